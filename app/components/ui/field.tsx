@@ -1,0 +1,26 @@
+import type { InputHTMLAttributes } from "react";
+
+/** A labelled input with its error announced to assistive technology. */
+export function Field({ label, errors, id, ...input }: InputHTMLAttributes<HTMLInputElement> & { label: string; id: string; errors?: string[] }) {
+  const errorId = `${id}-error`;
+  const hasError = Boolean(errors?.length);
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-ink">
+        {label}
+      </label>
+      <input
+        id={id}
+        aria-invalid={hasError || undefined}
+        aria-describedby={hasError ? errorId : undefined}
+        className="block w-full rounded-lg border-0 px-3 py-2.5 text-ink ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-brand-600 aria-[invalid]:ring-red-500"
+        {...input}
+      />
+      {hasError && (
+        <p id={errorId} className="text-sm text-red-700">
+          {errors?.join(" ")}
+        </p>
+      )}
+    </div>
+  );
+}

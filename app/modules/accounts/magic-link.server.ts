@@ -1,0 +1,58 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createElement } from "react";
+import { queueEmail } from "~/modules/email/outbox.server.ts";
+import { renderEmail } from "~/modules/email/render.server.ts";
+import { MagicLinkEmail } from "~/modules/email/templates/magic-link.tsx";
+import { prisma } from "~/utils/db.server.ts";
+import { env } from "~/utils/env.server.ts";
+
+const LINK_MINUTES = 20;
+const MAX_LINKS_PER_HOUR = 5;
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export type SignInRequestResult = { ok: true } | { ok: false; error: string };
+
+/** Emails a one-time sign-in link. Accounts are created on first successful sign-in. */
+export async function requestSignInLink(email: string, redirectTo: string): Promise<SignInRequestResult> {
+  const normalized = email.trim().toLowerCase();
+  const recent = await prisma.signInToken.count({
+    where: { email: normalized, createdAt: { gt: new Date(Date.now() - 60 * 60 * 1000) } },
+  });
+  if (recent >= MAX_LINKS_PER_HOUR) {
+    return { ok: false, error: "Too many sign-in links were sent to this address. Try again in an hour." };
+  }
+  const token = randomBytes(32).toString("base64url");
+  const url = `${env().APP_URL}/login/verify?token=${token}`;
+  const rendered = await renderEmail("Your Stapel sign-in link", createElement(MagicLinkEmail, { url, minutes: LINK_MINUTES }));
+  await prisma.$transaction(async (tx) => {
+    const row = await tx.signInToken.create({
+      data: { tokenHash: hashToken(token), email: normalized, redirectTo, expiresAt: new Date(Date.now() + LINK_MINUTES * 60_000) },
+    });
+    await queueEmail(tx, { ...rendered, to: normalized, idempotencyKey: `sign-in:${row.id}` });
+  });
+  return { ok: true };
+}
+
+export type PendingSignIn = { email: string; redirectTo: string };
+
+/** Looks a token up without using it, so link scanners that fetch URLs cannot burn it. */
+export async function findUsableSignInToken(token: string): Promise<PendingSignIn | null> {
+  const row = await prisma.signInToken.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!row || row.usedAt || row.expiresAt < new Date()) return null;
+  return { email: row.email, redirectTo: row.redirectTo ?? "/library" };
+}
+
+/** Uses the token once and returns the user it signs in (created on first sign-in). */
+export async function consumeSignInToken(token: string) {
+  return prisma.$transaction(async (tx) => {
+    const used = await tx.signInToken.updateManyAndReturn({
+      where: { tokenHash: hashToken(token), usedAt: null, expiresAt: { gt: new Date() } },
+      data: { usedAt: new Date() },
+    });
+    const row = used[0];
+    if (!row) return null;
+    const user = await tx.user.upsert({ where: { email: row.email }, update: {}, create: { email: row.email } });
+    return { user, redirectTo: row.redirectTo ?? "/library" };
+  });
+}

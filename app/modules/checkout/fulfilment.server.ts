@@ -1,0 +1,89 @@
+import { createElement } from "react";
+import { stripe, type Stripe } from "~/integrations/stripe.server.ts";
+import { grantOrderEntitlements } from "~/modules/delivery/grants.server.ts";
+import { queueEmail } from "~/modules/email/outbox.server.ts";
+import { renderEmail } from "~/modules/email/render.server.ts";
+import { ReceiptEmail } from "~/modules/email/templates/receipt.tsx";
+import { prisma, type Tx } from "~/utils/db.server.ts";
+import { env } from "~/utils/env.server.ts";
+import { formatMoney } from "~/utils/money.ts";
+
+export type FulfilmentResult =
+  | { status: "fulfilled"; orderId: string; buyerId: string }
+  | { status: "unpaid"; orderId: string | null }
+  | { status: "unknown-order" };
+
+/**
+ * Grants everything a paid Checkout Session bought. The webhook and the success page both call
+ * this, in either order and any number of times: the order row is locked, PAID orders are left
+ * alone, and every grant, licence key and email has a unique key, so repeats change nothing.
+ */
+export async function fulfilCheckoutSession(sessionId: string): Promise<FulfilmentResult> {
+  // Ask Stripe rather than trusting the caller: a success-page URL can be forged, Stripe cannot.
+  const session = await stripe().checkout.sessions.retrieve(sessionId);
+  const orderId = session.metadata?.orderId ?? session.client_reference_id;
+  if (!orderId) return { status: "unknown-order" };
+  if (session.payment_status !== "paid" && session.payment_status !== "no_payment_required") {
+    return { status: "unpaid", orderId };
+  }
+
+  const order = await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT id FROM "Order" WHERE id = ${orderId} FOR UPDATE`;
+    const order = await tx.order.findUnique({
+      where: { id: orderId },
+      include: { items: true, shop: { select: { name: true } } },
+    });
+    if (!order || order.stripeCheckoutSessionId !== session.id) return null;
+    if (order.status !== "PENDING" && order.status !== "EXPIRED") return order;
+
+    await tx.order.update({
+      where: { id: order.id },
+      data: {
+        status: "PAID",
+        paidAt: new Date(),
+        stripePaymentIntentId: paymentIntentId(session),
+        totalAmount: session.amount_total ?? order.totalAmount,
+        email: session.customer_details?.email ?? order.email,
+      },
+    });
+    const licenseKeys = await grantOrderEntitlements(tx, order);
+    await queueReceipt(tx, { ...order, email: session.customer_details?.email ?? order.email }, licenseKeys);
+    return order;
+  });
+
+  if (!order) return { status: "unknown-order" };
+  return { status: "fulfilled", orderId: order.id, buyerId: order.buyerId };
+}
+
+function paymentIntentId(session: Stripe.Checkout.Session): string | null {
+  const intent = session.payment_intent;
+  return typeof intent === "string" ? intent : (intent?.id ?? null);
+}
+
+type PaidOrder = {
+  id: string;
+  email: string;
+  currency: string;
+  totalAmount: number;
+  shop: { name: string };
+  items: { listingId: string; title: string; unitAmount: number; currency: string }[];
+};
+
+// Queued in the same transaction as the grants: a crash can lose neither, and never only one.
+async function queueReceipt(tx: Tx, order: PaidOrder, licenseKeys: Map<string, string>) {
+  const rendered = await renderEmail(
+    `Your purchase from ${order.shop.name}`,
+    createElement(ReceiptEmail, {
+      shopName: order.shop.name,
+      orderId: order.id,
+      total: formatMoney({ amount: order.totalAmount, currency: order.currency }),
+      libraryUrl: `${env().APP_URL}/library`,
+      lines: order.items.map((item) => ({
+        title: item.title,
+        price: formatMoney({ amount: item.unitAmount, currency: item.currency }),
+        licenseKey: licenseKeys.get(item.listingId),
+      })),
+    }),
+  );
+  await queueEmail(tx, { ...rendered, to: order.email, idempotencyKey: `receipt:order:${order.id}` });
+}

@@ -1,0 +1,130 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { emailTransport } from "~/integrations/email.server.ts";
+import { getSessionUser } from "~/utils/session.server.ts";
+import stylesheet from "./styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  return {
+    user: user && { email: user.email, name: user.name, isSeller: Boolean(user.shop) },
+    devOutbox: emailTransport().name === "dev-outbox",
+  };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang="en" className="h-full bg-gray-50">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-full flex-col font-sans text-ink antialiased">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+          Skip to content
+        </a>
+        <Header user={data?.user ?? null} devOutbox={data?.devOutbox ?? false} />
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
+          {children}
+        </main>
+        <footer className="border-t border-gray-200 py-6 text-center text-xs text-gray-600">
+          Stapel: prompts, templates and agents from independent creators.
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+type HeaderUser = { email: string; name: string | null; isSeller: boolean } | null;
+
+function Header({ user, devOutbox }: { user: HeaderUser; devOutbox: boolean }) {
+  const navClass = ({ isActive }: { isActive: boolean }) =>
+    `rounded-md px-2 py-1 text-sm font-medium ${isActive ? "text-brand-700" : "text-gray-700 hover:text-ink"}`;
+  return (
+    <header className="border-b border-gray-200 bg-white">
+      <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
+        <Link to="/" className="mr-auto text-lg font-extrabold tracking-tight text-brand-600">
+          Stapel
+        </Link>
+        <NavLink to="/" end className={navClass}>
+          Discover
+        </NavLink>
+        {user && (
+          <NavLink to="/library" className={navClass}>
+            Library
+          </NavLink>
+        )}
+        {user?.isSeller && (
+          <NavLink to="/dashboard" className={navClass}>
+            Dashboard
+          </NavLink>
+        )}
+        {devOutbox && (
+          <NavLink to="/dev/outbox" className={navClass}>
+            Dev outbox
+          </NavLink>
+        )}
+        {user ? (
+          <Form method="post" action="/logout">
+            <button type="submit" className="text-sm font-medium text-gray-700 hover:text-ink" title={user.email}>
+              Sign out
+            </button>
+          </Form>
+        ) : (
+          <NavLink to="/login" className={navClass}>
+            Sign in
+          </NavLink>
+        )}
+      </nav>
+    </header>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const messages: Record<number, string> = {
+    400: "That request was not valid.",
+    403: "You do not have access to this page.",
+    404: "We could not find that page.",
+  };
+  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : null;
+  if (status >= 500) console.error(error);
+  return (
+    <div className="mx-auto max-w-lg py-16 text-center">
+      <p className="text-sm font-semibold text-brand-600">{status}</p>
+      <h1 className="mt-2 text-2xl font-bold">{messages[status] ?? "Something went wrong on our side."}</h1>
+      {detail && <p className="mt-2 text-gray-700">{detail}</p>}
+      <Link to="/" className="mt-6 inline-block font-semibold text-brand-700 underline">
+        Back to the shop
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { checkLicenseKey, LicenseKeyInput } from "~/modules/licensing/license-keys.server.ts";
+
+const json = (body: unknown, status = 200) =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" } });
+
+export const loader = () => json({ error: "Use POST with a JSON body {\"key\": \"STPL-…\"}" }, 405);
+
+/** Public licence check for apps and scripts that ship a buyer's key. */
+export async function action({ request }: ActionFunctionArgs) {
+  const body = request.headers.get("Content-Type")?.includes("application/json")
+    ? await request.json().catch(() => null)
+    : Object.fromEntries(await request.formData().catch(() => new FormData()));
+  const parsed = LicenseKeyInput.safeParse(body);
+  if (!parsed.success) return json({ error: parsed.error.issues.map((issue) => issue.message).join("; ") }, 400);
+  const check = await checkLicenseKey(parsed.data.key);
+  return json(check, check.valid ? 200 : 404);
+}

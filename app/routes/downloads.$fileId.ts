@@ -1,0 +1,35 @@
+import { Readable } from "node:stream";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { verifyDownloadLink } from "~/modules/delivery/download-links.server.ts";
+import { openDownload } from "~/modules/delivery/downloads.server.ts";
+
+const refusal: Record<string, [number, string]> = {
+  malformed: [400, "This download link is incomplete."],
+  "bad-signature": [403, "This download link is not valid."],
+  expired: [410, "This download link has expired. Open your library for a fresh one."],
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const link = verifyDownloadLink(params.fileId ?? "", url.searchParams);
+  if (!link.ok) {
+    const [status, message] = refusal[link.reason] ?? [400, "Invalid link"];
+    return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  }
+  const download = await openDownload(link.grant, {
+    ip: request.headers.get("X-Forwarded-For")?.split(",")[0]?.trim(),
+    userAgent: request.headers.get("User-Agent") ?? undefined,
+  });
+  if (!download) {
+    return new Response("You no longer have access to this file.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  }
+  return new Response(Readable.toWeb(download.stream) as ReadableStream, {
+    headers: {
+      "Content-Type": download.contentType,
+      "Content-Length": String(download.sizeBytes),
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,113 @@
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Button } from "~/components/ui/button.tsx";
+import { Notice } from "~/components/ui/notice.tsx";
+import { getPublishedListing } from "~/modules/catalog/listings.server.ts";
+import { listingTypeLabel } from "~/modules/catalog/search.ts";
+import { hasActiveEntitlement } from "~/modules/delivery/entitlements.server.ts";
+import { invariantResponse, privateNoStore, publicCacheHeaders } from "~/utils/http.ts";
+import { formatMoney } from "~/utils/money.ts";
+import { getSessionUser } from "~/utils/session.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const listing = await getPublishedListing(params.slug ?? "");
+  invariantResponse(listing, "This listing does not exist or is no longer for sale.", { status: 404 });
+  const user = await getSessionUser(request);
+  const owned = user ? await hasActiveEntitlement(user.id, listing.id) : false;
+  return data({ listing, signedIn: Boolean(user), owned }, { headers: user ? privateNoStore : publicCacheHeaders });
+}
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.listing.title} · ${listingTypeLabel[data.listing.type]} by ${data.listing.shop.name} · Stapel` },
+        { name: "description", content: data.listing.tagline },
+        { property: "og:title", content: data.listing.title },
+        { property: "og:description", content: data.listing.tagline },
+      ]
+    : [{ title: "Listing not found · Stapel" }];
+
+export default function ListingPage() {
+  const { listing, signedIn, owned } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const price = formatMoney({ amount: listing.priceAmount, currency: listing.currency });
+  return (
+    <article className="grid gap-8 lg:grid-cols-[1fr_320px]">
+      <div className="space-y-6">
+        <header>
+          <p className="text-sm font-medium text-brand-700">
+            {listingTypeLabel[listing.type]} · {listing.category} · {listing.aiModels.join(", ")}
+          </p>
+          <h1 className="mt-1 text-3xl font-extrabold tracking-tight">{listing.title}</h1>
+          <p className="mt-2 text-lg text-gray-700">{listing.tagline}</p>
+          <p className="mt-2 text-sm text-gray-600">
+            by <Link to={`/s/${listing.shop.handle}`} className="font-semibold text-brand-700 underline">{listing.shop.name}</Link>
+            {listing.rating.count > 0 && ` · ★ ${listing.rating.average?.toFixed(1)} (${listing.rating.count} reviews)`}
+          </p>
+        </header>
+        {searchParams.get("checkout") === "cancelled" && <Notice>Checkout was cancelled. You have not been charged.</Notice>}
+        <section className="whitespace-pre-line leading-relaxed text-gray-800">{listing.description}</section>
+        {listing.teaser && (
+          <section aria-labelledby="teaser-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
+            <h2 id="teaser-heading" className="font-bold">A peek inside</h2>
+            <p className="mt-2 whitespace-pre-line font-mono text-sm text-gray-700">{listing.teaser}</p>
+            <p className="mt-3 text-sm text-gray-600">The full {listingTypeLabel[listing.type].toLowerCase()} is unlocked in your library after purchase.</p>
+          </section>
+        )}
+        {listing.examples.length > 0 && (
+          <section aria-labelledby="examples-heading" className="space-y-4">
+            <h2 id="examples-heading" className="text-xl font-bold">Example outputs</h2>
+            {listing.examples.map((example) => (
+              <figure key={example.id} className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
+                <figcaption className="text-sm font-semibold text-gray-700">Input: {example.input}</figcaption>
+                <blockquote className="mt-2 whitespace-pre-line text-sm text-gray-800">{example.output}</blockquote>
+              </figure>
+            ))}
+          </section>
+        )}
+        {listing.bundleItems.length > 0 && (
+          <section aria-labelledby="bundle-heading">
+            <h2 id="bundle-heading" className="text-xl font-bold">Included in this bundle</h2>
+            <ul className="mt-2 list-disc pl-5">
+              {listing.bundleItems.map(({ listing: item }) => (
+                <li key={item.slug}><Link className="text-brand-700 underline" to={`/p/${item.slug}`}>{item.title}</Link></li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <section aria-labelledby="reviews-heading">
+          <h2 id="reviews-heading" className="text-xl font-bold">Reviews</h2>
+          {listing.reviews.length === 0 ? (
+            <p className="mt-2 text-gray-600">No reviews yet.</p>
+          ) : (
+            <ul className="mt-2 space-y-3">
+              {listing.reviews.map((review) => (
+                <li key={review.id} className="rounded-lg bg-white p-4 ring-1 ring-gray-200">
+                  <p className="text-sm font-semibold"><span aria-label={`${review.rating} out of 5 stars`}>{"★".repeat(review.rating)}{"☆".repeat(5 - review.rating)}</span> {review.user.name ?? "A buyer"}</p>
+                  <p className="mt-1 text-sm text-gray-700">{review.body}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+      <aside className="h-fit space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200 lg:sticky lg:top-6">
+        <p className="text-3xl font-extrabold">{price}</p>
+        {listing.files.length > 0 && <p className="text-sm text-gray-600">Includes {listing.files.length} downloadable file{listing.files.length > 1 ? "s" : ""}.</p>}
+        {owned ? (
+          <Link to="/library" className="block rounded-lg bg-emerald-600 px-4 py-2.5 text-center text-sm font-semibold text-white">
+            You own this: open your library
+          </Link>
+        ) : (
+          <Form method="post" action="/checkout">
+            <input type="hidden" name="listingId" value={listing.id} />
+            <Button className="w-full">{signedIn ? `Buy for ${price}` : `Sign in to buy for ${price}`}</Button>
+          </Form>
+        )}
+        <p className="text-xs text-gray-600">Secure payment by Stripe. Instant access. Licence key included.</p>
+      </aside>
+    </article>
+  );
+}

@@ -1,0 +1,12 @@
+/** Throws a Response (rendered by the nearest ErrorBoundary) when a condition does not hold. */
+export function invariantResponse(condition: unknown, message: string, init: ResponseInit = { status: 400 }): asserts condition {
+  if (!condition) throw new Response(message, { ...init, headers: { "Content-Type": "text/plain; charset=utf-8", ...init.headers } });
+}
+
+export const notFound = (what = "Not found") => new Response(what, { status: 404 });
+
+/** Public catalogue pages: shared caches may keep them briefly and serve stale while refreshing. */
+export const publicCacheHeaders = { "Cache-Control": "public, max-age=60, stale-while-revalidate=300" };
+
+/** Anything personal: library, account, dashboard, checkout results. */
+export const privateNoStore = { "Cache-Control": "private, no-store" };

@@ -1,0 +1,78 @@
+import { createCookieSessionStorage, redirect, type SessionStorage } from "@remix-run/node";
+import { prisma } from "./db.server.ts";
+import { env } from "./env.server.ts";
+
+const SESSION_DAYS = 30;
+
+// The cookie carries only a signed session id; the Session row makes sign-out effective everywhere.
+type SessionData = { sessionId: string };
+let storage: SessionStorage<SessionData> | undefined;
+function sessionStorage() {
+  storage ??= createCookieSessionStorage<SessionData>({
+    cookie: {
+      name: "__stapel_session",
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: env().APP_URL.startsWith("https://"),
+      secrets: [env().SESSION_SECRET],
+      maxAge: SESSION_DAYS * 24 * 60 * 60,
+    },
+  });
+  return storage;
+}
+
+export async function getSessionUser(request: Request) {
+  const session = await sessionStorage().getSession(request.headers.get("Cookie"));
+  const sessionId = session.get("sessionId");
+  if (typeof sessionId !== "string") return null;
+  const row = await prisma.session.findUnique({
+    where: { id: sessionId },
+    select: { expiresAt: true, user: { select: { id: true, email: true, name: true, role: true, shop: { select: { id: true, handle: true, name: true } } } } },
+  });
+  if (!row || row.expiresAt < new Date()) return null;
+  return row.user;
+}
+
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof getSessionUser>>>;
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return user;
+}
+
+export async function requireSeller(request: Request) {
+  const user = await requireUser(request);
+  if (!user.shop) throw new Response("Only sellers can open the dashboard", { status: 403 });
+  return { ...user, shop: user.shop };
+}
+
+export async function createUserSession(request: Request, userId: string, redirectTo: string) {
+  const row = await prisma.session.create({
+    data: {
+      userId,
+      expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000),
+      userAgent: request.headers.get("User-Agent")?.slice(0, 300),
+    },
+  });
+  const session = await sessionStorage().getSession(request.headers.get("Cookie"));
+  session.set("sessionId", row.id);
+  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionStorage().commitSession(session) } });
+}
+
+export async function destroyUserSession(request: Request) {
+  const session = await sessionStorage().getSession(request.headers.get("Cookie"));
+  const sessionId = session.get("sessionId");
+  if (typeof sessionId === "string") await prisma.session.deleteMany({ where: { id: sessionId } });
+  return redirect("/", { headers: { "Set-Cookie": await sessionStorage().destroySession(session) } });
+}
+
+/** Only same-site relative paths: an open redirect would let a phishing link borrow our domain. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
