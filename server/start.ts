@@ -1,0 +1,94 @@
+/**
+ * The launcher behind `npm start` (and `npm run dev`). It completes the configuration with local
+ * stand-ins for whatever is not set (embedded PostgreSQL, the Stripe sandbox, generated secrets),
+ * prepares the database, then serves the app. With every variable set it starts nothing extra:
+ * the app itself cannot tell the difference.
+ */
+import { join, resolve } from "node:path";
+import { deployMigrations } from "./db/schema-engine.ts";
+import { startEmbeddedPostgres } from "./db/embedded-postgres.ts";
+import { startHttpServer } from "./http.ts";
+import { loadLocalSecrets } from "./local-defaults.ts";
+
+const devMode = process.argv.includes("--dev");
+process.env.NODE_ENV ??= devMode ? "development" : "production";
+
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || "127.0.0.1";
+const dataDir = resolve(process.env.STAPEL_DATA_DIR || "data");
+const cleanups: (() => Promise<unknown>)[] = [];
+const log = (line: string) => console.info(`[stapel] ${line}`);
+
+async function main() {
+  process.env.APP_URL ||= `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
+  process.env.FILE_STORAGE_DIR ||= join(dataDir, "files");
+  const secrets = loadLocalSecrets(dataDir);
+  process.env.SESSION_SECRET ||= secrets.SESSION_SECRET;
+  process.env.DOWNLOAD_SIGNING_SECRET ||= secrets.DOWNLOAD_SIGNING_SECRET;
+
+  if (!process.env.DATABASE_URL) {
+    const database = await startEmbeddedPostgres({ dataDir: join(dataDir, "pglite") });
+    cleanups.unshift(() => database.close());
+    process.env.DATABASE_URL = database.url;
+    log(`embedded PostgreSQL (PGlite) with data in ${join(dataDir, "pglite")}`);
+  }
+
+  if (!process.env.STRIPE_SECRET_KEY) {
+    // A dev tool, loaded only here and only when no real Stripe key is configured.
+    const { startStripeSandbox } = await import("../stripe-sandbox/index.ts");
+    const sandbox = await startStripeSandbox({
+      port: Number(process.env.STRIPE_SANDBOX_PORT || 0),
+      webhookUrl: `http://127.0.0.1:${port}/webhooks/stripe`,
+      webhookSecret: secrets.STRIPE_WEBHOOK_SECRET,
+      statePath: join(dataDir, "stripe-sandbox.json"),
+    });
+    cleanups.unshift(() => sandbox.close());
+    process.env.STRIPE_SECRET_KEY = sandbox.secretKey;
+    process.env.STRIPE_WEBHOOK_SECRET = sandbox.webhookSecret;
+    process.env.STRIPE_API_BASE = sandbox.url;
+    log(`Stripe sandbox on ${sandbox.url} (test card 4242 4242 4242 4242; 4000 0000 0000 0002 is declined)`);
+  }
+
+  // Validate the finished configuration before touching anything else.
+  const { parseEnv } = await import("../app/utils/env.server.ts");
+  const env = parseEnv(process.env);
+
+  const applied = await deployMigrations({ databaseUrl: env.DATABASE_URL });
+  if (applied.length > 0) log(`applied migrations: ${applied.join(", ")}`);
+  const { migrateJobQueue, startJobWorker } = await import("../app/modules/jobs/worker.server.ts");
+  await migrateJobQueue(env.DATABASE_URL);
+
+  const { createPrismaClient } = await import("../app/utils/db.server.ts");
+  const { seedDemoShop } = await import("../prisma/seed.ts");
+  const seedClient = createPrismaClient(env.DATABASE_URL);
+  const { seeded } = await seedDemoShop(seedClient, { log });
+  await seedClient.$disconnect();
+  if (seeded) log("seeded the demo shop");
+
+  if (env.RUN_JOB_WORKER) {
+    const worker = await startJobWorker(env.DATABASE_URL);
+    cleanups.unshift(() => worker.stop());
+  }
+
+  const server = await startHttpServer({ port, host, devMode });
+  cleanups.unshift(() => new Promise((done) => server.close(done)));
+  log(`Stapel is ready on ${env.APP_URL}`);
+  log("demo sign-in: buyer@stapel.test (buyer) or seller@stapel.test (seller); the sign-in link appears in the console and at /dev/outbox");
+}
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: shutting down`);
+  for (const cleanup of cleanups) await cleanup().catch((error) => console.error(error));
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+main().catch(async (error) => {
+  console.error(error instanceof Error ? error.message : error);
+  for (const cleanup of cleanups) await cleanup().catch(() => {});
+  process.exit(1);
+});
