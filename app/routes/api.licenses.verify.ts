@@ -4,13 +4,16 @@ import { checkLicenseKey, LicenseKeyInput } from "~/modules/licensing/license-ke
 const json = (body: unknown, status = 200) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" } });
 
-export const loader = () => json({ error: "Use POST with a JSON body {\"key\": \"STPL-…\"}" }, 405);
+const USAGE = 'Send a POST with a JSON body like {"key": "STPL-XXXXX-XXXXX-XXXXX-XXXXX"}';
+
+export const loader = () => json({ error: USAGE }, 405);
 
 /** Public licence check for apps and scripts that ship a buyer's key. */
 export async function action({ request }: ActionFunctionArgs) {
   const body = request.headers.get("Content-Type")?.includes("application/json")
     ? await request.json().catch(() => null)
     : Object.fromEntries(await request.formData().catch(() => new FormData()));
+  if (!body || typeof body !== "object") return json({ error: USAGE }, 400);
   const parsed = LicenseKeyInput.safeParse(body);
   if (!parsed.success) return json({ error: parsed.error.issues.map((issue) => issue.message).join("; ") }, 400);
   const check = await checkLicenseKey(parsed.data.key);

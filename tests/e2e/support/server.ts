@@ -1,0 +1,77 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** With TEST_DATABASE_URL the server runs on a fresh database of that PostgreSQL server. */
+async function freshDatabaseUrl(): Promise<string | undefined> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) return undefined;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query("DROP DATABASE IF EXISTS stapel_e2e WITH (FORCE)");
+  await admin.query("CREATE DATABASE stapel_e2e");
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = "/stapel_e2e";
+  return url.toString();
+}
+
+export type RunningServer = { url: string; logs: () => string; stop(): Promise<void> };
+
+/** Starts `server/start.ts` (the code behind `npm start`) on a free port with its own data folder. */
+export async function startStapel(): Promise<RunningServer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const databaseUrl = await freshDatabaseUrl();
+  let output = "";
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      APP_URL: url,
+      STAPEL_DATA_DIR: mkdtempSync(join(tmpdir(), "stapel-e2e-")),
+      DATABASE_URL: databaseUrl ?? "",
+      STRIPE_SECRET_KEY: "",
+      RESEND_API_KEY: "",
+      NODE_ENV: "production",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${output}`);
+    const healthy = await fetch(`${url}/healthcheck`).then((response) => response.ok, () => false);
+    if (healthy) break;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return {
+    url,
+    logs: () => output,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}

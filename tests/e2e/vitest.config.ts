@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+// Browser journeys against the real server (built app, embedded or real PostgreSQL, Stripe sandbox).
+export default defineConfig({
+  test: {
+    include: ["tests/e2e/**/*.test.ts"],
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});

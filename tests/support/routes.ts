@@ -1,0 +1,36 @@
+/** Calls a route loader or action the way Remix does and returns its data or thrown Response. */
+type RouteFunction = (args: { request: Request; params: Record<string, string>; context: object }) => unknown;
+
+export type RouteOutcome<T = unknown> =
+  | { kind: "data"; data: T; status: number; headers: Headers }
+  | { kind: "response"; response: Response };
+
+export async function callRoute<T = any>(
+  fn: RouteFunction,
+  request: Request,
+  params: Record<string, string> = {},
+): Promise<RouteOutcome<T>> {
+  try {
+    const result = await fn({ request, params, context: {} });
+    if (result instanceof Response) return { kind: "response", response: result };
+    // data() from @remix-run/node wraps the payload with its ResponseInit.
+    if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") {
+      const wrapped = result as { data: T; init: ResponseInit | null };
+      return { kind: "data", data: wrapped.data, status: wrapped.init?.status ?? 200, headers: new Headers(wrapped.init?.headers) };
+    }
+    return { kind: "data", data: result as T, status: 200, headers: new Headers() };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { kind: "response", response: thrown };
+    throw thrown;
+  }
+}
+
+export function expectData<T>(outcome: RouteOutcome<T>): { data: T; status: number; headers: Headers } {
+  if (outcome.kind !== "data") throw new Error(`expected data, got a ${outcome.response.status} response`);
+  return outcome;
+}
+
+export function expectResponse(outcome: RouteOutcome): Response {
+  if (outcome.kind !== "response") throw new Error(`expected a Response, got data: ${JSON.stringify(outcome.data).slice(0, 200)}`);
+  return outcome.response;
+}
