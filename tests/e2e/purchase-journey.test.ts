@@ -38,7 +38,7 @@ describe("a buyer's first purchase, in a real browser", () => {
 
   it("browses, signs in by email, pays with 4242 and finds the prompt in the library", async () => {
     await page.goto(server.url);
-    await expect(page.getByRole("heading", { level: 1 })).toBeTruthy();
+    await page.getByRole("heading", { name: /\d+ listings/ }).waitFor();
     await page.getByLabel("Search").fill("landing page");
     await page.getByRole("button", { name: "Apply" }).click();
     await page.getByRole("link", { name: PROMPT_WITH_FILE.title }).click();
