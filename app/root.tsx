@@ -14,6 +14,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { emailTransport } from "~/integrations/email.server.ts";
+import { env } from "~/utils/env.server.ts";
 import { getSessionUser } from "~/utils/session.server.ts";
 import stylesheet from "./styles/app.css?url";
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   return {
     user: user && { email: user.email, name: user.name, isSeller: Boolean(user.shop) },
-    devOutbox: emailTransport().name === "dev-outbox",
+    devOutbox: env().DEV_OUTBOX_PAGE && emailTransport().name === "dev-outbox",
   };
 }
 

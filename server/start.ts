@@ -49,6 +49,9 @@ async function main() {
     log(`Stripe sandbox on ${sandbox.url} (test card 4242 4242 4242 4242; 4000 0000 0000 0002 is declined)`);
   }
 
+  const loopbackOnly = host === "127.0.0.1" || host === "localhost" || host === "::1";
+  if (!process.env.RESEND_API_KEY && loopbackOnly) process.env.DEV_OUTBOX_PAGE ??= "true";
+
   // Validate the finished configuration before touching anything else.
   const { parseEnv } = await import("../app/utils/env.server.ts");
   const env = parseEnv(process.env);

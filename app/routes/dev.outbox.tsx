@@ -2,14 +2,15 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { emailTransport } from "~/integrations/email.server.ts";
 import { listOutbox } from "~/modules/email/outbox.server.ts";
+import { env } from "~/utils/env.server.ts";
 import { invariantResponse, privateNoStore } from "~/utils/http.ts";
 
 export const meta: MetaFunction = () => [{ title: "Dev outbox · Stapel" }, { name: "robots", content: "noindex" }];
 
-// Only exists while no email provider is configured: then nothing is really sent, and this page
-// is how a developer reads sign-in links and receipts.
+// Only exists for local runs without an email provider: then nothing is really sent, and this
+// page is how a developer reads sign-in links and receipts.
 export async function loader(_: LoaderFunctionArgs) {
-  invariantResponse(emailTransport().name === "dev-outbox", "Not found", { status: 404 });
+  invariantResponse(env().DEV_OUTBOX_PAGE && emailTransport().name === "dev-outbox", "Not found", { status: 404 });
   return data({ messages: await listOutbox() }, { headers: privateNoStore });
 }
 

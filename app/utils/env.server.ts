@@ -28,6 +28,14 @@ const EnvSchema = z.object({
   STRIPE_API_BASE: z.url().optional(),
   RESEND_API_KEY: z.string().startsWith("re_", "RESEND_API_KEY must start with re_").optional(),
   EMAIL_FROM: z.string().default("Stapel <hello@stapel.localhost>"),
+  /**
+   * Shows every queued email, sign-in links included, at /dev/outbox. Only for local use: the
+   * launcher turns it on when no email provider is set and the server listens on loopback only.
+   */
+  DEV_OUTBOX_PAGE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
   FILE_STORAGE_DIR: z.string().default("./data/files"),
   DOWNLOAD_LINK_TTL_SECONDS: z.coerce.number().int().positive().default(300),
   RUN_JOB_WORKER: z

@@ -1,0 +1,64 @@
+// The embedded database: one PGlite served over the Postgres wire protocol, so the app, the
+// migration engine and psql all talk to it through `pg` exactly as they would to a real server.
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+export interface EmbeddedPostgresOptions {
+  /** Directory for the data files; undefined keeps everything in memory. */
+  dataDir?: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  /**
+   * The socket server closes connections beyond this (its own default is 1); it must stay above
+   * the sum of every pool that connects (app pool 10, migrations, tests, psql).
+   */
+  maxConnections?: number;
+}
+
+export interface EmbeddedPostgres {
+  url: string;
+  host: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions = {},
+): Promise<EmbeddedPostgres> {
+  const host = options.host ?? "127.0.0.1";
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  const server = new PGLiteSocketServer({
+    db,
+    host,
+    port: options.port ?? 0,
+    maxConnections: options.maxConnections ?? 30,
+  });
+  try {
+    await server.start();
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const port = Number(server.getServerConn().split(":").pop());
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    // Idempotent: a signal handler and a finally block may both ask.
+    closing ??= (async () => {
+      await server.stop();
+      // Closing PGlite flushes and checkpoints the data directory; skipping it loses recent writes.
+      await db.close();
+    })();
+    return closing;
+  };
+
+  return {
+    url: `postgresql://postgres:postgres@${host}:${port}/postgres?sslmode=disable`,
+    host,
+    port,
+    close,
+  };
+}
