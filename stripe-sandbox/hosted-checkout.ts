@@ -1,0 +1,168 @@
+import { completeSession, declinePayment, expireIfDue } from "./checkout-flow.ts";
+import {
+  type FieldName,
+  type PageForm,
+  type PageState,
+  renderCheckoutPage,
+  renderMessagePage,
+} from "./checkout-page.ts";
+import type { SandboxContext } from "./context.ts";
+import type { SessionRecord } from "./store.ts";
+import { lookupTestCard } from "./test-cards.ts";
+
+export interface HtmlResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+const html = (status: number, body: string): HtmlResponse => ({
+  status,
+  headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+  body,
+});
+
+/** GET /c/pay/:id and POST /c/pay/:id: the buyer-facing test checkout. */
+export function handleHostedCheckout(
+  ctx: SandboxContext,
+  method: string,
+  id: string,
+  formBody: string,
+): HtmlResponse {
+  const record = ctx.store.sessions.get(id);
+  if (!record) {
+    return html(
+      404,
+      renderMessagePage(
+        "Checkout session not found",
+        "This checkout link is not valid. Start again from the shop.",
+      ),
+    );
+  }
+  expireIfDue(ctx, record);
+  const closed = closedPage(record);
+  if (closed) return closed;
+  if (method !== "POST") return html(200, page(ctx, record));
+
+  const form = readForm(formBody);
+  const lockedEmail = lockedEmailOf(ctx, record);
+  if (lockedEmail) form.email = lockedEmail;
+  const problems = validate(form);
+  const first = Object.values(problems)[0];
+  if (first) return html(400, page(ctx, record, { form, error: first, fieldErrors: problems }));
+
+  const card = lookupTestCard(form.cardNumber);
+  if (!card) {
+    const error = "Your card number is invalid.";
+    return html(400, page(ctx, record, { form, error, fieldErrors: { cardNumber: error } }));
+  }
+  const [month, year] = parseExpiry(form.expiry) ?? [12, 2099];
+  const buyer = {
+    email: form.email.trim(),
+    name: form.name.trim(),
+    card: { ...card, expMonth: month, expYear: year },
+  };
+  if (card.decline) {
+    declinePayment(ctx, record, buyer, card.decline);
+    return html(402, page(ctx, record, { form: { ...form, cvc: "" }, error: card.decline.message }));
+  }
+  completeSession(ctx, record, buyer);
+  const success = record.session.success_url;
+  if (!success)
+    return html(200, renderMessagePage("Payment successful", "Thanks! Your payment went through."));
+  return {
+    status: 303,
+    headers: { Location: success.replaceAll("{CHECKOUT_SESSION_ID}", record.session.id) },
+    body: "",
+  };
+}
+
+function closedPage(record: SessionRecord): HtmlResponse | undefined {
+  const { session } = record;
+  if (session.status === "complete") {
+    const link = session.success_url
+      ? {
+          href: session.success_url.replaceAll("{CHECKOUT_SESSION_ID}", session.id),
+          label: "Return to the shop",
+        }
+      : undefined;
+    return html(
+      200,
+      renderMessagePage(
+        "This payment is already complete",
+        "This checkout session has been paid. Nothing more to do here.",
+        link,
+      ),
+    );
+  }
+  if (session.status === "expired") {
+    const link = session.cancel_url ? { href: session.cancel_url, label: "Return to the shop" } : undefined;
+    return html(
+      410,
+      renderMessagePage(
+        "This checkout session has expired",
+        "The checkout session expired before it was paid. Start again from the shop.",
+        link,
+      ),
+    );
+  }
+  return undefined;
+}
+
+function page(ctx: SandboxContext, record: SessionRecord, extra: Partial<PageState> = {}): string {
+  return renderCheckoutPage({
+    session: record.session,
+    lineItems: record.lineItems,
+    lockedEmail: lockedEmailOf(ctx, record),
+    ...extra,
+  });
+}
+
+function lockedEmailOf(ctx: SandboxContext, record: SessionRecord): string | null {
+  const { session } = record;
+  if (session.customer_email) return session.customer_email;
+  const customer =
+    typeof session.customer === "string" ? ctx.store.customers.get(session.customer) : undefined;
+  return customer?.email ?? null;
+}
+
+function readForm(body: string): PageForm {
+  const params = new URLSearchParams(body);
+  const get = (name: string) => params.get(name) ?? "";
+  return {
+    email: get("email"),
+    cardNumber: get("cardNumber"),
+    expiry: get("expiry"),
+    cvc: get("cvc"),
+    name: get("name"),
+  };
+}
+
+function parseExpiry(value: string): [number, number] | undefined {
+  const match = /^\s*(\d{1,2})\s*\/?\s*(\d{2}|\d{4})\s*$/.exec(value);
+  if (!match) return undefined;
+  const month = Number(match[1]);
+  const year = match[2]?.length === 2 ? 2000 + Number(match[2]) : Number(match[2]);
+  return month >= 1 && month <= 12 ? [month, year] : undefined;
+}
+
+function validate(form: PageForm): Partial<Record<FieldName, string>> {
+  const problems: Partial<Record<FieldName, string>> = {};
+  const email = form.email.trim();
+  if (!email) problems.email = "Your email is incomplete.";
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.email = "Your email address is invalid.";
+  if (!form.cardNumber.trim()) problems.cardNumber = "Your card number is incomplete.";
+  const expiry = parseExpiry(form.expiry);
+  if (!expiry) {
+    problems.expiry = "Your card's expiration date is incomplete.";
+  } else {
+    const now = new Date();
+    const [month, year] = expiry;
+    if (year < now.getUTCFullYear() || (year === now.getUTCFullYear() && month < now.getUTCMonth() + 1)) {
+      problems.expiry = "Your card's expiration date is in the past.";
+    }
+  }
+  if (!/^\d{3,4}$/.test(form.cvc.trim())) problems.cvc = "Your card's security code is incomplete.";
+  if (!form.name.trim()) problems.name = "Enter the name on the card.";
+  return problems;
+}

@@ -1,0 +1,124 @@
+import type Stripe from "stripe";
+import { z } from "zod";
+import { eventRequest, type SandboxContext } from "../context.ts";
+import { resourceMissing } from "../errors.ts";
+import { render, renderList } from "../expand.ts";
+import { paginate } from "../list.ts";
+import { buildCustomer } from "../objects/customer.ts";
+import { email, expandParam, listParams, metadata, parseParams, str, unsettable } from "../params.ts";
+import type { Route } from "../router.ts";
+
+const createSchema = z.strictObject({
+  email: email().optional(),
+  name: str().optional(),
+  description: str().optional(),
+  phone: str().optional(),
+  metadata: metadata().optional(),
+  expand: expandParam().optional(),
+});
+
+const updateSchema = z.strictObject({
+  email: unsettable()
+    .refine((value) => value === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), {
+      error: "Invalid email address: {value}",
+    })
+    .optional(),
+  name: unsettable().optional(),
+  description: unsettable().optional(),
+  phone: unsettable().optional(),
+  metadata: z.union([z.literal(""), z.record(z.string(), z.string())]).optional(),
+  expand: expandParam().optional(),
+});
+
+const retrieveSchema = z.strictObject({ expand: expandParam().optional() });
+const listSchema = z.strictObject({ ...listParams, email: str().optional() });
+
+export function findCustomer(ctx: SandboxContext, id: string, param = "id"): Stripe.Customer {
+  const customer = ctx.store.customers.get(id);
+  if (!customer) throw resourceMissing("customer", id, param);
+  return customer;
+}
+
+/** Creates a customer and emits `customer.created`. Shared with the hosted checkout. */
+export function createCustomer(
+  ctx: SandboxContext,
+  fields: Parameters<typeof buildCustomer>[0],
+  request?: Stripe.Event.Request,
+): Stripe.Customer {
+  const customer = buildCustomer(fields);
+  ctx.store.customers.set(customer.id, customer);
+  ctx.store.markDirty();
+  ctx.emit("customer.created", customer, { request });
+  return customer;
+}
+
+/** Applies Stripe's metadata update rules: `key=""` removes a key, `metadata=""` removes all. */
+export function mergeMetadata(
+  current: Stripe.Metadata,
+  update: "" | Record<string, string> | undefined,
+): Stripe.Metadata {
+  if (update === undefined) return current;
+  if (update === "") return {};
+  const next = { ...current };
+  for (const [key, value] of Object.entries(update)) {
+    if (value === "") delete next[key];
+    else next[key] = value;
+  }
+  return next;
+}
+
+export const customerRoutes: Route[] = [
+  {
+    method: "POST",
+    pattern: "/v1/customers",
+    handler: (ctx, req) => {
+      const { expand, ...fields } = parseParams(createSchema, req.input);
+      return render(ctx.store, createCustomer(ctx, fields, eventRequest(req.info)), expand);
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/v1/customers",
+    handler: (ctx, req) => {
+      const { expand, email: byEmail, ...page } = parseParams(listSchema, req.input);
+      const all = [...ctx.store.customers.values()].reverse().filter((c) => !byEmail || c.email === byEmail);
+      return renderList(ctx.store, paginate(all, page, "/v1/customers"), expand);
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/v1/customers/:id",
+    handler: (ctx, req) => {
+      const { expand } = parseParams(retrieveSchema, req.input);
+      return render(ctx.store, findCustomer(ctx, req.params.id ?? ""), expand);
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/v1/customers/:id",
+    handler: (ctx, req) => {
+      const customer = findCustomer(ctx, req.params.id ?? "");
+      const { expand, metadata: meta, ...fields } = parseParams(updateSchema, req.input);
+      const previous: Partial<Stripe.Customer> = {};
+      const changes: Partial<Stripe.Customer> = {};
+      for (const key of ["email", "name", "description", "phone"] as const) {
+        const value = fields[key];
+        if (value !== undefined && value !== customer[key]) {
+          Object.assign(previous, { [key]: customer[key] ?? null });
+          Object.assign(changes, { [key]: value });
+        }
+      }
+      const nextMetadata = mergeMetadata(customer.metadata, meta);
+      if (JSON.stringify(nextMetadata) !== JSON.stringify(customer.metadata)) {
+        previous.metadata = customer.metadata;
+        changes.metadata = nextMetadata;
+      }
+      if (Object.keys(changes).length > 0) {
+        Object.assign(customer, changes);
+        ctx.store.markDirty();
+        ctx.emit("customer.updated", customer, { previous, request: eventRequest(req.info) });
+      }
+      return render(ctx.store, customer, expand);
+    },
+  },
+];
