@@ -1,0 +1,104 @@
+/** Shapes and fixed vocabularies for the demo catalog. Everything here is plain data: no ids, no dates. */
+
+/** Categories a listing can be filed under. The storefront filters on exactly these strings. */
+export const CATEGORIES = [
+  "Copywriting",
+  "Marketing",
+  "Design",
+  "Productivity",
+  "Coding",
+  "Business",
+  "Education",
+  "Automation",
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** AI model tags. The first four are the ones the storefront features; the rest are optional extras. */
+export const AI_MODELS = [
+  "ChatGPT",
+  "Claude",
+  "Gemini",
+  "Midjourney",
+  "DALL·E",
+  "Stable Diffusion",
+  "Llama",
+] as const;
+export type AiModel = (typeof AI_MODELS)[number];
+
+export const CURRENCIES = ["USD", "EUR"] as const;
+export type Currency = (typeof CURRENCIES)[number];
+
+export type ListingTypeName = "PROMPT" | "TEMPLATE" | "AGENT" | "BUNDLE";
+
+export interface ExampleSeed {
+  input: string;
+  output: string;
+}
+
+/** A downloadable file whose bytes are generated in code (small and deterministic). */
+export interface FileSeed {
+  fileName: string;
+  contentType: string;
+  build: () => string;
+}
+
+export interface ListingSeed {
+  slug: string;
+  type: ListingTypeName;
+  /** Drafts are never shown publicly; published listings need publishedDaysAgo. */
+  status: "PUBLISHED" | "DRAFT";
+  /** How many days before the seed ran the listing went live (0-89). */
+  publishedDaysAgo?: number;
+  title: string;
+  tagline: string;
+  description: string;
+  teaser: string;
+  aiModels: AiModel[];
+  category: Category;
+  /** Integer minor units (cents). Never a float. */
+  priceAmount: number;
+  currency: Currency;
+  /** The paid payload: the full prompt, template or agent instructions. */
+  body: string;
+  instructions: string;
+  examples: ExampleSeed[];
+  files?: FileSeed[];
+  /** For BUNDLEs: slugs of listings of the same shop that the bundle contains. */
+  bundleOf?: string[];
+}
+
+export interface PlanSeed {
+  name: string;
+  description: string;
+  amount: number;
+  currency: Currency;
+  interval: "MONTH" | "YEAR";
+  includesAllListings: boolean;
+  /** Only when includesAllListings is false. */
+  listingSlugs?: string[];
+}
+
+export interface ShopSeed {
+  owner: { email: string; name: string };
+  handle: string;
+  name: string;
+  bio: string;
+  defaultCurrency: Currency;
+  listings: ListingSeed[];
+  plans: PlanSeed[];
+}
+
+export interface AccountSeed {
+  email: string;
+  name: string;
+  role: "BUYER" | "SELLER" | "ADMIN";
+}
+
+export interface ReviewSeed {
+  listingSlug: string;
+  reviewerEmail: string;
+  rating: 1 | 2 | 3 | 4 | 5;
+  body: string;
+  /** Days after the listing's publishedAt that the review was written (clamped to now). */
+  daysAfterPublish: number;
+}

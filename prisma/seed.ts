@@ -1,0 +1,430 @@
+/**
+ * Demo shop seed: three seller shops with a published catalog, two plans, reviews, downloadable files,
+ * and the demo accounts (buyer@stapel.test, seller@stapel.test, admin@stapel.test). No orders or
+ * entitlements are created, so the demo buyer starts with an empty library.
+ *
+ * Safe to call on every boot: it does nothing once any user exists, and concurrent boots are settled by
+ * one transaction plus the unique constraints on User.email / Shop.handle / Listing.slug.
+ *
+ * Run directly with `npm run db:seed` (needs DATABASE_URL).
+ */
+import { randomBytes } from "node:crypto";
+import { pathToFileURL } from "node:url";
+import type { Prisma, PrismaClient } from "../app/generated/prisma/client.ts";
+import { createDiskFileStore, type FileStore, fileStore } from "../app/integrations/storage.server.ts";
+import {
+  type AccountSeed,
+  AI_MODELS,
+  CATEGORIES,
+  DEMO_ADMIN,
+  DEMO_BUYER,
+  DEMO_SELLER_EMAIL,
+  REVIEWERS,
+  REVIEWS,
+  SHOPS,
+  type ShopSeed,
+} from "./seed-data/index.ts";
+
+export interface SeedDemoShopOptions {
+  log?: (line: string) => void;
+  /** Where listing files are stored. Defaults to the app's fileStore() (which reads the full environment). */
+  fileStore?: FileStore;
+  /** Reference time for createdAt / publishedAt; defaults to now. */
+  now?: Date;
+}
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+export async function seedDemoShop(
+  prisma: PrismaClient,
+  options: SeedDemoShopOptions = {},
+): Promise<{ seeded: boolean }> {
+  const log = options.log ?? (() => {});
+  if (await anyUserExists(prisma)) {
+    log("Demo seed skipped: the database already has users.");
+    return { seeded: false };
+  }
+
+  const startedAt = performance.now();
+  validateCatalog(SHOPS);
+  const rows = buildRows(options.now ?? new Date());
+  const store = options.fileStore ?? fileStore();
+
+  // The file store is not transactional: write the files first (keys contain fresh random listing ids, so a
+  // concurrent boot never touches the same keys), and remove them again if the database transaction loses.
+  const storedKeys: string[] = [];
+  const fileRows: Prisma.ListingFileCreateManyInput[] = [];
+  try {
+    for (const file of rows.files) {
+      const body = Buffer.from(file.content, "utf8");
+      const { sizeBytes, sha256 } = await store.put(file.storageKey, body, file.contentType);
+      storedKeys.push(file.storageKey);
+      fileRows.push({
+        id: file.id,
+        listingId: file.listingId,
+        fileName: file.fileName,
+        contentType: file.contentType,
+        sizeBytes,
+        sha256,
+        storageKey: file.storageKey,
+        createdAt: file.createdAt,
+      });
+    }
+  } catch (error) {
+    await removeQuietly(store, storedKeys);
+    throw error;
+  }
+
+  let seeded: boolean;
+  try {
+    seeded = await prisma.$transaction(
+      async (tx) => {
+        // Re-check inside the transaction; a boot that committed in the meantime wins.
+        if (await tx.user.findFirst({ select: { id: true } })) return false;
+        // Users first: if another boot is seeding right now, this blocks on its uncommitted emails and then
+        // fails with a unique-constraint error once that boot commits.
+        await tx.user.createMany({ data: rows.users });
+        await tx.shop.createMany({ data: rows.shops });
+        await tx.listing.createMany({ data: rows.listings });
+        await tx.listingContent.createMany({ data: rows.contents });
+        await tx.listingExample.createMany({ data: rows.examples });
+        await tx.listingFile.createMany({ data: fileRows });
+        await tx.bundleItem.createMany({ data: rows.bundleItems });
+        await tx.plan.createMany({ data: rows.plans });
+        await tx.planListing.createMany({ data: rows.planListings });
+        await tx.review.createMany({ data: rows.reviews });
+        return true;
+      },
+      { maxWait: 30_000, timeout: 60_000 },
+    );
+  } catch (error) {
+    await removeQuietly(store, storedKeys);
+    if (await anyUserExists(prisma)) {
+      log(`Demo seed skipped: another process seeded the database first (${errorSummary(error)}).`);
+      return { seeded: false };
+    }
+    throw error;
+  }
+
+  if (!seeded) {
+    await removeQuietly(store, storedKeys);
+    log("Demo seed skipped: another process seeded the database first.");
+    return { seeded: false };
+  }
+
+  const published = rows.listings.filter((listing) => listing.status === "PUBLISHED").length;
+  log(
+    `Demo seed: ${rows.users.length} users, ${rows.shops.length} shops, ${rows.listings.length} listings ` +
+      `(${published} published), ${rows.examples.length} examples, ${fileRows.length} files, ` +
+      `${rows.plans.length} plans, ${rows.reviews.length} reviews in ${Math.round(performance.now() - startedAt)} ms. ` +
+      `Sign in as ${DEMO_BUYER.email}, ${DEMO_SELLER_EMAIL} or ${DEMO_ADMIN.email}.`,
+  );
+  return { seeded: true };
+}
+
+async function anyUserExists(prisma: PrismaClient): Promise<boolean> {
+  return (await prisma.user.findFirst({ select: { id: true } })) !== null;
+}
+
+async function removeQuietly(store: FileStore, keys: string[]) {
+  await Promise.all(keys.map((key) => store.remove(key).catch(() => undefined)));
+}
+
+function errorSummary(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message.split("\n").at(-1)?.trim() : String(error);
+  return typeof code === "string" ? `${code}: ${message}` : (message ?? "unknown error");
+}
+
+/** A cuid-like id (lowercase, starts with a letter, 25 characters), matching what @default(cuid()) produces. */
+function newId(): string {
+  const time = Date.now().toString(36).padStart(9, "0").slice(-9);
+  const random = BigInt(`0x${randomBytes(12).toString("hex")}`)
+    .toString(36)
+    .padStart(15, "0")
+    .slice(-15);
+  return `c${time}${random}`;
+}
+
+function daysBefore(now: Date, days: number, extraMinutes = 0): Date {
+  return new Date(now.getTime() - days * DAY - extraMinutes * MINUTE);
+}
+
+/** Fails loudly on catalog mistakes (typos in slugs, tags or categories) before anything is written. */
+export function validateCatalog(shops: ShopSeed[]): void {
+  const problems: string[] = [];
+  const slugs = new Set<string>();
+  const handles = new Set<string>();
+  const emails = new Set<string>();
+  for (const account of [DEMO_BUYER, DEMO_ADMIN, ...REVIEWERS, ...shops.map((shop) => shop.owner)]) {
+    if (emails.has(account.email)) problems.push(`duplicate email ${account.email}`);
+    emails.add(account.email);
+  }
+  if (shops[0]?.owner.email !== DEMO_SELLER_EMAIL)
+    problems.push(`the first shop must be owned by ${DEMO_SELLER_EMAIL}`);
+  for (const shop of shops) {
+    if (handles.has(shop.handle)) problems.push(`duplicate shop handle ${shop.handle}`);
+    handles.add(shop.handle);
+    const shopSlugs = new Map(shop.listings.map((listing) => [listing.slug, listing]));
+    for (const listing of shop.listings) {
+      const where = `${shop.handle}/${listing.slug}`;
+      if (slugs.has(listing.slug)) problems.push(`duplicate slug ${listing.slug}`);
+      slugs.add(listing.slug);
+      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(listing.slug)) problems.push(`${where}: slug is not kebab-case`);
+      if (!Number.isSafeInteger(listing.priceAmount) || listing.priceAmount <= 0) {
+        problems.push(`${where}: price must be a positive integer in minor units`);
+      }
+      if (listing.currency !== shop.defaultCurrency)
+        problems.push(`${where}: currency differs from the shop's`);
+      if (!(CATEGORIES as readonly string[]).includes(listing.category))
+        problems.push(`${where}: unknown category`);
+      for (const model of listing.aiModels) {
+        if (!(AI_MODELS as readonly string[]).includes(model))
+          problems.push(`${where}: unknown AI model ${model}`);
+      }
+      if (listing.aiModels.length === 0) problems.push(`${where}: no AI model tags`);
+      if (listing.status === "PUBLISHED" && listing.publishedDaysAgo === undefined) {
+        problems.push(`${where}: published listings need publishedDaysAgo`);
+      }
+      if ((listing.publishedDaysAgo ?? 0) < 0 || (listing.publishedDaysAgo ?? 0) >= 90) {
+        problems.push(`${where}: publishedDaysAgo must be within the last 90 days`);
+      }
+      if (listing.examples.length < 2) problems.push(`${where}: needs at least 2 examples`);
+      if (listing.body.trim() === "") problems.push(`${where}: empty body`);
+      if (listing.teaser.trim() !== "" && listing.body.includes(listing.teaser)) {
+        problems.push(`${where}: the teaser gives away the body`);
+      }
+      const fileNames = new Set<string>();
+      for (const file of listing.files ?? []) {
+        if (fileNames.has(file.fileName)) problems.push(`${where}: duplicate file ${file.fileName}`);
+        fileNames.add(file.fileName);
+      }
+      if ((listing.type === "BUNDLE") !== (listing.bundleOf !== undefined)) {
+        problems.push(`${where}: bundleOf is required for bundles and only for bundles`);
+      }
+      for (const slug of listing.bundleOf ?? []) {
+        const item = shopSlugs.get(slug);
+        if (!item) problems.push(`${where}: bundled ${slug} is not a listing of this shop`);
+        else if (item.type === "BUNDLE" || item.status !== "PUBLISHED") {
+          problems.push(`${where}: bundled ${slug} must be a published non-bundle listing`);
+        }
+      }
+    }
+    for (const plan of shop.plans) {
+      if (!Number.isSafeInteger(plan.amount) || plan.amount <= 0)
+        problems.push(`${shop.handle}: plan amount`);
+      if (plan.includesAllListings === (plan.listingSlugs !== undefined)) {
+        problems.push(
+          `${shop.handle}/${plan.name}: give listingSlugs exactly when includesAllListings is false`,
+        );
+      }
+      for (const slug of plan.listingSlugs ?? []) {
+        if (shopSlugs.get(slug)?.status !== "PUBLISHED")
+          problems.push(`${shop.handle}/${plan.name}: ${slug}`);
+      }
+    }
+  }
+  const published = new Set(
+    shops.flatMap((shop) =>
+      shop.listings.filter((listing) => listing.status === "PUBLISHED").map((l) => l.slug),
+    ),
+  );
+  const reviewers = new Set(REVIEWERS.map((reviewer) => reviewer.email));
+  const reviewKeys = new Set<string>();
+  for (const review of REVIEWS) {
+    const key = `${review.listingSlug}|${review.reviewerEmail}`;
+    if (reviewKeys.has(key)) problems.push(`duplicate review ${key}`);
+    reviewKeys.add(key);
+    if (!published.has(review.listingSlug)) problems.push(`review on unknown listing ${review.listingSlug}`);
+    if (!reviewers.has(review.reviewerEmail))
+      problems.push(`review by unknown reviewer ${review.reviewerEmail}`);
+  }
+  if (problems.length > 0) throw new Error(`Demo catalog is invalid:\n  - ${problems.join("\n  - ")}`);
+}
+
+/** Turns the catalog into createMany rows with ids and dates relative to `now`. */
+function buildRows(now: Date) {
+  const users: Array<AccountSeed & { id: string; createdAt: Date; updatedAt: Date }> = [];
+  const userIdByEmail = new Map<string, string>();
+  const addUser = (account: AccountSeed, daysAgo: number) => {
+    const id = newId();
+    const createdAt = daysBefore(now, daysAgo);
+    users.push({ ...account, id, createdAt, updatedAt: createdAt });
+    userIdByEmail.set(account.email, id);
+    return id;
+  };
+  addUser(DEMO_ADMIN, 140);
+  addUser(DEMO_BUYER, 120);
+  for (const [index, reviewer] of REVIEWERS.entries()) addUser(reviewer, 110 - index * 3);
+
+  const shops: Prisma.ShopCreateManyInput[] = [];
+  const listings: Array<Prisma.ListingCreateManyInput & { status: "PUBLISHED" | "DRAFT" }> = [];
+  const contents: Prisma.ListingContentCreateManyInput[] = [];
+  const examples: Prisma.ListingExampleCreateManyInput[] = [];
+  const files: Array<{
+    id: string;
+    listingId: string;
+    fileName: string;
+    contentType: string;
+    content: string;
+    storageKey: string;
+    createdAt: Date;
+  }> = [];
+  const bundleItems: Prisma.BundleItemCreateManyInput[] = [];
+  const plans: Prisma.PlanCreateManyInput[] = [];
+  const planListings: Prisma.PlanListingCreateManyInput[] = [];
+  const listingBySlug = new Map<string, { id: string; publishedAt: Date | null }>();
+  let listingIndex = 0;
+
+  for (const [shopIndex, shop] of SHOPS.entries()) {
+    const ownerId = addUser({ ...shop.owner, role: "SELLER" }, 130 - shopIndex * 7);
+    const shopId = newId();
+    const shopCreatedAt = daysBefore(now, 125 - shopIndex * 7);
+    shops.push({
+      id: shopId,
+      ownerId,
+      handle: shop.handle,
+      name: shop.name,
+      bio: shop.bio,
+      defaultCurrency: shop.defaultCurrency,
+      createdAt: shopCreatedAt,
+      updatedAt: shopCreatedAt,
+    });
+
+    const shopListingIds = new Map<string, string>();
+    for (const listing of shop.listings) {
+      const id = newId();
+      // Spread publish times over the day as well, deterministically, so ordering by publishedAt is stable.
+      const minuteOffset = (listingIndex * 137) % 600;
+      const publishedAt =
+        listing.status === "PUBLISHED" ? daysBefore(now, listing.publishedDaysAgo ?? 0, minuteOffset) : null;
+      const createdAt = publishedAt
+        ? new Date(publishedAt.getTime() - 3 * DAY)
+        : daysBefore(now, 4 + (listingIndex % 5), minuteOffset);
+      listingIndex++;
+      listings.push({
+        id,
+        shopId,
+        slug: listing.slug,
+        type: listing.type,
+        status: listing.status,
+        title: listing.title,
+        tagline: listing.tagline,
+        description: listing.description,
+        teaser: listing.teaser,
+        aiModels: listing.aiModels,
+        category: listing.category,
+        priceAmount: listing.priceAmount,
+        currency: listing.currency,
+        publishedAt,
+        createdAt,
+        updatedAt: publishedAt ?? createdAt,
+      });
+      contents.push({ listingId: id, body: listing.body, instructions: listing.instructions });
+      listing.examples.forEach((example, position) => {
+        examples.push({ id: newId(), listingId: id, position, input: example.input, output: example.output });
+      });
+      for (const file of listing.files ?? []) {
+        files.push({
+          id: newId(),
+          listingId: id,
+          fileName: file.fileName,
+          contentType: file.contentType,
+          content: withFinalNewline(file.build()),
+          storageKey: `listings/${id}/${file.fileName}`,
+          createdAt,
+        });
+      }
+      shopListingIds.set(listing.slug, id);
+      listingBySlug.set(listing.slug, { id, publishedAt });
+    }
+
+    for (const listing of shop.listings) {
+      const bundleId = shopListingIds.get(listing.slug);
+      for (const slug of listing.bundleOf ?? []) {
+        const listingId = shopListingIds.get(slug);
+        if (bundleId && listingId) bundleItems.push({ bundleId, listingId });
+      }
+    }
+
+    for (const plan of shop.plans) {
+      const planId = newId();
+      plans.push({
+        id: planId,
+        shopId,
+        name: plan.name,
+        description: plan.description,
+        amount: plan.amount,
+        currency: plan.currency,
+        interval: plan.interval,
+        includesAllListings: plan.includesAllListings,
+        active: true,
+        createdAt: daysBefore(now, 40 + shopIndex),
+      });
+      for (const slug of plan.listingSlugs ?? []) {
+        const listingId = shopListingIds.get(slug);
+        if (listingId) planListings.push({ planId, listingId });
+      }
+    }
+  }
+
+  const reviews: Prisma.ReviewCreateManyInput[] = [];
+  for (const review of REVIEWS) {
+    const listing = listingBySlug.get(review.listingSlug);
+    const userId = userIdByEmail.get(review.reviewerEmail);
+    if (!listing?.publishedAt || !userId) continue;
+    const createdAt = new Date(
+      Math.min(listing.publishedAt.getTime() + review.daysAfterPublish * DAY, now.getTime() - 60 * MINUTE),
+    );
+    reviews.push({
+      id: newId(),
+      listingId: listing.id,
+      userId,
+      rating: review.rating,
+      body: review.body,
+      createdAt,
+    });
+  }
+
+  return { users, shops, listings, contents, examples, files, bundleItems, plans, planListings, reviews };
+}
+
+function withFinalNewline(text: string): string {
+  return text.endsWith("\n") ? text : `${text}\n`;
+}
+
+async function main() {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    console.error("DATABASE_URL is not set: point it at the PostgreSQL database to seed.");
+    process.exitCode = 1;
+    return;
+  }
+  const { createPrismaClient } = await import("../app/utils/db.server.ts");
+  const prisma = createPrismaClient(databaseUrl);
+  try {
+    const result = await seedDemoShop(prisma, {
+      log: (line) => console.log(line),
+      fileStore: cliFileStore(),
+    });
+    if (!result.seeded) console.log("Nothing to do.");
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+/** The app's file store when the environment is complete; otherwise the same disk folder the app defaults to. */
+function cliFileStore(): FileStore {
+  try {
+    return fileStore();
+  } catch {
+    const dir = process.env.FILE_STORAGE_DIR || "./data/files";
+    console.log(`Environment incomplete for the app; storing demo files on disk in ${dir}.`);
+    return createDiskFileStore(dir);
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main();
+}
