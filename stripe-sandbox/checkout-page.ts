@@ -43,7 +43,7 @@ function layout(title: string, body: string): string {
 <title>${escapeHtml(title)}</title>
 <style>
   body { font-family: system-ui, sans-serif; margin: 0; background: #f6f8fa; color: #1a1f36; }
-  .banner { background: #ffde92; color: #5a3b00; padding: .5rem 1rem; text-align: center; font-size: .9rem; }
+  .banner { background: #ffde92; color: #5a3b00; padding: .5rem 1rem; text-align: center; font-size: .9rem; } .banner p { margin: 0; }
   main { max-width: 56rem; margin: 2rem auto; padding: 0 1rem; display: grid; gap: 2rem; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); }
   section, form { background: #fff; border-radius: .5rem; padding: 1.5rem; box-shadow: 0 1px 3px rgba(0,0,0,.1); }
   h1 { font-size: 1.25rem; margin-top: 0; } h2 { font-size: 1.1rem; margin-top: 0; }
@@ -62,7 +62,7 @@ function layout(title: string, body: string): string {
 </style>
 </head>
 <body>
-<p class="banner"><strong>Stapel Stripe sandbox</strong> · test mode · no real money moves</p>
+<header class="banner"><p><strong>Stapel Stripe sandbox</strong> · test mode · no real money moves</p></header>
 ${body}
 </body>
 </html>`;

@@ -356,6 +356,103 @@ describe("Stripe sandbox: checkout, webhooks, refunds", () => {
     expect(badAmount).toMatchObject({ statusCode: 400, param: "line_items[0][price_data][unit_amount]" });
   });
 
+  it("reads raw form bodies as curl sends them and refuses what Stripe refuses", async () => {
+    const basic = `Basic ${Buffer.from(`${sandbox.secretKey}:`).toString("base64")}`;
+    const form = new URLSearchParams([
+      ["mode", "payment"],
+      ["line_items[0][price_data][currency]", "eur"],
+      ["line_items[0][price_data][unit_amount]", "700"],
+      ["line_items[0][price_data][product_data][name]", "Raw"],
+      ["line_items[0][quantity]", "3"],
+      ["metadata[orderId]", "raw_1"],
+      ["success_url", SUCCESS_URL],
+      ["expand[]", "line_items"],
+    ]);
+    const created = await fetch(`${sandbox.url}/v1/checkout/sessions`, {
+      method: "POST",
+      headers: { Authorization: basic, "Content-Type": "application/x-www-form-urlencoded" },
+      body: form,
+    });
+    const session = (await created.json()) as Stripe.Checkout.Session;
+    expect(created.status).toBe(200);
+    expect(created.headers.get("request-id")).toMatch(/^req_/);
+    expect(session).toMatchObject({ amount_total: 2100, metadata: { orderId: "raw_1" } });
+    expect(session.line_items?.data[0]?.quantity).toBe(3);
+
+    // The SDK sends `null` as an empty string; Stripe refuses it for fields that cannot be unset.
+    const empty = await stripe.checkout.sessions
+      .create({
+        mode: "payment",
+        success_url: SUCCESS_URL,
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              currency: "eur",
+              unit_amount: 900,
+              product_data: { name: "x", description: null as unknown as string },
+            },
+          },
+        ],
+      })
+      .catch((e: unknown) => e);
+    expect(empty).toMatchObject({
+      statusCode: 400,
+      param: "line_items[0][price_data][product_data][description]",
+    });
+
+    const unknown = await stripe.checkout.sessions
+      .create({
+        mode: "payment",
+        success_url: SUCCESS_URL,
+        colour: "red",
+      } as Stripe.Checkout.SessionCreateParams)
+      .catch((e: unknown) => e);
+    expect(unknown).toMatchObject({
+      statusCode: 400,
+      param: "colour",
+      message: "Received unknown parameter: colour",
+    });
+
+    const recurring = await stripe.prices.create({
+      currency: "eur",
+      unit_amount: 500,
+      recurring: { interval: "month" },
+      product_data: { name: "Monthly" },
+    });
+    const wrongMode = await stripe.checkout.sessions
+      .create({
+        mode: "payment",
+        success_url: SUCCESS_URL,
+        line_items: [{ price: recurring.id, quantity: 1 }],
+      })
+      .catch((e: unknown) => e);
+    expect(wrongMode).toMatchObject({ statusCode: 400, param: "line_items[0][price]" });
+  });
+
+  it("creates a Customer at payment only when customer_creation is always", async () => {
+    const session = await stripe.checkout.sessions.create({
+      mode: "payment",
+      customer_creation: "always",
+      line_items: [
+        { quantity: 1, price_data: { currency: "eur", unit_amount: 1500, product_data: { name: "Bundle" } } },
+      ],
+      success_url: SUCCESS_URL,
+    });
+    expect(session.customer_creation).toBe("always");
+    const page = await (await fetch(session.url ?? "")).text();
+    expect(page).toContain("Pay €15.00");
+    expect((await pay(session.url ?? "", "5555 5555 5555 4444", { email: "new@example.com" })).status).toBe(
+      303,
+    );
+    const done = await stripe.checkout.sessions.retrieve(session.id, { expand: ["customer"] });
+    expect(done.customer as Stripe.Customer).toMatchObject({
+      object: "customer",
+      email: "new@example.com",
+      name: "Test Buyer",
+    });
+  });
+
   it("manages customers", async () => {
     const customer = await stripe.customers.create({
       email: "ada@example.com",
