@@ -1,8 +1,7 @@
 // The embedded database: one PGlite served over the Postgres wire protocol, so the app, the
 // migration engine and psql all talk to it through `pg` exactly as they would to a real server.
-import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { createPGlite } from "./pglite-template.ts";
 
 export interface EmbeddedPostgresOptions {
   /** Directory for the data files; undefined keeps everything in memory. */
@@ -28,8 +27,7 @@ export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions = {},
 ): Promise<EmbeddedPostgres> {
   const host = options.host ?? "127.0.0.1";
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  const db = await createPGlite(options.dataDir);
   const server = new PGLiteSocketServer({
     db,
     host,

@@ -3,11 +3,19 @@
 // No process.exit and no console output: callers pass a logger and decide what to print.
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import type { DiagnoseMigrationHistoryOutput, SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
-import { migrationNames, readMigrationsList, slugifyMigrationName, writeMigration } from "./engine/migrations-dir.ts";
-import { SchemaEngineError, withSchemaEngine, type Logger } from "./engine/session.ts";
+import type {
+  DiagnoseMigrationHistoryOutput,
+  SchemaFilter,
+} from "@prisma/schema-engine-wasm/schema_engine_bg";
+import {
+  migrationNames,
+  readMigrationsList,
+  slugifyMigrationName,
+  writeMigration,
+} from "./engine/migrations-dir.ts";
+import { type Logger, SchemaEngineError, withSchemaEngine } from "./engine/session.ts";
 
-export { SchemaEngineError, type Logger };
+export { type Logger, SchemaEngineError };
 
 export interface MigrateOptions {
   databaseUrl: string;
@@ -35,7 +43,9 @@ function resolved(options: Omit<MigrateOptions, "databaseUrl"> & { databaseUrl?:
 /** The database has changes that are not in the migrations: `prisma migrate dev` would offer a reset. */
 export class MigrationDriftError extends Error {
   constructor(readonly reason: string) {
-    super(`${reason}\nThe database does not match the migration history. Run \`npm run db:reset\` to drop it (all data is lost), or fix the migrations.`);
+    super(
+      `${reason}\nThe database does not match the migration history. Run \`npm run db:reset\` to drop it (all data is lost), or fix the migrations.`,
+    );
     this.name = "MigrationDriftError";
   }
 }
@@ -46,7 +56,10 @@ export class UnsafeMigrationError extends Error {
     readonly warnings: string[],
     readonly unexecutable: string[],
   ) {
-    const lines = [...unexecutable.map((m) => `cannot be executed: ${m}`), ...warnings.map((m) => `data loss: ${m}`)];
+    const lines = [
+      ...unexecutable.map((m) => `cannot be executed: ${m}`),
+      ...warnings.map((m) => `data loss: ${m}`),
+    ];
     super(
       `The next migration is unsafe:\n${lines.map((l) => `  - ${l}`).join("\n")}\n` +
         (unexecutable.length
@@ -76,7 +89,8 @@ export async function createMigration(
     const diagnostic = await engine.devDiagnostic({ migrationsList: await list(), filters: NO_FILTER });
     if (diagnostic.action.tag === "reset") throw new MigrationDriftError(diagnostic.action.reason);
 
-    const pending = (await engine.applyMigrations({ migrationsList: await list(), filters: NO_FILTER })).appliedMigrationNames;
+    const pending = (await engine.applyMigrations({ migrationsList: await list(), filters: NO_FILTER }))
+      .appliedMigrationNames;
     if (pending.length) log?.info?.(`Applied pending migrations: ${pending.join(", ")}`);
 
     const schema = { files: [{ path: o.schemaPath, content: await readSchema(o.schemaPath) }] };
@@ -84,7 +98,8 @@ export async function createMigration(
     const unexecutable = risk.unexecutableSteps.map((s) => s.message);
     const warnings = risk.warnings.map((s) => s.message);
     if (unexecutable.length && !options.createOnly) throw new UnsafeMigrationError(warnings, unexecutable);
-    if (warnings.length && !options.allowDataLoss && !options.createOnly) throw new UnsafeMigrationError(warnings, []);
+    if (warnings.length && !options.allowDataLoss && !options.createOnly)
+      throw new UnsafeMigrationError(warnings, []);
     for (const warning of warnings) log?.warn?.(warning);
     if (risk.migrationSteps === 0 && !options.createOnly) return { status: "unchanged", applied: pending };
 
@@ -105,10 +120,17 @@ export async function createMigration(
       connectorType: created.connectorType,
     });
     log?.info?.(`Created ${path}`);
-    if (options.createOnly) return { status: "created", migrationName: created.generatedMigrationName, path, applied: pending };
+    if (options.createOnly)
+      return { status: "created", migrationName: created.generatedMigrationName, path, applied: pending };
 
-    const applied = (await engine.applyMigrations({ migrationsList: await list(), filters: NO_FILTER })).appliedMigrationNames;
-    return { status: "created", migrationName: created.generatedMigrationName, path, applied: [...pending, ...applied] };
+    const applied = (await engine.applyMigrations({ migrationsList: await list(), filters: NO_FILTER }))
+      .appliedMigrationNames;
+    return {
+      status: "created",
+      migrationName: created.generatedMigrationName,
+      path,
+      applied: [...pending, ...applied],
+    };
   });
 }
 
@@ -118,7 +140,8 @@ export async function deployMigrations(options: MigrateOptions): Promise<string[
   return withSchemaEngine(o, async (engine) => {
     const migrationsList = await readMigrationsList(o.migrationsDir);
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
-    if (appliedMigrationNames.length) o.logger?.info?.(`Applied migrations: ${appliedMigrationNames.join(", ")}`);
+    if (appliedMigrationNames.length)
+      o.logger?.info?.(`Applied migrations: ${appliedMigrationNames.join(", ")}`);
     return appliedMigrationNames;
   });
 }
@@ -143,10 +166,16 @@ export async function migrationStatus(options: MigrateOptions): Promise<Migratio
   const o = resolved(options);
   return withSchemaEngine(o, async (engine) => {
     const migrationsList = await readMigrationsList(o.migrationsDir);
-    const raw = await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTER });
+    const raw = await engine.diagnoseMigrationHistory({
+      migrationsList,
+      optInToShadowDatabase: false,
+      filters: NO_FILTER,
+    });
     const history = raw.history;
-    const unapplied = history && history.diagnostic !== "migrationsDirectoryIsBehind" ? history.unappliedMigrationNames : [];
-    const unpersisted = history && history.diagnostic !== "databaseIsBehind" ? history.unpersistedMigrationNames : [];
+    const unapplied =
+      history && history.diagnostic !== "migrationsDirectoryIsBehind" ? history.unappliedMigrationNames : [];
+    const unpersisted =
+      history && history.diagnostic !== "databaseIsBehind" ? history.unpersistedMigrationNames : [];
     return {
       local: migrationNames(migrationsList),
       unapplied,
@@ -154,7 +183,8 @@ export async function migrationStatus(options: MigrateOptions): Promise<Migratio
       failed: raw.failedMigrationNames,
       edited: raw.editedMigrationNames,
       hasMigrationsTable: raw.hasMigrationsTable,
-      upToDate: history === null && raw.failedMigrationNames.length === 0 && raw.editedMigrationNames.length === 0,
+      upToDate:
+        history === null && raw.failedMigrationNames.length === 0 && raw.editedMigrationNames.length === 0,
       raw,
     };
   });
@@ -173,21 +203,26 @@ export interface SchemaCheck {
  * `prisma migrate diff --from-migrations --to-schema --exit-code`, for CI. Replays the migrations
  * on a shadow database only; without a databaseUrl both sides are in-process PGlite instances.
  */
-export async function checkSchemaHasMigration(
-  options: Partial<MigrateOptions> = {},
-): Promise<SchemaCheck> {
+export async function checkSchemaHasMigration(options: Partial<MigrateOptions> = {}): Promise<SchemaCheck> {
   const o = resolved(options);
   return withSchemaEngine(o, async (engine) => {
     const migrations = await readMigrationsList(o.migrationsDir);
     const result = await engine.diff({
       // The engine needs migration_lock.toml to replay migrations; with none, compare against nothing.
       from: migrations.migrationDirectories.length ? { tag: "migrations", ...migrations } : { tag: "empty" },
-      to: { tag: "schemaDatamodel", files: [{ path: o.schemaPath, content: await readSchema(o.schemaPath) }] },
+      to: {
+        tag: "schemaDatamodel",
+        files: [{ path: o.schemaPath, content: await readSchema(o.schemaPath) }],
+      },
       script: false,
       exitCode: true,
       filters: NO_FILTER,
     });
-    return { hasChanges: result.exitCode === 2, exitCode: result.exitCode, summary: (result.stdout ?? "").trim() };
+    return {
+      hasChanges: result.exitCode === 2,
+      exitCode: result.exitCode,
+      summary: (result.stdout ?? "").trim(),
+    };
   });
 }
 

@@ -108,6 +108,7 @@ export function createEngineFactory(options: FactoryOptions): EngineFactory {
     provider: "postgres",
     adapterName: "@prisma/adapter-pg",
     async connect() {
+      // Even a diff between files makes the engine probe its main database (for the server version).
       return track(databaseUrl ? await connectPg(databaseUrl) : await connectScratchPGlite());
     },
     async connectToShadowDb() {

@@ -27,15 +27,17 @@ interface PgQueryableInternals {
 function internals(target: object): PgQueryableInternals {
   const candidate = target as Partial<PgQueryableInternals>;
   if (typeof candidate.performIO !== "function" || typeof candidate.onError !== "function") {
-    throw new Error("@prisma/adapter-pg changed: performIO/onError not found (see server/db/engine/pg-adapter.ts)");
+    throw new Error(
+      "@prisma/adapter-pg changed: performIO/onError not found (see server/db/engine/pg-adapter.ts)",
+    );
   }
   return candidate as PgQueryableInternals;
 }
 
 /**
  * Postgres's one-byte `"char"` (OID 18, e.g. pg_class.relkind) is rejected by adapter-pg, yet the
- * engine reads it from the catalogs in every command but diff-from-empty, and expects it typed
- * `Character` (typed as text it panics). The query runs once; adapter-pg converts the result
+ * engine reads it whenever it introspects a database (drift check, migrate, diff, reset; deploy
+ * and status happen not to) and expects it typed `Character` (typed as text it panics). The query runs once; adapter-pg converts the result
  * with those columns presented as text, then their types are corrected.
  */
 function acceptCharColumns<T extends object>(queryable: T): T {
@@ -60,9 +62,13 @@ function acceptCharColumns<T extends object>(queryable: T): T {
 }
 
 /** A driver adapter over its own pool; `adapter.dispose()` ends the pool. */
-export async function connectPg(connectionString: string, onDispose?: () => Promise<void>): Promise<SqlDriverAdapter> {
-  // The engine works one statement at a time; a couple of connections is plenty.
-  const pool = new pg.Pool({ connectionString, max: 2 });
+export async function connectPg(
+  connectionString: string,
+  onDispose?: () => Promise<void>,
+): Promise<SqlDriverAdapter> {
+  // One connection, like the native engine: Prisma's migration advisory lock is per session and
+  // is only released when the connection closes, so it must not hop between pooled connections.
+  const pool = new pg.Pool({ connectionString, max: 1 });
   // An idle connection dropped by the server must not crash the process.
   pool.on("error", () => {});
   const factory = new PrismaPg(pool, { disposeExternalPool: true });
@@ -70,7 +76,8 @@ export async function connectPg(connectionString: string, onDispose?: () => Prom
   const inner = internals(adapter);
 
   const startTransaction = adapter.startTransaction.bind(adapter);
-  adapter.startTransaction = async (isolationLevel) => acceptCharColumns<Transaction>(await startTransaction(isolationLevel));
+  adapter.startTransaction = async (isolationLevel) =>
+    acceptCharColumns<Transaction>(await startTransaction(isolationLevel));
 
   // adapter-pg splits scripts on every ";" (breaking $$-quoted bodies and string literals) and
   // sends the pieces on whichever pooled connection is free. The native engine sends a migration

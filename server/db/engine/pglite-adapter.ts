@@ -1,15 +1,15 @@
 // An in-process PGlite as a driver adapter: the shadow database for the embedded default, and a
 // scratch database for commands that never touch a real one.
-import { PGlite } from "@electric-sql/pglite";
 import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { createPGlite } from "../pglite-template.ts";
 
 interface PGliteQueryableInternals {
   onError(error: unknown): never;
 }
 
 export async function connectScratchPGlite(): Promise<SqlDriverAdapter> {
-  const db = await PGlite.create();
+  const db = await createPGlite();
   const adapter = await new PrismaPGlite(db).connect();
   const inner = adapter as SqlDriverAdapter & Partial<PGliteQueryableInternals>;
 

@@ -106,7 +106,9 @@ async function instantiate(): Promise<LoadedGlue> {
     };
   }
 
-  const instance = new WebAssembly.Instance(chosen.module, { "./schema_engine_bg.js": imports as WebAssembly.ModuleImports });
+  const instance = new WebAssembly.Instance(chosen.module, {
+    "./schema_engine_bg.js": imports as WebAssembly.ModuleImports,
+  });
   const exports = instance.exports as Record<string, unknown> & { __wbindgen_start(): void };
   glue.__wbg_set_wasm(exports);
   exports.__wbindgen_start();

@@ -1,0 +1,131 @@
+// The committed migrations, deployed by the wasm schema engine, produce the schema and the
+// `_prisma_migrations` records that `prisma migrate deploy` would.
+import { createHash } from "node:crypto";
+import { appendFile, cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { checkSchemaHasMigration, deployMigrations, migrationStatus } from "../../server/db/schema-engine.ts";
+
+const schemaPath = fileURLToPath(new URL("../../prisma/schema.prisma", import.meta.url));
+const migrationsDir = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
+const databaseUrl = inject("databaseUrl");
+const paths = { databaseUrl, schemaPath, migrationsDir };
+
+let client: pg.Client;
+
+beforeAll(async () => {
+  client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+});
+
+afterAll(async () => {
+  await client.end();
+});
+
+async function localMigrations(): Promise<string[]> {
+  const entries = await readdir(migrationsDir, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+}
+
+async function publicTables(): Promise<string[]> {
+  const { rows } = await client.query<{ tablename: string }>(
+    "select tablename from pg_tables where schemaname = 'public' order by tablename",
+  );
+  return rows.map((r) => r.tablename);
+}
+
+describe("test database", () => {
+  it("is the one global setup deployed, visible to app code through DATABASE_URL", () => {
+    expect(process.env.DATABASE_URL).toBe(databaseUrl);
+  });
+
+  it("starts every file with empty tables", async () => {
+    // Another file leaves a row behind too: whichever runs second proves the truncation.
+    const { rows } = await client.query<{ count: string }>('select count(*) from "User"');
+    expect(rows[0]?.count).toBe("0");
+  });
+});
+
+describe("deployed migrations", () => {
+  it("created a table for every model in schema.prisma", async () => {
+    const schema = await readFile(schemaPath, "utf8");
+    const models = [...schema.matchAll(/^model (\w+) \{/gm)].map((m) => m[1]);
+    expect(models.length).toBeGreaterThan(0);
+    const tables = await publicTables();
+    expect(tables).toEqual(expect.arrayContaining([...models, "_prisma_migrations"]));
+  });
+
+  it("recorded each migration like prisma migrate deploy: checksum of migration.sql, finished, not rolled back", async () => {
+    const { rows } = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+      applied_steps_count: number;
+      logs: string | null;
+    }>("select * from _prisma_migrations order by migration_name");
+    const local = await localMigrations();
+    expect(rows.map((r) => r.migration_name)).toEqual(local);
+    expect(local.find((name) => /^\d{14}_init$/.test(name))).toBeDefined();
+
+    for (const row of rows) {
+      const sql = await readFile(join(migrationsDir, row.migration_name, "migration.sql"));
+      expect(row.checksum).toBe(createHash("sha256").update(sql).digest("hex"));
+      expect(row.finished_at).toBeInstanceOf(Date);
+      expect(row.rolled_back_at).toBeNull();
+      expect(row.logs).toBeNull();
+      expect(row.applied_steps_count).toBe(1);
+    }
+  });
+
+  it("reports the database up to date", async () => {
+    const status = await migrationStatus(paths);
+    expect(status).toMatchObject({
+      upToDate: true,
+      unapplied: [],
+      failed: [],
+      edited: [],
+      hasMigrationsTable: true,
+    });
+    expect(status.local).toEqual(await localMigrations());
+  });
+
+  it("applies nothing when deployed again", async () => {
+    const before = await client.query("select id, finished_at from _prisma_migrations order by id");
+    expect(await deployMigrations(paths)).toEqual([]);
+    const after = await client.query("select id, finished_at from _prisma_migrations order by id");
+    expect(after.rows).toEqual(before.rows);
+  });
+
+  it("notices a migration edited after it was applied", async () => {
+    const copy = await mkdtemp(join(tmpdir(), "stapel-migrations-"));
+    try {
+      await cp(migrationsDir, copy, { recursive: true });
+      const [first] = await localMigrations();
+      await appendFile(join(copy, first as string, "migration.sql"), "\n-- edited\n");
+      const status = await migrationStatus({ ...paths, migrationsDir: copy });
+      expect(status.edited).toEqual([first]);
+      expect(status.upToDate).toBe(false);
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+  });
+
+  it("has a migration for every change in schema.prisma", async () => {
+    // With the test database as main, the shadow is a temporary database (PostgreSQL) or one in-process PGlite.
+    const check = await checkSchemaHasMigration(paths);
+    expect(check).toMatchObject({ hasChanges: false, exitCode: 0 });
+  });
+
+  it("leaves a row behind for the next file to not see", async () => {
+    await client.query(
+      `insert into "User" (id, email, "updatedAt") values ('leftover', 'leftover@example.com', now())`,
+    );
+  });
+});
