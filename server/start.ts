@@ -4,12 +4,14 @@
  * prepares the database, then serves the app. With every variable set it starts nothing extra:
  * the app itself cannot tell the difference.
  */
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { deployMigrations } from "./db/schema-engine.ts";
 import { startEmbeddedPostgres } from "./db/embedded-postgres.ts";
 import { startHttpServer } from "./http.ts";
 import { loadLocalSecrets } from "./local-defaults.ts";
 
+if (existsSync(".env")) process.loadEnvFile(".env");
 const devMode = process.argv.includes("--dev");
 process.env.NODE_ENV ??= devMode ? "development" : "production";
 

@@ -3,9 +3,9 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startStripeSandbox } from "../../stripe-sandbox/index.ts";
+import { testEnv } from "./test-env.ts";
 
 type Sandbox = Awaited<ReturnType<typeof startStripeSandbox>>;
-type WebhookAction = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<Response>;
 
 /**
  * Configures the app for one test file exactly as the launcher would: a Stripe sandbox, secrets,
@@ -13,13 +13,13 @@ type WebhookAction = (args: { request: Request; params: Record<string, string>; 
  * HTTP bridge, so signature checks and event handling run as in production.
  */
 export async function startTestApp(): Promise<{ sandbox: Sandbox; appUrl: string; stop(): Promise<void> }> {
-  const webhookSecret = "whsec_test_secret_for_stapel_tests_0123456789";
+  const webhookSecret = testEnv.STRIPE_WEBHOOK_SECRET;
   let bridge: Server | undefined;
   const bridgeUrl = await new Promise<string>((ready) => {
     bridge = createServer(async (req, res) => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      const { action } = (await import("~/routes/webhooks.stripe.ts")) as { action: WebhookAction };
+      const { action } = await import("~/routes/webhooks.stripe.ts");
       const response = await action({
         request: new Request("http://stapel.test/webhooks/stripe", {
           method: "POST",
@@ -38,18 +38,15 @@ export async function startTestApp(): Promise<{ sandbox: Sandbox; appUrl: string
 
   const sandbox = await startStripeSandbox({ port: 0, webhookUrl: bridgeUrl, webhookSecret });
   Object.assign(process.env, {
-    APP_URL: "http://stapel.test",
-    SESSION_SECRET: "test-session-secret-0123456789abcdefghijklmnop",
-    DOWNLOAD_SIGNING_SECRET: "test-download-secret-0123456789abcdefghijklmn",
+    ...testEnv,
     STRIPE_SECRET_KEY: sandbox.secretKey,
     STRIPE_WEBHOOK_SECRET: sandbox.webhookSecret,
     STRIPE_API_BASE: sandbox.url,
     FILE_STORAGE_DIR: mkdtempSync(join(tmpdir(), "stapel-files-")),
-    RUN_JOB_WORKER: "false",
   });
   return {
     sandbox,
-    appUrl: "http://stapel.test",
+    appUrl: testEnv.APP_URL,
     async stop() {
       await sandbox.close();
       await new Promise((done) => bridge?.close(done));

@@ -1,5 +1,7 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+
 /** Calls a route loader or action the way Remix does and returns its data or thrown Response. */
-type RouteFunction = (args: { request: Request; params: Record<string, string>; context: object }) => unknown;
+type RouteFunction = (args: LoaderFunctionArgs) => unknown;
 
 export type RouteOutcome<T = unknown> =
   | { kind: "data"; data: T; status: number; headers: Headers }

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { testEnv } from "../support/test-env.ts";
 import { createDownloadPath, verifyDownloadLink } from "~/modules/delivery/download-links.server.ts";
 
 beforeAll(() => {
-  process.env.DOWNLOAD_SIGNING_SECRET = "unit-test-download-secret-0123456789abcdef";
-  process.env.DOWNLOAD_LINK_TTL_SECONDS = "300";
+  Object.assign(process.env, testEnv);
 });
 
 const grant = { userId: "user_1", entitlementId: "ent_1", fileId: "file_1" };
