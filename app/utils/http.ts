@@ -5,8 +5,15 @@ export function invariantResponse(condition: unknown, message: string, init: Res
 
 export const notFound = (what = "Not found") => new Response(what, { status: 404 });
 
-/** Public catalogue pages: shared caches may keep them briefly and serve stale while refreshing. */
-export const publicCacheHeaders = { "Cache-Control": "public, max-age=60, stale-while-revalidate=300" };
+/**
+ * Public catalogue pages. Every page's header shows who is signed in, so browsers always revalidate
+ * (max-age=0) and shared caches keep a copy per cookie only (Vary: Cookie), which in practice
+ * means the signed-out page, for a minute.
+ */
+export const publicCacheHeaders = {
+  "Cache-Control": "public, max-age=0, s-maxage=60, stale-while-revalidate=300",
+  Vary: "Cookie",
+};
 
 /** Anything personal: library, account, dashboard, checkout results. */
 export const privateNoStore = { "Cache-Control": "private, no-store" };

@@ -5,7 +5,7 @@ import { refundOrder } from "~/modules/sellers/sales.server.ts";
 import * as downloadRoute from "~/routes/downloads.$fileId.ts";
 import * as libraryItemRoute from "~/routes/library.$entitlementId.tsx";
 import * as licenseRoute from "~/routes/api.licenses.verify.ts";
-import * as successRoute from "~/routes/checkout.success.tsx";
+import * as successRoute from "~/routes/checkout_.success.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { payHostedCheckout, startTestApp } from "../support/app-env.ts";
 import { createListingForSale, createUser, requestAs, signIn } from "../support/fixtures.ts";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as checkoutRoute from "~/routes/checkout.tsx";
 import * as licenseRoute from "~/routes/api.licenses.verify.ts";
 import * as loginRoute from "~/routes/login.tsx";
-import * as verifyRoute from "~/routes/login.verify.tsx";
+import * as verifyRoute from "~/routes/login_.verify.tsx";
 import * as libraryRoute from "~/routes/library._index.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { startTestApp } from "../support/app-env.ts";
