@@ -66,7 +66,10 @@ function Header({ user, devOutbox }: { user: HeaderUser; devOutbox: boolean }) {
     `rounded-md px-2 py-1 text-sm font-medium ${isActive ? "text-brand-700" : "text-gray-700 hover:text-ink"}`;
   return (
     <header className="border-b border-gray-200 bg-white">
-      <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
+      <nav
+        aria-label="Main"
+        className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6"
+      >
         <Link to="/" className="mr-auto text-lg font-extrabold tracking-tight text-brand-600">
           Stapel
         </Link>
@@ -90,7 +93,11 @@ function Header({ user, devOutbox }: { user: HeaderUser; devOutbox: boolean }) {
         )}
         {user ? (
           <Form method="post" action="/logout">
-            <button type="submit" className="text-sm font-medium text-gray-700 hover:text-ink" title={user.email}>
+            <button
+              type="submit"
+              className="text-sm font-medium text-gray-700 hover:text-ink"
+              title={user.email}
+            >
               Sign out
             </button>
           </Form>
@@ -116,7 +123,8 @@ export function ErrorBoundary() {
     403: "You do not have access to this page.",
     404: "We could not find that page.",
   };
-  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : null;
+  const detail =
+    isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : null;
   if (status >= 500) console.error(error);
   return (
     <div className="mx-auto max-w-lg py-16 text-center">

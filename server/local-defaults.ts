@@ -6,7 +6,11 @@ import { join } from "node:path";
  * Secrets a real deployment sets explicitly. For a local run we make them once and keep them under
  * the data folder, so sessions and webhook signatures survive restarts.
  */
-type LocalSecrets = { SESSION_SECRET: string; DOWNLOAD_SIGNING_SECRET: string; STRIPE_WEBHOOK_SECRET: string };
+type LocalSecrets = {
+  SESSION_SECRET: string;
+  DOWNLOAD_SIGNING_SECRET: string;
+  STRIPE_WEBHOOK_SECRET: string;
+};
 
 export function loadLocalSecrets(dataDir: string): LocalSecrets {
   const path = join(dataDir, "local-secrets.json");

@@ -6,8 +6,8 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { deployMigrations } from "./db/schema-engine.ts";
 import { startEmbeddedPostgres } from "./db/embedded-postgres.ts";
+import { deployMigrations } from "./db/schema-engine.ts";
 import { startHttpServer } from "./http.ts";
 import { loadLocalSecrets } from "./local-defaults.ts";
 
@@ -78,7 +78,9 @@ async function main() {
   const server = await startHttpServer({ port, host, devMode });
   cleanups.unshift(() => new Promise((done) => server.close(done)));
   log(`Stapel is ready on ${env.APP_URL}`);
-  log("demo sign-in: buyer@stapel.test (buyer) or seller@stapel.test (seller); the sign-in link appears in the console and at /dev/outbox");
+  log(
+    "demo sign-in: buyer@stapel.test (buyer) or seller@stapel.test (seller); the sign-in link appears in the console and at /dev/outbox",
+  );
 }
 
 let stopping = false;

@@ -18,7 +18,9 @@ export function ListingCard({ listing }: { listing: ListingCardData }) {
   return (
     <li className="group relative flex flex-col rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200 transition hover:shadow-md">
       <div className="flex items-center justify-between text-xs font-medium text-gray-600">
-        <span className="rounded-full bg-brand-50 px-2 py-0.5 text-brand-700">{listingTypeLabel[listing.type]}</span>
+        <span className="rounded-full bg-brand-50 px-2 py-0.5 text-brand-700">
+          {listingTypeLabel[listing.type]}
+        </span>
         <span>{listing.category}</span>
       </div>
       <h3 className="mt-3 text-base font-semibold text-ink">
@@ -33,7 +35,9 @@ export function ListingCard({ listing }: { listing: ListingCardData }) {
           <br />
           by {listing.shop.name}
         </p>
-        <p className="text-base font-bold text-ink">{formatMoney({ amount: listing.priceAmount, currency: listing.currency })}</p>
+        <p className="text-base font-bold text-ink">
+          {formatMoney({ amount: listing.priceAmount, currency: listing.currency })}
+        </p>
       </div>
     </li>
   );

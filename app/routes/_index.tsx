@@ -7,7 +7,11 @@ import { publicCacheHeaders } from "~/utils/http.ts";
 
 export const meta: MetaFunction = () => [
   { title: "Stapel: prompts, templates and AI agents from independent creators" },
-  { name: "description", content: "Buy ready-to-use prompts for ChatGPT, Claude, Gemini and Midjourney, templates and AI agents. Instant delivery, licence included." },
+  {
+    name: "description",
+    content:
+      "Buy ready-to-use prompts for ChatGPT, Claude, Gemini and Midjourney, templates and AI agents. Instant delivery, licence included.",
+  },
 ];
 
 export const headers: HeadersFunction = () => publicCacheHeaders;
@@ -18,36 +22,73 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { search, listings, categories };
 }
 
-const selectClass = "rounded-lg border-0 py-2 pl-3 pr-8 text-sm ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-brand-600";
+const selectClass =
+  "rounded-lg border-0 py-2 pl-3 pr-8 text-sm ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-brand-600";
 
 export default function Home() {
   const { search, listings, categories } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
       <section className="rounded-2xl bg-gradient-to-br from-brand-600 to-brand-700 px-6 py-10 text-white sm:px-10">
-        <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">Prompts, templates and agents that work.</h1>
+        <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">
+          Prompts, templates and agents that work.
+        </h1>
         <p className="mt-3 max-w-2xl text-brand-100">
-          Made by copywriters, designers and automation builders who use them every day. Pay once, get it instantly, keep it in your library.
+          Made by copywriters, designers and automation builders who use them every day. Pay once, get it
+          instantly, keep it in your library.
         </p>
       </section>
 
-      <Form method="get" role="search" aria-label="Filter listings" className="flex flex-wrap items-end gap-3">
+      <Form
+        method="get"
+        role="search"
+        aria-label="Filter listings"
+        className="flex flex-wrap items-end gap-3"
+      >
         <div className="min-w-56 flex-1">
-          <label htmlFor="q" className="block text-sm font-medium">Search</label>
-          <input id="q" name="q" type="search" defaultValue={search.q ?? ""} placeholder="e.g. cold email, logo, Notion" className={`${selectClass} mt-1 w-full`} />
+          <label htmlFor="q" className="block text-sm font-medium">
+            Search
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={search.q ?? ""}
+            placeholder="e.g. cold email, logo, Notion"
+            className={`${selectClass} mt-1 w-full`}
+          />
         </div>
-        <FilterSelect label="Type" name="type" value={search.type} options={LISTING_TYPES.map((type) => [type, listingTypeLabel[type]])} />
-        <FilterSelect label="AI model" name="model" value={search.model} options={AI_MODELS.map((model) => [model, model])} />
-        <FilterSelect label="Category" name="category" value={search.category} options={categories.map((category) => [category, category])} />
+        <FilterSelect
+          label="Type"
+          name="type"
+          value={search.type}
+          options={LISTING_TYPES.map((type) => [type, listingTypeLabel[type]])}
+        />
+        <FilterSelect
+          label="AI model"
+          name="model"
+          value={search.model}
+          options={AI_MODELS.map((model) => [model, model])}
+        />
+        <FilterSelect
+          label="Category"
+          name="category"
+          value={search.category}
+          options={categories.map((category) => [category, category])}
+        />
         <div>
-          <label htmlFor="sort" className="block text-sm font-medium">Sort</label>
+          <label htmlFor="sort" className="block text-sm font-medium">
+            Sort
+          </label>
           <select id="sort" name="sort" defaultValue={search.sort} className={`${selectClass} mt-1`}>
             <option value="newest">Newest</option>
             <option value="price-asc">Price: low to high</option>
             <option value="price-desc">Price: high to low</option>
           </select>
         </div>
-        <button type="submit" className="rounded-lg bg-ink px-4 py-2 text-sm font-semibold text-white">Apply</button>
+        <button type="submit" className="rounded-lg bg-ink px-4 py-2 text-sm font-semibold text-white">
+          Apply
+        </button>
       </Form>
 
       <section aria-labelledby="results-heading">
@@ -68,14 +109,28 @@ export default function Home() {
   );
 }
 
-function FilterSelect({ label, name, value, options }: { label: string; name: string; value?: string; options: [string, string][] }) {
+function FilterSelect({
+  label,
+  name,
+  value,
+  options,
+}: {
+  label: string;
+  name: string;
+  value?: string;
+  options: [string, string][];
+}) {
   return (
     <div>
-      <label htmlFor={name} className="block text-sm font-medium">{label}</label>
+      <label htmlFor={name} className="block text-sm font-medium">
+        {label}
+      </label>
       <select id={name} name={name} defaultValue={value ?? ""} className={`${selectClass} mt-1`}>
         <option value="">All</option>
         {options.map(([optionValue, optionLabel]) => (
-          <option key={optionValue} value={optionValue}>{optionLabel}</option>
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
         ))}
       </select>
     </div>

@@ -2,7 +2,10 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { checkLicenseKey, LicenseKeyInput } from "~/modules/licensing/license-keys.server.ts";
 
 const json = (body: unknown, status = 200) =>
-  Response.json(body, { status, headers: { "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" } });
+  Response.json(body, {
+    status,
+    headers: { "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" },
+  });
 
 const USAGE = 'Send a POST with a JSON body like {"key": "STPL-XXXXX-XXXXX-XXXXX-XXXXX"}';
 
@@ -15,7 +18,8 @@ export async function action({ request }: ActionFunctionArgs) {
     : Object.fromEntries(await request.formData().catch(() => new FormData()));
   if (!body || typeof body !== "object") return json({ error: USAGE }, 400);
   const parsed = LicenseKeyInput.safeParse(body);
-  if (!parsed.success) return json({ error: parsed.error.issues.map((issue) => issue.message).join("; ") }, 400);
+  if (!parsed.success)
+    return json({ error: parsed.error.issues.map((issue) => issue.message).join("; ") }, 400);
   const check = await checkLicenseKey(parsed.data.key);
   return json(check, check.valid ? 200 : 404);
 }

@@ -9,7 +9,10 @@ export const meta: MetaFunction = () => [{ title: "Dashboard · Stapel" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const seller = await requireSeller(request);
-  return data({ overview: await getShopOverview(seller.shop.id), handle: seller.shop.handle }, { headers: privateNoStore });
+  return data(
+    { overview: await getShopOverview(seller.shop.id), handle: seller.shop.handle },
+    { headers: privateNoStore },
+  );
 }
 
 export default function DashboardOverview() {
@@ -23,12 +26,19 @@ export default function DashboardOverview() {
           <Stat label="Net revenue" value="No sales yet" />
         ) : (
           overview.revenue.map((row) => (
-            <Stat key={row.currency} label={`Net revenue (${row.currency}, ${row.orders} orders)`} value={formatMoney({ amount: row.netAmount, currency: row.currency })} />
+            <Stat
+              key={row.currency}
+              label={`Net revenue (${row.currency}, ${row.orders} orders)`}
+              value={formatMoney({ amount: row.netAmount, currency: row.currency })}
+            />
           ))
         )}
       </dl>
       <p className="text-sm text-gray-700">
-        Your public shop: <Link to={`/s/${handle}`} className="font-semibold text-brand-700 underline">/s/{handle}</Link>
+        Your public shop:{" "}
+        <Link to={`/s/${handle}`} className="font-semibold text-brand-700 underline">
+          /s/{handle}
+        </Link>
       </p>
     </div>
   );

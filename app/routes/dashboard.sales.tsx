@@ -20,10 +20,14 @@ const RefundForm = z.object({ intent: z.literal("refund"), orderId: z.string().m
 export async function action({ request }: ActionFunctionArgs) {
   const seller = await requireSeller(request);
   const parsed = RefundForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ ok: false as const, message: "Choose an order to refund." }, { status: 400 });
+  if (!parsed.success)
+    return data({ ok: false as const, message: "Choose an order to refund." }, { status: 400 });
   const result = await refundOrder(seller.shop.id, parsed.data.orderId);
   if (!result.ok) return data({ ok: false as const, message: result.error }, { status: 400 });
-  return { ok: true as const, message: "Refund issued. The buyer's access ends as soon as Stripe confirms it." };
+  return {
+    ok: true as const,
+    message: "Refund issued. The buyer's access ends as soon as Stripe confirms it.",
+  };
 }
 
 const statusLabel: Record<string, string> = {
@@ -39,7 +43,9 @@ export default function Sales() {
   const navigation = useNavigation();
   return (
     <section aria-labelledby="sales-heading" className="space-y-4">
-      <h2 id="sales-heading" className="text-xl font-bold">Sales</h2>
+      <h2 id="sales-heading" className="text-xl font-bold">
+        Sales
+      </h2>
       {result && <Notice tone={result.ok ? "success" : "error"}>{result.message}</Notice>}
       {sales.length === 0 ? (
         <p className="text-gray-700">No sales yet. Share your shop link to get your first one.</p>
@@ -48,28 +54,56 @@ export default function Sales() {
           <table className="min-w-full text-left text-sm">
             <thead className="border-b border-gray-200 text-gray-600">
               <tr>
-                <th scope="col" className="p-3">Date</th>
-                <th scope="col" className="p-3">Buyer</th>
-                <th scope="col" className="p-3">Items</th>
-                <th scope="col" className="p-3">Total</th>
-                <th scope="col" className="p-3">Status</th>
-                <th scope="col" className="p-3"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="p-3">
+                  Date
+                </th>
+                <th scope="col" className="p-3">
+                  Buyer
+                </th>
+                <th scope="col" className="p-3">
+                  Items
+                </th>
+                <th scope="col" className="p-3">
+                  Total
+                </th>
+                <th scope="col" className="p-3">
+                  Status
+                </th>
+                <th scope="col" className="p-3">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100">
               {sales.map((sale) => (
                 <tr key={sale.id}>
-                  <td className="p-3">{sale.paidAt ? new Date(sale.paidAt).toISOString().slice(0, 10) : "–"}</td>
+                  <td className="p-3">
+                    {sale.paidAt ? new Date(sale.paidAt).toISOString().slice(0, 10) : "–"}
+                  </td>
                   <td className="p-3">{sale.email}</td>
                   <td className="p-3">{sale.items.map((item) => item.title).join(", ")}</td>
-                  <td className="p-3">{formatMoney({ amount: sale.totalAmount, currency: sale.currency })}</td>
+                  <td className="p-3">
+                    {formatMoney({ amount: sale.totalAmount, currency: sale.currency })}
+                  </td>
                   <td className="p-3">{statusLabel[sale.status] ?? sale.status}</td>
                   <td className="p-3 text-right">
                     {(sale.status === "PAID" || sale.status === "PARTIALLY_REFUNDED") && (
-                      <Form method="post" onSubmit={(event) => { if (!confirm("Refund this order in full? The buyer loses access.")) event.preventDefault(); }}>
+                      <Form
+                        method="post"
+                        onSubmit={(event) => {
+                          if (!confirm("Refund this order in full? The buyer loses access."))
+                            event.preventDefault();
+                        }}
+                      >
                         <input type="hidden" name="intent" value="refund" />
                         <input type="hidden" name="orderId" value={sale.id} />
-                        <Button variant="danger" disabled={navigation.state !== "idle"} aria-label={`Refund order from ${sale.email}`}>Refund</Button>
+                        <Button
+                          variant="danger"
+                          disabled={navigation.state !== "idle"}
+                          aria-label={`Refund order from ${sale.email}`}
+                        >
+                          Refund
+                        </Button>
                       </Form>
                     )}
                   </td>

@@ -17,8 +17,12 @@ export default function DashboardLayout() {
       <header className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{shop.name} dashboard</h1>
         <nav aria-label="Dashboard" className="flex gap-1">
-          <NavLink to="/dashboard" end className={tab}>Overview</NavLink>
-          <NavLink to="/dashboard/sales" className={tab}>Sales</NavLink>
+          <NavLink to="/dashboard" end className={tab}>
+            Overview
+          </NavLink>
+          <NavLink to="/dashboard/sales" className={tab}>
+            Sales
+          </NavLink>
         </nav>
       </header>
       <Outlet />

@@ -14,14 +14,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const link = verifyDownloadLink(params.fileId ?? "", url.searchParams);
   if (!link.ok) {
     const [status, message] = refusal[link.reason] ?? [400, "Invalid link"];
-    return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    return new Response(message, {
+      status,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
   }
   const download = await openDownload(link.grant, {
     ip: request.headers.get("X-Forwarded-For")?.split(",")[0]?.trim(),
     userAgent: request.headers.get("User-Agent") ?? undefined,
   });
   if (!download) {
-    return new Response("You no longer have access to this file.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    return new Response("You no longer have access to this file.", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
   }
   return new Response(Readable.toWeb(download.stream) as ReadableStream, {
     headers: {

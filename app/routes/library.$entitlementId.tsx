@@ -7,7 +7,9 @@ import { getLibraryItem } from "~/modules/delivery/entitlements.server.ts";
 import { invariantResponse, privateNoStore } from "~/utils/http.ts";
 import { requireUser } from "~/utils/session.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.item.listing.title ?? "Library"} · Stapel` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.item.listing.title ?? "Library"} · Stapel` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -28,42 +30,69 @@ export default function LibraryItem() {
   const { listing } = item;
   return (
     <article className="space-y-6">
-      <p><Link to="/library" className="text-sm font-semibold text-brand-700 underline">← Your library</Link></p>
+      <p>
+        <Link to="/library" className="text-sm font-semibold text-brand-700 underline">
+          ← Your library
+        </Link>
+      </p>
       <header>
-        <p className="text-sm text-brand-700">{listingTypeLabel[listing.type]} · {listing.aiModels.join(", ")} · by {listing.shop.name}</p>
+        <p className="text-sm text-brand-700">
+          {listingTypeLabel[listing.type]} · {listing.aiModels.join(", ")} · by {listing.shop.name}
+        </p>
         <h1 className="text-2xl font-bold">{listing.title}</h1>
       </header>
       {listing.content && (
         <section aria-labelledby="content-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
           <div className="flex items-center justify-between gap-3">
-            <h2 id="content-heading" className="font-bold">Your {listingTypeLabel[listing.type].toLowerCase()}</h2>
+            <h2 id="content-heading" className="font-bold">
+              Your {listingTypeLabel[listing.type].toLowerCase()}
+            </h2>
             <CopyButton text={listing.content.body} label="Copy to clipboard" />
           </div>
-          <pre data-testid="paid-content" className="mt-3 overflow-x-auto whitespace-pre-wrap rounded-lg bg-gray-50 p-4 font-mono text-sm">{listing.content.body}</pre>
-          {listing.content.instructions && <p className="mt-3 whitespace-pre-line text-sm text-gray-700">{listing.content.instructions}</p>}
+          <pre
+            data-testid="paid-content"
+            className="mt-3 overflow-x-auto whitespace-pre-wrap rounded-lg bg-gray-50 p-4 font-mono text-sm"
+          >
+            {listing.content.body}
+          </pre>
+          {listing.content.instructions && (
+            <p className="mt-3 whitespace-pre-line text-sm text-gray-700">{listing.content.instructions}</p>
+          )}
         </section>
       )}
       {files.length > 0 && (
         <section aria-labelledby="files-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
-          <h2 id="files-heading" className="font-bold">Files</h2>
+          <h2 id="files-heading" className="font-bold">
+            Files
+          </h2>
           <ul className="mt-2 space-y-2">
             {files.map((file) => (
               <li key={file.id}>
-                <a href={file.href} download={file.fileName} className="font-semibold text-brand-700 underline">
+                <a
+                  href={file.href}
+                  download={file.fileName}
+                  className="font-semibold text-brand-700 underline"
+                >
                   Download {file.fileName}
                 </a>{" "}
                 <span className="text-sm text-gray-600">({kib(file.sizeBytes)})</span>
               </li>
             ))}
           </ul>
-          <p className="mt-2 text-xs text-gray-600">Download links are personal and expire after a few minutes; reload this page for fresh ones.</p>
+          <p className="mt-2 text-xs text-gray-600">
+            Download links are personal and expire after a few minutes; reload this page for fresh ones.
+          </p>
         </section>
       )}
       {item.licenseKey && (
         <section aria-labelledby="licence-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
-          <h2 id="licence-heading" className="font-bold">Licence key</h2>
+          <h2 id="licence-heading" className="font-bold">
+            Licence key
+          </h2>
           <div className="mt-2 flex flex-wrap items-center gap-3">
-            <code data-testid="license-key" className="rounded bg-gray-100 px-2 py-1 font-mono">{item.licenseKey.key}</code>
+            <code data-testid="license-key" className="rounded bg-gray-100 px-2 py-1 font-mono">
+              {item.licenseKey.key}
+            </code>
             <CopyButton text={item.licenseKey.key} label="Copy key" />
           </div>
         </section>

@@ -21,7 +21,11 @@ export default function Library() {
       <h1 className="text-2xl font-bold">Your library</h1>
       {items.length === 0 ? (
         <p className="text-gray-700">
-          Nothing here yet. <Link to="/" className="font-semibold text-brand-700 underline">Discover prompts, templates and agents</Link>.
+          Nothing here yet.{" "}
+          <Link to="/" className="font-semibold text-brand-700 underline">
+            Discover prompts, templates and agents
+          </Link>
+          .
         </p>
       ) : (
         <ul className="divide-y divide-gray-200 rounded-xl bg-white ring-1 ring-gray-200">
@@ -30,7 +34,9 @@ export default function Library() {
               <div>
                 <p className="font-semibold">
                   {item.status === "ACTIVE" ? (
-                    <Link to={`/library/${item.id}`} className="text-brand-700 underline">{item.listing.title}</Link>
+                    <Link to={`/library/${item.id}`} className="text-brand-700 underline">
+                      {item.listing.title}
+                    </Link>
                   ) : (
                     item.listing.title
                   )}
@@ -41,7 +47,9 @@ export default function Library() {
                 </p>
               </div>
               {item.status === "ACTIVE" ? (
-                <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800">Active</span>
+                <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800">
+                  Active
+                </span>
               ) : (
                 <span className="rounded-full bg-gray-100 px-2 py-0.5 text-xs font-medium text-gray-700">
                   {revokedLabel[item.revokeReason ?? ""] ?? "Access ended"}

@@ -1,6 +1,12 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { Button } from "~/components/ui/button.tsx";
 import { Field } from "~/components/ui/field.tsx";
@@ -19,10 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: SignInSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), sentTo: null }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), sentTo: null }, { status: 400 });
   const { email, redirectTo } = submission.value;
   const outcome = await requestSignInLink(email, safeRedirect(redirectTo, "/library"));
-  if (!outcome.ok) return data({ result: submission.reply({ formErrors: [outcome.error] }), sentTo: null }, { status: 429 });
+  if (!outcome.ok)
+    return data({ result: submission.reply({ formErrors: [outcome.error] }), sentTo: null }, { status: 429 });
   return { result: submission.reply({ resetForm: true }), sentTo: email };
 }
 
@@ -37,13 +45,24 @@ export default function Login() {
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-2xl font-bold">Sign in to Stapel</h1>
-      <p className="text-gray-700">No password needed: we email you a link that signs you in. New here? The same link creates your account.</p>
+      <p className="text-gray-700">
+        No password needed: we email you a link that signs you in. New here? The same link creates your
+        account.
+      </p>
       {actionData?.sentTo && (
-        <Notice tone="success">Check your inbox: we sent a sign-in link to {actionData.sentTo}. It expires in 20 minutes.</Notice>
+        <Notice tone="success">
+          Check your inbox: we sent a sign-in link to {actionData.sentTo}. It expires in 20 minutes.
+        </Notice>
       )}
       {form.errors && <Notice tone="error">{form.errors.join(" ")}</Notice>}
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
-        <Field label="Email address" autoComplete="email" errors={fields.email.errors} {...getInputProps(fields.email, { type: "email" })} id={fields.email.id} />
+        <Field
+          label="Email address"
+          autoComplete="email"
+          errors={fields.email.errors}
+          {...getInputProps(fields.email, { type: "email" })}
+          id={fields.email.id}
+        />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <div aria-hidden="true" className="hidden">
           <label htmlFor="website">Website</label>

@@ -5,7 +5,10 @@ import { consumeSignInToken, findUsableSignInToken } from "~/modules/accounts/ma
 import { privateNoStore } from "~/utils/http.ts";
 import { createUserSession, safeRedirect } from "~/utils/session.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Confirm sign-in · Stapel" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Confirm sign-in · Stapel" },
+  { name: "robots", content: "noindex" },
+];
 
 // Opening the link only shows a button: mail scanners that prefetch links must not use it up.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,7 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const token = String((await request.formData()).get("token") ?? "");
   const signedIn = token ? await consumeSignInToken(token) : null;
-  if (!signedIn) return data({ error: "This sign-in link has expired or was already used." }, { status: 400 });
+  if (!signedIn)
+    return data({ error: "This sign-in link has expired or was already used." }, { status: 400 });
   return createUserSession(request, signedIn.user.id, safeRedirect(signedIn.redirectTo, "/library"));
 }
 
@@ -28,7 +32,9 @@ export default function VerifySignIn() {
       <div className="mx-auto max-w-md space-y-4 text-center">
         <h1 className="text-2xl font-bold">This link no longer works</h1>
         <p className="text-gray-700">Sign-in links work once and expire after 20 minutes.</p>
-        <Link to="/login" className="font-semibold text-brand-700 underline">Get a new link</Link>
+        <Link to="/login" className="font-semibold text-brand-700 underline">
+          Get a new link
+        </Link>
       </div>
     );
   }

@@ -14,7 +14,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(listing, "This listing does not exist or is no longer for sale.", { status: 404 });
   const user = await getSessionUser(request);
   const owned = user ? await hasActiveEntitlement(user.id, listing.id) : false;
-  return data({ listing, signedIn: Boolean(user), owned }, { headers: user ? privateNoStore : publicCacheHeaders });
+  return data(
+    { listing, signedIn: Boolean(user), owned },
+    { headers: user ? privateNoStore : publicCacheHeaders },
+  );
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
@@ -22,7 +25,9 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
     ? [
-        { title: `${data.listing.title} · ${listingTypeLabel[data.listing.type]} by ${data.listing.shop.name} · Stapel` },
+        {
+          title: `${data.listing.title} · ${listingTypeLabel[data.listing.type]} by ${data.listing.shop.name} · Stapel`,
+        },
         { name: "description", content: data.listing.tagline },
         { property: "og:title", content: data.listing.title },
         { property: "og:description", content: data.listing.tagline },
@@ -43,49 +48,80 @@ export default function ListingPage() {
           <h1 className="mt-1 text-3xl font-extrabold tracking-tight">{listing.title}</h1>
           <p className="mt-2 text-lg text-gray-700">{listing.tagline}</p>
           <p className="mt-2 text-sm text-gray-600">
-            by <Link to={`/s/${listing.shop.handle}`} className="font-semibold text-brand-700 underline">{listing.shop.name}</Link>
-            {listing.rating.count > 0 && ` · ★ ${listing.rating.average?.toFixed(1)} (${listing.rating.count} reviews)`}
+            by{" "}
+            <Link to={`/s/${listing.shop.handle}`} className="font-semibold text-brand-700 underline">
+              {listing.shop.name}
+            </Link>
+            {listing.rating.count > 0 &&
+              ` · ★ ${listing.rating.average?.toFixed(1)} (${listing.rating.count} reviews)`}
           </p>
         </header>
-        {searchParams.get("checkout") === "cancelled" && <Notice>Checkout was cancelled. You have not been charged.</Notice>}
+        {searchParams.get("checkout") === "cancelled" && (
+          <Notice>Checkout was cancelled. You have not been charged.</Notice>
+        )}
         <section className="whitespace-pre-line leading-relaxed text-gray-800">{listing.description}</section>
         {listing.teaser && (
           <section aria-labelledby="teaser-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
-            <h2 id="teaser-heading" className="font-bold">A peek inside</h2>
+            <h2 id="teaser-heading" className="font-bold">
+              A peek inside
+            </h2>
             <p className="mt-2 whitespace-pre-line font-mono text-sm text-gray-700">{listing.teaser}</p>
-            <p className="mt-3 text-sm text-gray-600">The full {listingTypeLabel[listing.type].toLowerCase()} is unlocked in your library after purchase.</p>
+            <p className="mt-3 text-sm text-gray-600">
+              The full {listingTypeLabel[listing.type].toLowerCase()} is unlocked in your library after
+              purchase.
+            </p>
           </section>
         )}
         {listing.examples.length > 0 && (
           <section aria-labelledby="examples-heading" className="space-y-4">
-            <h2 id="examples-heading" className="text-xl font-bold">Example outputs</h2>
+            <h2 id="examples-heading" className="text-xl font-bold">
+              Example outputs
+            </h2>
             {listing.examples.map((example) => (
               <figure key={example.id} className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
-                <figcaption className="text-sm font-semibold text-gray-700">Input: {example.input}</figcaption>
-                <blockquote className="mt-2 whitespace-pre-line text-sm text-gray-800">{example.output}</blockquote>
+                <figcaption className="text-sm font-semibold text-gray-700">
+                  Input: {example.input}
+                </figcaption>
+                <blockquote className="mt-2 whitespace-pre-line text-sm text-gray-800">
+                  {example.output}
+                </blockquote>
               </figure>
             ))}
           </section>
         )}
         {listing.bundleItems.length > 0 && (
           <section aria-labelledby="bundle-heading">
-            <h2 id="bundle-heading" className="text-xl font-bold">Included in this bundle</h2>
+            <h2 id="bundle-heading" className="text-xl font-bold">
+              Included in this bundle
+            </h2>
             <ul className="mt-2 list-disc pl-5">
               {listing.bundleItems.map(({ listing: item }) => (
-                <li key={item.slug}><Link className="text-brand-700 underline" to={`/p/${item.slug}`}>{item.title}</Link></li>
+                <li key={item.slug}>
+                  <Link className="text-brand-700 underline" to={`/p/${item.slug}`}>
+                    {item.title}
+                  </Link>
+                </li>
               ))}
             </ul>
           </section>
         )}
         <section aria-labelledby="reviews-heading">
-          <h2 id="reviews-heading" className="text-xl font-bold">Reviews</h2>
+          <h2 id="reviews-heading" className="text-xl font-bold">
+            Reviews
+          </h2>
           {listing.reviews.length === 0 ? (
             <p className="mt-2 text-gray-600">No reviews yet.</p>
           ) : (
             <ul className="mt-2 space-y-3">
               {listing.reviews.map((review) => (
                 <li key={review.id} className="rounded-lg bg-white p-4 ring-1 ring-gray-200">
-                  <p className="text-sm font-semibold"><span aria-label={`${review.rating} out of 5 stars`}>{"★".repeat(review.rating)}{"☆".repeat(5 - review.rating)}</span> {review.user.name ?? "A buyer"}</p>
+                  <p className="text-sm font-semibold">
+                    <span role="img" aria-label={`${review.rating} out of 5 stars`}>
+                      {"★".repeat(review.rating)}
+                      {"☆".repeat(5 - review.rating)}
+                    </span>{" "}
+                    {review.user.name ?? "A buyer"}
+                  </p>
                   <p className="mt-1 text-sm text-gray-700">{review.body}</p>
                 </li>
               ))}
@@ -95,18 +131,29 @@ export default function ListingPage() {
       </div>
       <aside className="h-fit space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200 lg:sticky lg:top-6">
         <p className="text-3xl font-extrabold">{price}</p>
-        {listing.files.length > 0 && <p className="text-sm text-gray-600">Includes {listing.files.length} downloadable file{listing.files.length > 1 ? "s" : ""}.</p>}
+        {listing.files.length > 0 && (
+          <p className="text-sm text-gray-600">
+            Includes {listing.files.length} downloadable file{listing.files.length > 1 ? "s" : ""}.
+          </p>
+        )}
         {owned ? (
-          <Link to="/library" className="block rounded-lg bg-emerald-600 px-4 py-2.5 text-center text-sm font-semibold text-white">
+          <Link
+            to="/library"
+            className="block rounded-lg bg-emerald-600 px-4 py-2.5 text-center text-sm font-semibold text-white"
+          >
             You own this: open your library
           </Link>
         ) : (
           <Form method="post" action="/checkout">
             <input type="hidden" name="listingId" value={listing.id} />
-            <Button className="w-full">{signedIn ? `Buy for ${price}` : `Sign in to buy for ${price}`}</Button>
+            <Button className="w-full">
+              {signedIn ? `Buy for ${price}` : `Sign in to buy for ${price}`}
+            </Button>
           </Form>
         )}
-        <p className="text-xs text-gray-600">Secure payment by Stripe. Instant access. Licence key included.</p>
+        <p className="text-xs text-gray-600">
+          Secure payment by Stripe. Instant access. Licence key included.
+        </p>
       </aside>
     </article>
   );

@@ -15,7 +15,10 @@ export const headers: HeadersFunction = () => publicCacheHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
-    ? [{ title: `${data.shop.name} on Stapel` }, { name: "description", content: data.shop.bio.slice(0, 160) }]
+    ? [
+        { title: `${data.shop.name} on Stapel` },
+        { name: "description", content: data.shop.bio.slice(0, 160) },
+      ]
     : [{ title: "Shop not found · Stapel" }];
 
 export default function ShopPage() {
@@ -28,14 +31,17 @@ export default function ShopPage() {
       </header>
       {shop.plans.length > 0 && (
         <section aria-labelledby="plans-heading">
-          <h2 id="plans-heading" className="text-xl font-bold">Memberships</h2>
+          <h2 id="plans-heading" className="text-xl font-bold">
+            Memberships
+          </h2>
           <ul className="mt-3 grid gap-4 sm:grid-cols-2">
             {shop.plans.map((plan) => (
               <li key={plan.id} className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
                 <p className="font-semibold">{plan.name}</p>
                 <p className="text-sm text-gray-700">{plan.description}</p>
                 <p className="mt-2 font-bold">
-                  {formatMoney({ amount: plan.amount, currency: plan.currency })} / {plan.interval === "MONTH" ? "month" : "year"}
+                  {formatMoney({ amount: plan.amount, currency: plan.currency })} /{" "}
+                  {plan.interval === "MONTH" ? "month" : "year"}
                 </p>
               </li>
             ))}
@@ -43,10 +49,15 @@ export default function ShopPage() {
         </section>
       )}
       <section aria-labelledby="listings-heading">
-        <h2 id="listings-heading" className="text-xl font-bold">Listings</h2>
+        <h2 id="listings-heading" className="text-xl font-bold">
+          Listings
+        </h2>
         <ul className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {shop.listings.map((listing) => (
-            <ListingCard key={listing.id} listing={{ ...listing, shop: { handle: shop.handle, name: shop.name } }} />
+            <ListingCard
+              key={listing.id}
+              listing={{ ...listing, shop: { handle: shop.handle, name: shop.name } }}
+            />
           ))}
         </ul>
       </section>

@@ -12,7 +12,8 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     event = constructWebhookEvent(rawBody, request.headers.get("Stripe-Signature"));
   } catch (error) {
-    if (error instanceof WebhookSignatureError) return Response.json({ error: error.message }, { status: 400 });
+    if (error instanceof WebhookSignatureError)
+      return Response.json({ error: error.message }, { status: 400 });
     throw error;
   }
   try {

@@ -56,7 +56,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 function stripEmpty(source: Record<string, string | undefined>) {
-  return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  return Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+  );
 }
 
 let cached: Env | undefined;

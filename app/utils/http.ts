@@ -1,6 +1,14 @@
 /** Throws a Response (rendered by the nearest ErrorBoundary) when a condition does not hold. */
-export function invariantResponse(condition: unknown, message: string, init: ResponseInit = { status: 400 }): asserts condition {
-  if (!condition) throw new Response(message, { ...init, headers: { "Content-Type": "text/plain; charset=utf-8", ...init.headers } });
+export function invariantResponse(
+  condition: unknown,
+  message: string,
+  init: ResponseInit = { status: 400 },
+): asserts condition {
+  if (!condition)
+    throw new Response(message, {
+      ...init,
+      headers: { "Content-Type": "text/plain; charset=utf-8", ...init.headers },
+    });
 }
 
 export const notFound = (what = "Not found") => new Response(what, { status: 404 });

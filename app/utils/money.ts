@@ -3,7 +3,8 @@ export type Money = { amount: number; currency: string };
 
 export function formatMoney({ amount, currency }: Money, locale = "en-US"): string {
   const code = currency.toUpperCase();
-  const digits = new Intl.NumberFormat(locale, { style: "currency", currency: code }).resolvedOptions()
-    .maximumFractionDigits ?? 2;
+  const digits =
+    new Intl.NumberFormat(locale, { style: "currency", currency: code }).resolvedOptions()
+      .maximumFractionDigits ?? 2;
   return new Intl.NumberFormat(locale, { style: "currency", currency: code }).format(amount / 10 ** digits);
 }

@@ -28,7 +28,18 @@ export async function getSessionUser(request: Request) {
   if (typeof sessionId !== "string") return null;
   const row = await prisma.session.findUnique({
     where: { id: sessionId },
-    select: { expiresAt: true, user: { select: { id: true, email: true, name: true, role: true, shop: { select: { id: true, handle: true, name: true } } } } },
+    select: {
+      expiresAt: true,
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          role: true,
+          shop: { select: { id: true, handle: true, name: true } },
+        },
+      },
+    },
   });
   if (!row || row.expiresAt < new Date()) return null;
   return row.user;
@@ -73,6 +84,7 @@ export async function destroyUserSession(request: Request) {
 
 /** Only same-site relative paths: an open redirect would let a phishing link borrow our domain. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\"))
+    return fallback;
   return to;
 }

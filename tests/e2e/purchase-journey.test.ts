@@ -5,7 +5,11 @@ import { launchBrowser, signInByEmail, signOut } from "./support/browser.ts";
 import { type RunningServer, startStapel } from "./support/server.ts";
 
 // Seeded by prisma/seed.ts: the demo seller's prompt that ships a downloadable file.
-const PROMPT_WITH_FILE = { slug: "landing-page-copy-architect", title: "Landing Page Copy Architect", file: "landing-page-swipe-file.md" };
+const PROMPT_WITH_FILE = {
+  slug: "landing-page-copy-architect",
+  title: "Landing Page Copy Architect",
+  file: "landing-page-swipe-file.md",
+};
 const OTHER_PROMPT = { slug: "cold-email-sequence-builder" };
 
 let server: RunningServer;
@@ -76,10 +80,18 @@ describe("a buyer's first purchase, in a real browser", () => {
     const row = page.getByRole("row", { name: /buyer@stapel\.test/ });
     await row.getByRole("button", { name: /Refund/ }).click();
     await page.getByText("Refund issued.").waitFor();
-    await expect.poll(async () => {
-      await page.reload();
-      return page.getByRole("row", { name: /buyer@stapel\.test/ }).getByText("Refunded").count();
-    }, { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page
+            .getByRole("row", { name: /buyer@stapel\.test/ })
+            .getByText("Refunded")
+            .count();
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(1);
 
     await signOut(page);
     await signInByEmail(page, server.url, "buyer@stapel.test");

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCheckout } from "~/modules/checkout/start-checkout.server.ts";
 import { runDueJobs } from "~/modules/jobs/worker.server.ts";
 import { refundOrder } from "~/modules/sellers/sales.server.ts";
-import * as downloadRoute from "~/routes/downloads.$fileId.ts";
-import * as libraryItemRoute from "~/routes/library.$entitlementId.tsx";
 import * as licenseRoute from "~/routes/api.licenses.verify.ts";
 import * as successRoute from "~/routes/checkout_.success.tsx";
+import * as downloadRoute from "~/routes/downloads.$fileId.ts";
+import * as libraryItemRoute from "~/routes/library.$entitlementId.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { payHostedCheckout, startTestApp } from "../support/app-env.ts";
 import { createListingForSale, createUser, requestAs, signIn } from "../support/fixtures.ts";
@@ -24,24 +24,33 @@ async function buy(listingId: string, buyer: { id: string; email: string }, card
   if (started.kind !== "redirect-to-stripe") throw new Error(`checkout did not start: ${started.kind}`);
   const paid = await payHostedCheckout(started.url, card, buyer.email);
   await app.sandbox.deliveries();
-  const order = await prisma.order.findFirstOrThrow({ where: { buyerId: buyer.id, items: { some: { listingId } } }, orderBy: { createdAt: "desc" } });
+  const order = await prisma.order.findFirstOrThrow({
+    where: { buyerId: buyer.id, items: { some: { listingId } } },
+    orderBy: { createdAt: "desc" },
+  });
   return { paid, order };
 }
 
 const verifyLicense = async (key: string) => {
   const response = expectResponse(
-    await callRoute(licenseRoute.action, requestAs(null, "/api/licenses/verify", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ key }),
-    })),
+    await callRoute(
+      licenseRoute.action,
+      requestAs(null, "/api/licenses/verify", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ key }),
+      }),
+    ),
   );
   return { status: response.status, body: (await response.json()) as { valid: boolean; reason?: string } };
 };
 
 describe("buying a prompt, using it, and losing it on refund", () => {
   it("grants access once paid, lets the buyer download, and revokes everything on refund", async () => {
-    const { shop, listing, file, fileBytes } = await createListingForSale({ priceAmount: 1200, currency: "EUR" });
+    const { shop, listing, file, fileBytes } = await createListingForSale({
+      priceAmount: 1200,
+      currency: "EUR",
+    });
     const buyer = await createUser();
     const cookie = await signIn(buyer.id);
 
@@ -51,29 +60,48 @@ describe("buying a prompt, using it, and losing it on refund", () => {
     expect(order).toMatchObject({ status: "PAID", totalAmount: 1200, currency: "EUR" });
 
     // The success page may run after the webhook: it shows the purchase and grants nothing new.
-    const success = expectData(await callRoute(successRoute.loader, requestAs(cookie, new URL(paid.location as string).pathname + new URL(paid.location as string).search)));
+    const success = expectData(
+      await callRoute(
+        successRoute.loader,
+        requestAs(
+          cookie,
+          new URL(paid.location as string).pathname + new URL(paid.location as string).search,
+        ),
+      ),
+    );
     expect(success.data).toEqual({ status: "fulfilled" });
 
     const entitlements = await prisma.entitlement.findMany({ where: { userId: buyer.id } });
     expect(entitlements).toHaveLength(1);
-    const entitlement = entitlements[0]!;
-    const licenseKey = await prisma.licenseKey.findUniqueOrThrow({ where: { entitlementId: entitlement.id } });
+    const [entitlement] = entitlements;
+    if (!entitlement) throw new Error("no entitlement");
+    const licenseKey = await prisma.licenseKey.findUniqueOrThrow({
+      where: { entitlementId: entitlement.id },
+    });
     expect(licenseKey.key).toMatch(/^STPL(-[A-Z0-9]{5}){4}$/);
 
     // Receipt: one outbox row, delivered by the job queue exactly once.
     await runDueJobs(process.env.DATABASE_URL as string);
-    const receipts = await prisma.emailMessage.findMany({ where: { idempotencyKey: `receipt:order:${order.id}` } });
+    const receipts = await prisma.emailMessage.findMany({
+      where: { idempotencyKey: `receipt:order:${order.id}` },
+    });
     expect(receipts).toHaveLength(1);
     expect(receipts[0]).toMatchObject({ to: buyer.email, status: "SENT" });
     expect(receipts[0]?.text).toContain(licenseKey.key);
     expect(receipts[0]?.text).toContain("http://stapel.test/library");
 
     // Library shows the paid text and a signed download link that serves the exact bytes.
-    const item = expectData(await callRoute(libraryItemRoute.loader, requestAs(cookie, `/library/${entitlement.id}`), { entitlementId: entitlement.id }));
+    const item = expectData(
+      await callRoute(libraryItemRoute.loader, requestAs(cookie, `/library/${entitlement.id}`), {
+        entitlementId: entitlement.id,
+      }),
+    );
     expect(item.data.item.listing.content.body).toContain("SECRET PROMPT BODY");
     const href: string = item.data.files[0].href;
     expect(href).toMatch(new RegExp(`^/downloads/${file.id}\\?`));
-    const download = expectResponse(await callRoute(downloadRoute.loader, requestAs(null, href), { fileId: file.id }));
+    const download = expectResponse(
+      await callRoute(downloadRoute.loader, requestAs(null, href), { fileId: file.id }),
+    );
     expect(download.status).toBe(200);
     expect(download.headers.get("Content-Disposition")).toContain("pack.md");
     expect(Buffer.from(await download.arrayBuffer()).equals(fileBytes)).toBe(true);
@@ -84,18 +112,36 @@ describe("buying a prompt, using it, and losing it on refund", () => {
     const refund = await refundOrder(shop.id, order.id);
     expect(refund).toEqual({ ok: true });
     await app.sandbox.deliveries();
-    expect(await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "REFUNDED", refundedAmount: 1200 });
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+      status: "REFUNDED",
+      refundedAmount: 1200,
+    });
     expect(await prisma.refund.count({ where: { orderId: order.id } })).toBe(1);
-    expect(await prisma.entitlement.findUniqueOrThrow({ where: { id: entitlement.id } })).toMatchObject({ status: "REVOKED", revokeReason: "refunded" });
+    expect(await prisma.entitlement.findUniqueOrThrow({ where: { id: entitlement.id } })).toMatchObject({
+      status: "REVOKED",
+      revokeReason: "refunded",
+    });
 
-    const refused = expectResponse(await callRoute(downloadRoute.loader, requestAs(null, href), { fileId: file.id }));
+    const refused = expectResponse(
+      await callRoute(downloadRoute.loader, requestAs(null, href), { fileId: file.id }),
+    );
     expect(refused.status).toBe(404);
-    expect(await verifyLicense(licenseKey.key)).toMatchObject({ status: 404, body: { valid: false, reason: "revoked" } });
-    const gone = expectResponse(await callRoute(libraryItemRoute.loader, requestAs(cookie, `/library/${entitlement.id}`), { entitlementId: entitlement.id }));
+    expect(await verifyLicense(licenseKey.key)).toMatchObject({
+      status: 404,
+      body: { valid: false, reason: "revoked" },
+    });
+    const gone = expectResponse(
+      await callRoute(libraryItemRoute.loader, requestAs(cookie, `/library/${entitlement.id}`), {
+        entitlementId: entitlement.id,
+      }),
+    );
     expect(gone.status).toBe(404);
 
     // A second refund is refused with a message and changes nothing.
-    expect(await refundOrder(shop.id, order.id)).toEqual({ ok: false, error: "This order is already refunded." });
+    expect(await refundOrder(shop.id, order.id)).toEqual({
+      ok: false,
+      error: "This order is already refunded.",
+    });
   });
 
   it("leaves no access when the card is declined", async () => {
@@ -118,15 +164,28 @@ describe("buying a prompt, using it, and losing it on refund", () => {
     const ownerCookie = await signIn(owner.id);
     const strangerCookie = await signIn(stranger.id);
 
-    const foreign = expectResponse(await callRoute(libraryItemRoute.loader, requestAs(strangerCookie, `/library/${entitlement.id}`), { entitlementId: entitlement.id }));
+    const foreign = expectResponse(
+      await callRoute(libraryItemRoute.loader, requestAs(strangerCookie, `/library/${entitlement.id}`), {
+        entitlementId: entitlement.id,
+      }),
+    );
     expect(foreign.status).toBe(404);
 
     // The owner's link, re-signed for the stranger, is refused: the signature binds the user.
-    const item = expectData(await callRoute(libraryItemRoute.loader, requestAs(ownerCookie, `/library/${entitlement.id}`), { entitlementId: entitlement.id }));
+    const item = expectData(
+      await callRoute(libraryItemRoute.loader, requestAs(ownerCookie, `/library/${entitlement.id}`), {
+        entitlementId: entitlement.id,
+      }),
+    );
     const ownerLink = new URL(item.data.files[0].href, "http://stapel.test");
     ownerLink.searchParams.set("u", stranger.id);
-    const forged = expectResponse(await callRoute(downloadRoute.loader, requestAs(strangerCookie, ownerLink.pathname + ownerLink.search), { fileId: file.id }));
+    const forged = expectResponse(
+      await callRoute(
+        downloadRoute.loader,
+        requestAs(strangerCookie, ownerLink.pathname + ownerLink.search),
+        { fileId: file.id },
+      ),
+    );
     expect(forged.status).toBe(403);
-
   });
 });

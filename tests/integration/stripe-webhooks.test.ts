@@ -71,23 +71,43 @@ describe("the Stripe webhook endpoint", () => {
       results.push(((await response.json()) as { result: string }).result);
     }
     expect(results).toEqual(["handled", "duplicate", "duplicate"]);
-    expect(await prisma.stripeEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ attempts: 3 });
+    expect(await prisma.stripeEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({
+      attempts: 3,
+    });
     expect(await prisma.entitlement.count({ where: { userId: buyer.id } })).toBe(1);
     expect(await prisma.licenseKey.count({ where: { userId: buyer.id } })).toBe(1);
-    expect(await prisma.emailMessage.count({ where: { to: buyer.email, idempotencyKey: { startsWith: "receipt:" } } })).toBe(1);
+    expect(
+      await prisma.emailMessage.count({
+        where: { to: buyer.email, idempotencyKey: { startsWith: "receipt:" } },
+      }),
+    ).toBe(1);
   });
 
   it("grants once when the webhook and the success page race", async () => {
     const { payload, buyer, event } = await completedCheckoutEvent();
     const { fulfilCheckoutSession } = await import("~/modules/checkout/fulfilment.server.ts");
     const sessionId = (event.data.object as Stripe.Checkout.Session).id;
-    await Promise.all([deliver(payload, sign(payload)), fulfilCheckoutSession(sessionId), fulfilCheckoutSession(sessionId)]);
+    await Promise.all([
+      deliver(payload, sign(payload)),
+      fulfilCheckoutSession(sessionId),
+      fulfilCheckoutSession(sessionId),
+    ]);
     expect(await prisma.entitlement.count({ where: { userId: buyer.id } })).toBe(1);
     expect(await prisma.emailMessage.count({ where: { to: buyer.email } })).toBe(1);
   });
 
   it("acknowledges event types it does not handle", async () => {
-    const payload = JSON.stringify({ id: "evt_unhandled_1", object: "event", type: "customer.created", data: { object: { id: "cus_1", object: "customer" } }, created: 1, livemode: false, api_version: Stripe.API_VERSION, pending_webhooks: 1, request: null });
+    const payload = JSON.stringify({
+      id: "evt_unhandled_1",
+      object: "event",
+      type: "customer.created",
+      data: { object: { id: "cus_1", object: "customer" } },
+      created: 1,
+      livemode: false,
+      api_version: Stripe.API_VERSION,
+      pending_webhooks: 1,
+      request: null,
+    });
     const response = await deliver(payload, sign(payload));
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ result: "ignored" });

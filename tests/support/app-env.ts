@@ -23,7 +23,10 @@ export async function startTestApp(): Promise<{ sandbox: Sandbox; appUrl: string
       const response = await action({
         request: new Request("http://stapel.test/webhooks/stripe", {
           method: "POST",
-          headers: { "Content-Type": "application/json", "Stripe-Signature": String(req.headers["stripe-signature"] ?? "") },
+          headers: {
+            "Content-Type": "application/json",
+            "Stripe-Signature": String(req.headers["stripe-signature"] ?? ""),
+          },
           body: Buffer.concat(chunks).toString("utf8"),
         }),
         params: {},
@@ -55,7 +58,11 @@ export async function startTestApp(): Promise<{ sandbox: Sandbox; appUrl: string
 }
 
 /** Pays a sandbox Checkout Session the way a buyer does: submits the hosted page's form. */
-export async function payHostedCheckout(checkoutUrl: string, cardNumber: string, email = "buyer@example.com") {
+export async function payHostedCheckout(
+  checkoutUrl: string,
+  cardNumber: string,
+  email = "buyer@example.com",
+) {
   const response = await fetch(checkoutUrl, {
     method: "POST",
     redirect: "manual",

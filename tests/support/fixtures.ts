@@ -13,7 +13,9 @@ export async function createUser(email = `user-${unique()}@example.com`) {
 export async function createListingForSale(options: { priceAmount?: number; currency?: string } = {}) {
   const id = unique();
   const seller = await prisma.user.create({ data: { email: `seller-${id}@example.com`, role: "SELLER" } });
-  const shop = await prisma.shop.create({ data: { ownerId: seller.id, handle: `shop-${id}`, name: `Shop ${id}` } });
+  const shop = await prisma.shop.create({
+    data: { ownerId: seller.id, handle: `shop-${id}`, name: `Shop ${id}` },
+  });
   const listing = await prisma.listing.create({
     data: {
       shopId: shop.id,
@@ -37,15 +39,32 @@ export async function createListingForSale(options: { priceAmount?: number; curr
   const key = `listings/${listing.id}/pack.md`;
   const stored = await fileStore().put(key, bytes, "text/markdown");
   const file = await prisma.listingFile.create({
-    data: { listingId: listing.id, fileName: "pack.md", contentType: "text/markdown", storageKey: key, ...stored },
+    data: {
+      listingId: listing.id,
+      fileName: "pack.md",
+      contentType: "text/markdown",
+      storageKey: key,
+      ...stored,
+    },
   });
-  return { seller, shop, listing, file, fileBytes: bytes, sha256: createHash("sha256").update(bytes).digest("hex") };
+  return {
+    seller,
+    shop,
+    listing,
+    file,
+    fileBytes: bytes,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+  };
 }
 
 /** A session cookie for a user, made by the real sign-in code path. */
 export async function signIn(userId: string): Promise<string> {
   const { createUserSession } = await import("~/utils/session.server.ts");
-  const response = await createUserSession(new Request("http://stapel.test/login/verify"), userId, "/library");
+  const response = await createUserSession(
+    new Request("http://stapel.test/login/verify"),
+    userId,
+    "/library",
+  );
   const cookie = response.headers.get("Set-Cookie");
   if (!cookie) throw new Error("sign-in did not set a cookie");
   return cookie.split(";")[0] as string;

@@ -7,6 +7,8 @@ export type RouteOutcome<T = unknown> =
   | { kind: "data"; data: T; status: number; headers: Headers }
   | { kind: "response"; response: Response };
 
+// Tests read loader data loosely (item.data.files[0].href); the route's own types are checked in app code.
+// biome-ignore lint/suspicious/noExplicitAny: see above
 export async function callRoute<T = any>(
   fn: RouteFunction,
   request: Request,
@@ -16,9 +18,18 @@ export async function callRoute<T = any>(
     const result = await fn({ request, params, context: {} });
     if (result instanceof Response) return { kind: "response", response: result };
     // data() from @remix-run/node wraps the payload with its ResponseInit.
-    if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") {
+    if (
+      result &&
+      typeof result === "object" &&
+      (result as { type?: string }).type === "DataWithResponseInit"
+    ) {
       const wrapped = result as { data: T; init: ResponseInit | null };
-      return { kind: "data", data: wrapped.data, status: wrapped.init?.status ?? 200, headers: new Headers(wrapped.init?.headers) };
+      return {
+        kind: "data",
+        data: wrapped.data,
+        status: wrapped.init?.status ?? 200,
+        headers: new Headers(wrapped.init?.headers),
+      };
     }
     return { kind: "data", data: result as T, status: 200, headers: new Headers() };
   } catch (thrown) {
@@ -33,6 +44,7 @@ export function expectData<T>(outcome: RouteOutcome<T>): { data: T; status: numb
 }
 
 export function expectResponse(outcome: RouteOutcome): Response {
-  if (outcome.kind !== "response") throw new Error(`expected a Response, got data: ${JSON.stringify(outcome.data).slice(0, 200)}`);
+  if (outcome.kind !== "response")
+    throw new Error(`expected a Response, got data: ${JSON.stringify(outcome.data).slice(0, 200)}`);
   return outcome.response;
 }

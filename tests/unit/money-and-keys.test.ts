@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { generateLicenseKey, LicenseKeyInput } from "~/modules/licensing/license-keys.server.ts";
 import { parseListingSearch } from "~/modules/catalog/search.ts";
-import { formatMoney } from "~/utils/money.ts";
+import { generateLicenseKey, LicenseKeyInput } from "~/modules/licensing/license-keys.server.ts";
 import { parseEnv } from "~/utils/env.server.ts";
+import { formatMoney } from "~/utils/money.ts";
 
 describe("money", () => {
   it("formats minor units in the currency's own precision", () => {
@@ -33,7 +33,10 @@ describe("storefront search parameters", () => {
   it("keeps valid filters and drops unknown values instead of failing", () => {
     const search = parseListingSearch(new URLSearchParams("q=email&type=AGENT&sort=price-asc"));
     expect(search).toMatchObject({ q: "email", type: "AGENT", sort: "price-asc" });
-    expect(parseListingSearch(new URLSearchParams("type=SPACESHIP&sort=random"))).toMatchObject({ type: undefined, sort: "newest" });
+    expect(parseListingSearch(new URLSearchParams("type=SPACESHIP&sort=random"))).toMatchObject({
+      type: undefined,
+      sort: "newest",
+    });
   });
 });
 

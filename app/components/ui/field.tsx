@@ -1,7 +1,12 @@
 import type { InputHTMLAttributes } from "react";
 
 /** A labelled input with its error announced to assistive technology. */
-export function Field({ label, errors, id, ...input }: InputHTMLAttributes<HTMLInputElement> & { label: string; id: string; errors?: string[] }) {
+export function Field({
+  label,
+  errors,
+  id,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; id: string; errors?: string[] }) {
   const errorId = `${id}-error`;
   const hasError = Boolean(errors?.length);
   return (

@@ -8,7 +8,10 @@ const tones = {
 
 export function Notice({ tone = "info", children }: { tone?: keyof typeof tones; children: ReactNode }) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={`rounded-lg px-4 py-3 text-sm ring-1 ${tones[tone]}`}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={`rounded-lg px-4 py-3 text-sm ring-1 ${tones[tone]}`}
+    >
       {children}
     </div>
   );

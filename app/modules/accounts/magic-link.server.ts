@@ -24,10 +24,18 @@ export async function requestSignInLink(email: string, redirectTo: string): Prom
   }
   const token = randomBytes(32).toString("base64url");
   const url = `${env().APP_URL}/login/verify?token=${token}`;
-  const rendered = await renderEmail("Your Stapel sign-in link", createElement(MagicLinkEmail, { url, minutes: LINK_MINUTES }));
+  const rendered = await renderEmail(
+    "Your Stapel sign-in link",
+    createElement(MagicLinkEmail, { url, minutes: LINK_MINUTES }),
+  );
   await prisma.$transaction(async (tx) => {
     const row = await tx.signInToken.create({
-      data: { tokenHash: hashToken(token), email: normalized, redirectTo, expiresAt: new Date(Date.now() + LINK_MINUTES * 60_000) },
+      data: {
+        tokenHash: hashToken(token),
+        email: normalized,
+        redirectTo,
+        expiresAt: new Date(Date.now() + LINK_MINUTES * 60_000),
+      },
     });
     await queueEmail(tx, { ...rendered, to: normalized, idempotencyKey: `sign-in:${row.id}` });
   });
@@ -52,7 +60,11 @@ export async function consumeSignInToken(token: string) {
     });
     const row = used[0];
     if (!row) return null;
-    const user = await tx.user.upsert({ where: { email: row.email }, update: {}, create: { email: row.email } });
+    const user = await tx.user.upsert({
+      where: { email: row.email },
+      update: {},
+      create: { email: row.email },
+    });
     return { user, redirectTo: row.redirectTo ?? "/library" };
   });
 }

@@ -2,7 +2,8 @@ import type { Stripe } from "~/integrations/stripe.server.ts";
 import { revokeOrderEntitlements } from "~/modules/delivery/grants.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 
-const idOf = (value: string | { id: string } | null | undefined) => (typeof value === "string" ? value : value?.id);
+const idOf = (value: string | { id: string } | null | undefined) =>
+  typeof value === "string" ? value : value?.id;
 
 /**
  * A full refund ends access; a partial one keeps it (the buyer still paid for the item) but is
@@ -29,7 +30,10 @@ export async function handleChargeRefunded(charge: Stripe.Charge): Promise<void>
 export async function handleRefundCreated(refund: Stripe.Refund): Promise<void> {
   const paymentIntentId = idOf(refund.payment_intent);
   if (!paymentIntentId || refund.status === "failed" || refund.status === "canceled") return;
-  const order = await prisma.order.findUnique({ where: { stripePaymentIntentId: paymentIntentId }, select: { id: true } });
+  const order = await prisma.order.findUnique({
+    where: { stripePaymentIntentId: paymentIntentId },
+    select: { id: true },
+  });
   if (!order) return;
   await recordRefund(order.id, refund);
 }

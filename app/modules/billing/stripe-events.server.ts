@@ -1,9 +1,9 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { Stripe } from "~/integrations/stripe.server.ts";
+import { expireCheckoutOrder } from "~/modules/checkout/expire.server.ts";
+import { fulfilCheckoutSession } from "~/modules/checkout/fulfilment.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { handleChargeDisputed, handleChargeRefunded, handleRefundCreated } from "./refund-events.server.ts";
-import { fulfilCheckoutSession } from "~/modules/checkout/fulfilment.server.ts";
-import { expireCheckoutOrder } from "~/modules/checkout/expire.server.ts";
 
 type Handler = (event: Stripe.Event) => Promise<void>;
 
@@ -44,10 +44,16 @@ export async function processStripeEvent(event: Stripe.Event): Promise<ProcessRe
     try {
       await handler(event);
     } catch (error) {
-      await prisma.stripeEvent.update({ where: { id: event.id }, data: { lastError: String(error).slice(0, 2000) } });
+      await prisma.stripeEvent.update({
+        where: { id: event.id },
+        data: { lastError: String(error).slice(0, 2000) },
+      });
       throw error;
     }
   }
-  await prisma.stripeEvent.update({ where: { id: event.id }, data: { handledAt: new Date(), lastError: null } });
+  await prisma.stripeEvent.update({
+    where: { id: event.id },
+    data: { handledAt: new Date(), lastError: null },
+  });
   return handler ? "handled" : "ignored";
 }

@@ -41,7 +41,12 @@ export async function searchListings(search: ListingSearch): Promise<ListingCard
       ],
     }),
   };
-  return prisma.listing.findMany({ where, orderBy: orderBy[search.sort], select: listingCardSelect, take: 60 });
+  return prisma.listing.findMany({
+    where,
+    orderBy: orderBy[search.sort],
+    select: listingCardSelect,
+    take: 60,
+  });
 }
 
 export async function listCategories(): Promise<string[]> {
@@ -89,7 +94,11 @@ export async function getShopPage(handle: string) {
       handle: true,
       name: true,
       bio: true,
-      listings: { where: { status: "PUBLISHED" }, orderBy: { publishedAt: "desc" }, select: listingCardSelect },
+      listings: {
+        where: { status: "PUBLISHED" },
+        orderBy: { publishedAt: "desc" },
+        select: listingCardSelect,
+      },
       plans: {
         where: { active: true },
         select: { id: true, name: true, description: true, amount: true, currency: true, interval: true },

@@ -1,5 +1,5 @@
 import { createElement } from "react";
-import { stripe, type Stripe } from "~/integrations/stripe.server.ts";
+import { type Stripe, stripe } from "~/integrations/stripe.server.ts";
 import { grantOrderEntitlements } from "~/modules/delivery/grants.server.ts";
 import { queueEmail } from "~/modules/email/outbox.server.ts";
 import { renderEmail } from "~/modules/email/render.server.ts";

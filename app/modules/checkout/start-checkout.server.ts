@@ -12,10 +12,21 @@ export type StartCheckoutResult =
  * Records a PENDING order for the listing, then opens a Stripe Checkout Session for it. The order
  * id rides along as client_reference_id and metadata, so fulfilment can always find its order.
  */
-export async function startCheckout(buyer: { id: string; email: string }, listingId: string): Promise<StartCheckoutResult> {
+export async function startCheckout(
+  buyer: { id: string; email: string },
+  listingId: string,
+): Promise<StartCheckoutResult> {
   const listing = await prisma.listing.findFirst({
     where: { id: listingId, status: "PUBLISHED" },
-    select: { id: true, slug: true, title: true, tagline: true, priceAmount: true, currency: true, shopId: true },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      tagline: true,
+      priceAmount: true,
+      currency: true,
+      shopId: true,
+    },
   });
   if (!listing) return { kind: "not-for-sale" };
   if (await hasActiveEntitlement(buyer.id, listing.id)) return { kind: "already-owned" };
@@ -29,7 +40,12 @@ export async function startCheckout(buyer: { id: string; email: string }, listin
       subtotalAmount: listing.priceAmount,
       totalAmount: listing.priceAmount,
       items: {
-        create: { listingId: listing.id, title: listing.title, unitAmount: listing.priceAmount, currency: listing.currency },
+        create: {
+          listingId: listing.id,
+          title: listing.title,
+          unitAmount: listing.priceAmount,
+          currency: listing.currency,
+        },
       },
     },
   });

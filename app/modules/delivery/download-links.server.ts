@@ -16,7 +16,12 @@ const sign = (grant: DownloadGrant, expires: number) =>
 
 export function createDownloadPath(grant: DownloadGrant, now = Date.now()): string {
   const expires = Math.floor(now / 1000) + env().DOWNLOAD_LINK_TTL_SECONDS;
-  const query = new URLSearchParams({ u: grant.userId, e: grant.entitlementId, exp: String(expires), sig: sign(grant, expires) });
+  const query = new URLSearchParams({
+    u: grant.userId,
+    e: grant.entitlementId,
+    exp: String(expires),
+    sig: sign(grant, expires),
+  });
   return `/downloads/${grant.fileId}?${query}`;
 }
 
@@ -27,7 +32,9 @@ const SignedQuery = z.object({
   sig: z.string().min(1),
 });
 
-export type LinkCheck = { ok: true; grant: DownloadGrant } | { ok: false; reason: "malformed" | "expired" | "bad-signature" };
+export type LinkCheck =
+  | { ok: true; grant: DownloadGrant }
+  | { ok: false; reason: "malformed" | "expired" | "bad-signature" };
 
 export function verifyDownloadLink(fileId: string, params: URLSearchParams, now = Date.now()): LinkCheck {
   const parsed = SignedQuery.safeParse(Object.fromEntries(params));
@@ -36,7 +43,8 @@ export function verifyDownloadLink(fileId: string, params: URLSearchParams, now 
   const grant = { userId: u, entitlementId: e, fileId };
   const expected = Buffer.from(sign(grant, exp));
   const given = Buffer.from(sig);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: "bad-signature" };
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    return { ok: false, reason: "bad-signature" };
   if (exp * 1000 < now) return { ok: false, reason: "expired" };
   return { ok: true, grant };
 }

@@ -13,7 +13,9 @@ export async function openDownload(
 ): Promise<OpenedDownload | null> {
   const entitlement = await findActiveEntitlement(grant.userId, grant.entitlementId);
   if (!entitlement) return null;
-  const file = await prisma.listingFile.findFirst({ where: { id: grant.fileId, listingId: entitlement.listingId } });
+  const file = await prisma.listingFile.findFirst({
+    where: { id: grant.fileId, listingId: entitlement.listingId },
+  });
   if (!file) return null;
   const opened = await fileStore().open(file.storageKey);
   await prisma.downloadLog.create({

@@ -26,7 +26,9 @@ export async function listLibrary(userId: string) {
       source: true,
       createdAt: true,
       revokeReason: true,
-      listing: { select: { slug: true, title: true, type: true, tagline: true, shop: { select: { name: true } } } },
+      listing: {
+        select: { slug: true, title: true, type: true, tagline: true, shop: { select: { name: true } } },
+      },
     },
   });
 }

@@ -1,4 +1,4 @@
-import { Logger, type Runner, type TaskList, run, runMigrations, runOnce } from "graphile-worker";
+import { Logger, type Runner, run, runMigrations, runOnce, type TaskList } from "graphile-worker";
 import { deliverEmailJob } from "~/modules/email/outbox.server.ts";
 import type { JobName } from "./queue.server.ts";
 
@@ -16,7 +16,14 @@ export async function migrateJobQueue(connectionString: string): Promise<void> {
 }
 
 export async function startJobWorker(connectionString: string): Promise<Runner> {
-  return run({ connectionString, concurrency: 2, pollInterval: 500, noHandleSignals: true, taskList, logger: quietLogger });
+  return run({
+    connectionString,
+    concurrency: 2,
+    pollInterval: 500,
+    noHandleSignals: true,
+    taskList,
+    logger: quietLogger,
+  });
 }
 
 /** Runs every job that is due right now, then returns: for tests and one-off scripts. */

@@ -35,7 +35,8 @@ export async function checkLicenseKey(key: string): Promise<LicenseCheck> {
     },
   });
   if (!license) return { valid: false, reason: "not_found" };
-  if (license.status !== "ACTIVE" || license.entitlement.status !== "ACTIVE") return { valid: false, reason: "revoked" };
+  if (license.status !== "ACTIVE" || license.entitlement.status !== "ACTIVE")
+    return { valid: false, reason: "revoked" };
   return {
     valid: true,
     listing: license.listing,

@@ -33,11 +33,17 @@ export async function refundOrder(shopId: string, orderId: string): Promise<Refu
   if (order.status !== "PAID" && order.status !== "PARTIALLY_REFUNDED") {
     return { ok: false, error: "Only paid orders can be refunded." };
   }
-  if (!order.stripePaymentIntentId) return { ok: false, error: "This order has no Stripe payment to refund." };
+  if (!order.stripePaymentIntentId)
+    return { ok: false, error: "This order has no Stripe payment to refund." };
   const remaining = order.totalAmount - order.refundedAmount;
   try {
     const refund = await stripe().refunds.create(
-      { payment_intent: order.stripePaymentIntentId, amount: remaining, reason: "requested_by_customer", metadata: { orderId } },
+      {
+        payment_intent: order.stripePaymentIntentId,
+        amount: remaining,
+        reason: "requested_by_customer",
+        metadata: { orderId },
+      },
       { idempotencyKey: `refund:order:${order.id}:${order.refundedAmount}` },
     );
     await recordRefund(order.id, refund);

@@ -28,8 +28,14 @@ export async function signInByEmail(page: Page, baseUrl: string, email: string) 
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await page.getByText(`we sent a sign-in link to ${email}`).waitFor();
   await page.goto(`${baseUrl}/dev/outbox`);
-  const message = page.locator("li", { hasText: `To ${email}` }).filter({ hasText: "Your Stapel sign-in link" }).first();
-  const link = await message.getByRole("link", { name: /login\/verify/ }).first().getAttribute("href");
+  const message = page
+    .locator("li", { hasText: `To ${email}` })
+    .filter({ hasText: "Your Stapel sign-in link" })
+    .first();
+  const link = await message
+    .getByRole("link", { name: /login\/verify/ })
+    .first()
+    .getAttribute("href");
   if (!link) throw new Error("no sign-in link in the outbox");
   await page.goto(link);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -60,7 +60,10 @@ export async function startStapel(): Promise<RunningServer> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${output}`);
-    const healthy = await fetch(`${url}/healthcheck`).then((response) => response.ok, () => false);
+    const healthy = await fetch(`${url}/healthcheck`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (healthy) break;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }

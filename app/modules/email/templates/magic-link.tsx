@@ -1,10 +1,12 @@
 import { Button, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle } from "./layout.tsx";
+import { buttonStyle, EmailLayout } from "./layout.tsx";
 
 export function MagicLinkEmail({ url, minutes }: { url: string; minutes: number }) {
   return (
     <EmailLayout preview="Your Stapel sign-in link">
-      <Text>Click the button to sign in to Stapel. The link works once and expires in {minutes} minutes.</Text>
+      <Text>
+        Click the button to sign in to Stapel. The link works once and expires in {minutes} minutes.
+      </Text>
       <Button href={url} style={buttonStyle}>
         Sign in to Stapel
       </Button>

@@ -1,9 +1,15 @@
 import { Button, Section, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle } from "./layout.tsx";
+import { buttonStyle, EmailLayout } from "./layout.tsx";
 
 export type ReceiptLine = { title: string; price: string; licenseKey?: string };
 
-export function ReceiptEmail(props: { shopName: string; orderId: string; total: string; lines: ReceiptLine[]; libraryUrl: string }) {
+export function ReceiptEmail(props: {
+  shopName: string;
+  orderId: string;
+  total: string;
+  lines: ReceiptLine[];
+  libraryUrl: string;
+}) {
   return (
     <EmailLayout preview={`Your purchase from ${props.shopName}`}>
       <Text>Thank you for your purchase from {props.shopName}. Your items are ready in your library.</Text>
