@@ -113,4 +113,12 @@ describe("a buyer's first purchase, in a real browser", () => {
     await page.goto(`${server.url}/p/${OTHER_PROMPT.slug}`);
     expect(await page.getByRole("button", { name: /^Buy for/ }).isVisible()).toBe(true);
   });
+
+  it("keeps the account, the session and the purchase history across a restart", async () => {
+    await server.restart();
+    await page.goto(`${server.url}/library`);
+    await page.getByRole("heading", { name: "Your library" }).waitFor();
+    await page.getByText("Refunded").waitFor();
+    expect(await page.getByRole("button", { name: "Sign out" }).isVisible()).toBe(true);
+  });
 });

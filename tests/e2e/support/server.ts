@@ -28,53 +28,72 @@ async function freshDatabaseUrl(): Promise<string | undefined> {
   return url.toString();
 }
 
-export type RunningServer = { url: string; logs: () => string; stop(): Promise<void> };
+export type RunningServer = {
+  url: string;
+  logs: () => string;
+  /** Stops the server (SIGTERM, as a process manager would) and starts it again on the same data. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+};
 
 /** Starts `server/start.ts` (the code behind `npm start`) on a free port with its own data folder. */
 export async function startStapel(): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const databaseUrl = await freshDatabaseUrl();
+  const dataDir = mkdtempSync(join(tmpdir(), "stapel-e2e-"));
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      APP_URL: url,
-      STAPEL_DATA_DIR: mkdtempSync(join(tmpdir(), "stapel-e2e-")),
-      DATABASE_URL: databaseUrl ?? "",
-      STRIPE_SECRET_KEY: "",
-      RESEND_API_KEY: "",
-      NODE_ENV: "production",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${output}`);
-    const healthy = await fetch(`${url}/healthcheck`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (healthy) break;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
+  let child: ChildProcess;
+
+  const launch = async () => {
+    child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        APP_URL: url,
+        STAPEL_DATA_DIR: dataDir,
+        DATABASE_URL: databaseUrl ?? "",
+        STRIPE_SECRET_KEY: "",
+        RESEND_API_KEY: "",
+        NODE_ENV: "production",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout?.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.stderr?.on("data", (chunk) => {
+      output += chunk;
+    });
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${output}`);
+      const healthy = await fetch(`${url}/healthcheck`).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (healthy) break;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  };
+
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  };
+
+  await launch();
   return {
     url,
     logs: () => output,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
+    async restart() {
+      await stop();
+      await launch();
     },
+    stop,
   };
 }

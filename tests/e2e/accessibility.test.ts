@@ -1,0 +1,47 @@
+import AxeBuilderModule from "@axe-core/playwright";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, signInByEmail } from "./support/browser.ts";
+import { type RunningServer, startStapel } from "./support/server.ts";
+
+// The package is CommonJS; under ESM its class may sit on .default.
+const AxeBuilder = ((AxeBuilderModule as unknown as { default?: typeof AxeBuilderModule }).default ??
+  AxeBuilderModule) as typeof AxeBuilderModule;
+
+let server: RunningServer;
+let browser: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startStapel();
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function seriousViolations(path: string) {
+  await page.goto(`${server.url}${path}`);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
+describe("accessibility (axe, WCAG 2 A/AA)", () => {
+  it("finds no serious problems on the public pages", async () => {
+    for (const path of ["/", "/?type=AGENT", "/p/landing-page-copy-architect", "/s/maren-writes", "/login"]) {
+      expect(await seriousViolations(path), path).toEqual([]);
+    }
+  });
+
+  it("finds no serious problems on the signed-in pages", async () => {
+    await signInByEmail(page, server.url, "seller@stapel.test");
+    for (const path of ["/library", "/dashboard", "/dashboard/sales"]) {
+      expect(await seriousViolations(path), path).toEqual([]);
+    }
+  });
+});
