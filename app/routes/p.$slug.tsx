@@ -6,7 +6,8 @@ import { getPublishedListing } from "~/modules/catalog/listings.server.ts";
 import { listingTypeLabel } from "~/modules/catalog/search.ts";
 import { hasActiveEntitlement } from "~/modules/delivery/entitlements.server.ts";
 import { invariantResponse, privateNoStore, publicCacheHeaders } from "~/utils/http.ts";
-import { formatMoney } from "~/utils/money.ts";
+import { env } from "~/utils/env.server.ts";
+import { formatMoney, toDecimalString } from "~/utils/money.ts";
 import { getSessionUser } from "~/utils/session.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -14,8 +15,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(listing, "This listing does not exist or is no longer for sale.", { status: 404 });
   const user = await getSessionUser(request);
   const owned = user ? await hasActiveEntitlement(user.id, listing.id) : false;
+  const canonicalUrl = `${env().APP_URL}/p/${listing.slug}`;
   return data(
-    { listing, signedIn: Boolean(user), owned },
+    { listing, signedIn: Boolean(user), owned, canonicalUrl },
     { headers: user ? privateNoStore : publicCacheHeaders },
   );
 }
@@ -31,8 +33,39 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
         { name: "description", content: data.listing.tagline },
         { property: "og:title", content: data.listing.title },
         { property: "og:description", content: data.listing.tagline },
+        { property: "og:url", content: data.canonicalUrl },
+        { tagName: "link", rel: "canonical", href: data.canonicalUrl },
+        { "script:ld+json": productJsonLd(data) },
       ]
     : [{ title: "Listing not found · Stapel" }];
+
+// Rich results: price and rating in the shape search engines read.
+function productJsonLd({ listing, canonicalUrl }: { listing: ListingData; canonicalUrl: string }) {
+  return {
+    "@context": "https://schema.org",
+    "@type": "Product",
+    name: listing.title,
+    description: listing.tagline,
+    url: canonicalUrl,
+    category: listing.category,
+    brand: { "@type": "Brand", name: listing.shop.name },
+    offers: {
+      "@type": "Offer",
+      price: toDecimalString({ amount: listing.priceAmount, currency: listing.currency }),
+      priceCurrency: listing.currency,
+      availability: "https://schema.org/InStock",
+    },
+    ...(listing.rating.count > 0 && {
+      aggregateRating: {
+        "@type": "AggregateRating",
+        ratingValue: listing.rating.average,
+        reviewCount: listing.rating.count,
+      },
+    }),
+  };
+}
+
+type ListingData = NonNullable<Awaited<ReturnType<typeof getPublishedListing>>>;
 
 export default function ListingPage() {
   const { listing, signedIn, owned } = useLoaderData<typeof loader>();

@@ -37,6 +37,35 @@ const EnvSchema = z.object({
     .default("false")
     .transform((value) => value === "true"),
   FILE_STORAGE_DIR: z.string().default("./data/files"),
+  /** Setting S3_BUCKET stores paid files in S3 (or R2, MinIO…) instead of FILE_STORAGE_DIR. */
+  S3_BUCKET: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      "S3_BUCKET must be a bucket name (3-63 lowercase letters, digits, dots, hyphens; not a URL): the bucket that holds paid files",
+    )
+    .optional(),
+  S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, "S3_REGION must be the bucket's region, e.g. us-east-1 (auto for Cloudflare R2)")
+    .default("us-east-1"),
+  S3_ENDPOINT: z
+    .url({
+      protocol: /^https?$/,
+      error:
+        "S3_ENDPOINT must be the http(s) URL of an S3-compatible server (MinIO, R2, s3rver); unset for AWS",
+    })
+    .optional(),
+  /** Without the key pair the AWS SDK's default credential chain is used (env, profile, instance role). */
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(["true", "false"], {
+      error:
+        "S3_FORCE_PATH_STYLE must be true or false: true puts the bucket in the URL path (MinIO, s3rver)",
+    })
+    .default("false")
+    .transform((value) => value === "true"),
   DOWNLOAD_LINK_TTL_SECONDS: z.coerce.number().int().positive().default(300),
   RUN_JOB_WORKER: z
     .enum(["true", "false"])
@@ -46,8 +75,34 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/** Settings that only make sense together. */
+const CheckedEnvSchema = EnvSchema.superRefine((config, context) => {
+  const requireWith = (name: keyof Env, other: keyof Env, message: string) => {
+    if (config[other] !== undefined && config[name] === undefined) {
+      context.addIssue({
+        code: "custom",
+        path: [name],
+        message: `${name} is required when ${other} is set: ${message}`,
+      });
+    }
+  };
+  const pair = "S3 credentials come as a pair (set neither to use the AWS default credential chain)";
+  requireWith("S3_SECRET_ACCESS_KEY", "S3_ACCESS_KEY_ID", pair);
+  requireWith("S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", pair);
+  const s3Setting = (["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const).find(
+    (name) => config[name] !== undefined,
+  );
+  if (s3Setting) {
+    requireWith(
+      "S3_BUCKET",
+      s3Setting,
+      "the bucket for paid files (without it they stay in FILE_STORAGE_DIR)",
+    );
+  }
+});
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = EnvSchema.safeParse(stripEmpty(source));
+  const result = CheckedEnvSchema.safeParse(stripEmpty(source));
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Stapel cannot start, the environment is incomplete:\n${lines.join("\n")}`);

@@ -2,13 +2,20 @@ import { describe, expect, it } from "vitest";
 import { parseListingSearch } from "~/modules/catalog/search.ts";
 import { generateLicenseKey, LicenseKeyInput } from "~/modules/licensing/license-keys.server.ts";
 import { parseEnv } from "~/utils/env.server.ts";
-import { formatMoney } from "~/utils/money.ts";
+import { formatMoney, toDecimalString } from "~/utils/money.ts";
 
 describe("money", () => {
   it("formats minor units in the currency's own precision", () => {
     expect(formatMoney({ amount: 1200, currency: "EUR" }, "en-US")).toBe("€12.00");
     expect(formatMoney({ amount: 499, currency: "usd" }, "en-US")).toBe("$4.99");
     expect(formatMoney({ amount: 500, currency: "JPY" }, "en-US")).toBe("¥500");
+  });
+
+  it("writes exact decimal strings from integers", () => {
+    expect(toDecimalString({ amount: 1200, currency: "EUR" })).toBe("12.00");
+    expect(toDecimalString({ amount: 5, currency: "usd" })).toBe("0.05");
+    expect(toDecimalString({ amount: -1999, currency: "USD" })).toBe("-19.99");
+    expect(toDecimalString({ amount: 500, currency: "JPY" })).toBe("500");
   });
 });
 

@@ -1,0 +1,109 @@
+import { createHash } from "node:crypto";
+import pg from "pg";
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { env } from "~/utils/env.server.ts";
+
+/**
+ * Fixed windows: `points` requests per `durationSeconds`, counted from a key's first request.
+ * Every app server counts in the same table (model RateLimit), so the limits hold for the fleet.
+ */
+export const rateLimitPolicies = {
+  /** Sign-in link requests from one address. */
+  "sign-in-ip": { points: 10, durationSeconds: 15 * 60 },
+  /** Sign-in links sent to one email address, whatever address asks. */
+  "sign-in-email": { points: 5, durationSeconds: 60 * 60 },
+  /** Checkouts started by one signed-in buyer. */
+  checkout: { points: 20, durationSeconds: 10 * 60 },
+  /** Licence checks from one address. */
+  "license-api": { points: 60, durationSeconds: 60 },
+  /** A flood guard only: far above Stripe's own pace, and Stripe retries whatever is refused. */
+  "stripe-webhook": { points: 600, durationSeconds: 60 },
+} as const satisfies Record<string, { points: number; durationSeconds: number }>;
+
+export type RateLimitPolicy = keyof typeof rateLimitPolicies;
+export type RateLimitOutcome = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+export interface RateLimiter {
+  consume(policy: RateLimitPolicy, key: string): Promise<RateLimitOutcome>;
+  /** Ends the pool; for tests and scripts, the app's own limiter lives as long as the process. */
+  close(): Promise<void>;
+}
+
+/** Created by a Prisma migration, so the limiter never runs DDL (tableCreated: true). */
+const TABLE = "RateLimit";
+
+// Keys are stored hashed: the table holds no addresses or emails, and every key fits varchar(255).
+const hashKey = (key: string) => createHash("sha256").update(key).digest("base64url");
+
+/**
+ * Limiters for every policy over one small pool of their own. rate-limiter-flexible names its
+ * prepared statements; behind PGlite-socket all connections share one session, where a name
+ * prepared from two connections fails. So the store client passes only text and values (unnamed
+ * statements), on PostgreSQL too: one code path for both.
+ */
+export function createRateLimiter(databaseUrl: string): RateLimiter {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 3, allowExitOnIdle: true });
+  pool.on("error", (error) => console.error("Rate limits: an idle database connection failed", error));
+  const storeClient = {
+    query: (query: { text: string; values?: unknown[] }) =>
+      pool.query({ text: query.text, values: query.values }),
+  };
+  const entries = Object.entries(rateLimitPolicies).map(([policy, { points, durationSeconds }], index) => {
+    const limiter = new RateLimiterPostgres({
+      storeClient,
+      storeType: "pool",
+      tableName: TABLE,
+      tableCreated: true,
+      keyPrefix: policy,
+      points,
+      duration: durationSeconds,
+      // Each limiter would sweep the whole shared table every 5 minutes; one sweeper is enough.
+      clearExpiredByTimeout: index === 0,
+    });
+    return [policy, limiter] as const;
+  });
+  const limiters = Object.fromEntries(entries) as Record<RateLimitPolicy, RateLimiterPostgres>;
+
+  return {
+    async consume(policy, key) {
+      try {
+        await limiters[policy].consume(hashKey(key));
+        return { ok: true };
+      } catch (rejection) {
+        // The library rejects with a RateLimiterRes when over the limit, with an Error when the store fails.
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+// One limiter per process, created on first use; kept on globalThis so dev-server reloads reuse its pool.
+const globalForRateLimits = globalThis as unknown as { stapelRateLimiter?: RateLimiter };
+
+/** Counts one request for `key` (an address, email or user id) against `policy`. */
+export function consumeRateLimit(policy: RateLimitPolicy, key: string): Promise<RateLimitOutcome> {
+  globalForRateLimits.stapelRateLimiter ??= createRateLimiter(env().DATABASE_URL);
+  return globalForRateLimits.stapelRateLimiter.consume(policy, key);
+}
+
+/** "1 minute", "15 minutes": the wait, rounded up to whole minutes, for messages to people. */
+export function describeWait(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return `${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
+}
+
+/** A 429 with Retry-After; a string body is sent as plain text, anything else as JSON. */
+export function tooManyRequests(
+  retryAfterSeconds: number,
+  body: string | Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Response {
+  const init = { status: 429, headers: { ...headers, "Retry-After": String(retryAfterSeconds) } };
+  if (typeof body !== "string") return Response.json(body, init);
+  return new Response(body, {
+    ...init,
+    headers: { "Content-Type": "text/plain; charset=utf-8", ...init.headers },
+  });
+}

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as homeRoute from "~/routes/_index.tsx";
+import * as listingRoute from "~/routes/p.$slug.tsx";
+import * as shopRoute from "~/routes/s.$handle.tsx";
+import * as sitemapRoute from "~/routes/[sitemap.xml].ts";
+import { prisma } from "~/utils/db.server.ts";
+import { startTestApp } from "../support/app-env.ts";
+import { createListingForSale, createUser, requestAs, signIn } from "../support/fixtures.ts";
+import { callRoute, expectData, expectResponse } from "../support/routes.ts";
+
+let app: Awaited<ReturnType<typeof startTestApp>>;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+describe("the storefront", () => {
+  it("never sends the paid prompt or file locations to a visitor", async () => {
+    const { listing, shop } = await createListingForSale();
+    const page = expectData(
+      await callRoute(listingRoute.loader, requestAs(null, `/p/${listing.slug}`), { slug: listing.slug }),
+    );
+    const serialized = JSON.stringify(page.data);
+    expect(serialized).toContain(listing.title);
+    expect(serialized).not.toContain("SECRET PROMPT BODY");
+    expect(serialized).not.toContain("listings/");
+    expect(page.headers.get("Cache-Control")).toContain("public");
+
+    const shopPage = expectData(
+      await callRoute(shopRoute.loader, requestAs(null, `/s/${shop.handle}`), { handle: shop.handle }),
+    );
+    expect(JSON.stringify(shopPage.data)).not.toContain("SECRET PROMPT BODY");
+  });
+
+  it("marks the page private for a signed-in buyer and says when they own it", async () => {
+    const { listing } = await createListingForSale();
+    const buyer = await createUser();
+    const cookie = await signIn(buyer.id);
+    const before = expectData(
+      await callRoute(listingRoute.loader, requestAs(cookie, `/p/${listing.slug}`), { slug: listing.slug }),
+    );
+    expect(before.data).toMatchObject({ signedIn: true, owned: false });
+    expect(before.headers.get("Cache-Control")).toBe("private, no-store");
+  });
+
+  it("filters by type, model and text, and hides drafts", async () => {
+    const { listing } = await createListingForSale();
+    const draft = await createListingForSale();
+    await prisma.listing.update({ where: { id: draft.listing.id }, data: { status: "DRAFT" } });
+    const search = async (query: string) =>
+      expectData(await callRoute(homeRoute.loader, requestAs(null, `/?${query}`))).data.listings.map(
+        (card: { slug: string }) => card.slug,
+      );
+    expect(await search("")).toContain(listing.slug);
+    expect(await search("")).not.toContain(draft.listing.slug);
+    expect(await search("type=AGENT")).not.toContain(listing.slug);
+    expect(await search("model=Claude&type=PROMPT")).toContain(listing.slug);
+    expect(await search("q=cold%20email")).toContain(listing.slug);
+    expect(await search("q=nothing-matches-this")).toEqual([]);
+  });
+
+  it("answers 404 for unknown and draft listings and shops", async () => {
+    const draft = await createListingForSale();
+    await prisma.listing.update({ where: { id: draft.listing.id }, data: { status: "DRAFT" } });
+    for (const slug of ["no-such-listing", draft.listing.slug]) {
+      expect(
+        expectResponse(await callRoute(listingRoute.loader, requestAs(null, `/p/${slug}`), { slug })).status,
+      ).toBe(404);
+    }
+    expect(
+      expectResponse(await callRoute(shopRoute.loader, requestAs(null, "/s/nobody"), { handle: "nobody" }))
+        .status,
+    ).toBe(404);
+  });
+
+  it("lists published listings and shops in the sitemap", async () => {
+    const { listing, shop } = await createListingForSale();
+    const response = expectResponse(await callRoute(sitemapRoute.loader, requestAs(null, "/sitemap.xml")));
+    const xml = await response.text();
+    expect(xml).toContain(`<loc>http://stapel.test/p/${listing.slug}</loc>`);
+    expect(xml).toContain(`<loc>http://stapel.test/s/${shop.handle}</loc>`);
+  });
+});
