@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCheckout } from "~/modules/checkout/start-checkout.server.ts";
+import * as dashboardRoute from "~/routes/dashboard.tsx";
+import * as salesRoute from "~/routes/dashboard.sales.tsx";
+import { prisma } from "~/utils/db.server.ts";
+import { payHostedCheckout, startTestApp } from "../support/app-env.ts";
+import { createListingForSale, createUser, requestAs, signIn } from "../support/fixtures.ts";
+import { callRoute, expectData, expectResponse } from "../support/routes.ts";
+
+let app: Awaited<ReturnType<typeof startTestApp>>;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+async function paidOrderFor(listingId: string) {
+  const buyer = await createUser();
+  const started = await startCheckout(buyer, listingId);
+  if (started.kind !== "redirect-to-stripe") throw new Error(started.kind);
+  await payHostedCheckout(started.url, "4242424242424242", buyer.email);
+  await app.sandbox.deliveries();
+  return prisma.order.findFirstOrThrow({ where: { buyerId: buyer.id } });
+}
+
+const refund = (cookie: string, fields: Record<string, string>) =>
+  callRoute(
+    salesRoute.action,
+    requestAs(cookie, "/dashboard/sales", { method: "POST", body: new URLSearchParams(fields) }),
+  );
+
+describe("the seller dashboard", () => {
+  it("is closed to signed-out visitors and to buyers", async () => {
+    const anonymous = expectResponse(await callRoute(dashboardRoute.loader, requestAs(null, "/dashboard")));
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get("Location")).toBe("/login?redirectTo=%2Fdashboard");
+    const buyer = await createUser();
+    const forbidden = expectResponse(
+      await callRoute(dashboardRoute.loader, requestAs(await signIn(buyer.id), "/dashboard")),
+    );
+    expect(forbidden.status).toBe(403);
+  });
+
+  it("shows a seller only their own sales and refuses to refund another shop's order", async () => {
+    const mine = await createListingForSale();
+    const theirs = await createListingForSale();
+    const myOrder = await paidOrderFor(mine.listing.id);
+    const theirOrder = await paidOrderFor(theirs.listing.id);
+    const cookie = await signIn(mine.seller.id);
+
+    const sales = expectData(await callRoute(salesRoute.loader, requestAs(cookie, "/dashboard/sales")));
+    expect(sales.data.sales.map((sale: { id: string }) => sale.id)).toEqual([myOrder.id]);
+
+    const foreign = expectData(await refund(cookie, { intent: "refund", orderId: theirOrder.id }));
+    expect(foreign.status).toBe(400);
+    expect(foreign.data).toEqual({ ok: false, message: "That order does not exist in your shop." });
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: theirOrder.id } })).toMatchObject({
+      status: "PAID",
+      refundedAmount: 0,
+    });
+    expect(await prisma.refund.count()).toBe(0);
+
+    const malformed = expectData(await refund(cookie, { intent: "refund" }));
+    expect(malformed).toMatchObject({
+      status: 400,
+      data: { ok: false, message: "Choose an order to refund." },
+    });
+
+    const done = expectData(await refund(cookie, { intent: "refund", orderId: myOrder.id }));
+    expect(done.data).toMatchObject({ ok: true });
+    await app.sandbox.deliveries();
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: myOrder.id } })).toMatchObject({
+      status: "REFUNDED",
+    });
+  });
+});
