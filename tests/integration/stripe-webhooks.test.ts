@@ -112,4 +112,76 @@ describe("the Stripe webhook endpoint", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ result: "ignored" });
   });
+
+  it("applies a refund whose event arrives before the checkout event", async () => {
+    const { event, payload, buyer } = await completedCheckoutEvent();
+    const session = event.data.object as Stripe.Checkout.Session;
+    const paymentIntent = session.payment_intent as string;
+    const sdk = new Stripe(process.env.STRIPE_SECRET_KEY as string, {
+      host: "127.0.0.1",
+      port: app.sandbox.port,
+      protocol: "http",
+    });
+    await sdk.refunds.create({ payment_intent: paymentIntent });
+    const refunded = app.sandbox
+      .events()
+      .find(
+        (candidate) =>
+          candidate.type === "charge.refunded" &&
+          (candidate.data.object as Stripe.Charge).payment_intent === paymentIntent,
+      );
+    if (!refunded) throw new Error("no charge.refunded event");
+    const refundPayload = JSON.stringify(refunded);
+
+    expect((await deliver(refundPayload, sign(refundPayload))).status).toBe(200);
+    const order = await prisma.order.findFirstOrThrow({ where: { buyerId: buyer.id } });
+    expect(order).toMatchObject({ status: "REFUNDED", stripePaymentIntentId: paymentIntent });
+    expect(await prisma.entitlement.findMany({ where: { userId: buyer.id } })).toEqual([
+      expect.objectContaining({ status: "REVOKED", revokeReason: "refunded" }),
+    ]);
+
+    // The late checkout event finds the order settled and grants nothing.
+    expect((await deliver(payload, sign(payload))).status).toBe(200);
+    expect(await prisma.entitlement.findMany({ where: { userId: buyer.id } })).toEqual([
+      expect.objectContaining({ status: "REVOKED" }),
+    ]);
+  });
+
+  it("ends access when the buyer disputes the payment", async () => {
+    const { event, payload, buyer } = await completedCheckoutEvent();
+    await deliver(payload, sign(payload));
+    const paymentIntent = (event.data.object as Stripe.Checkout.Session).payment_intent as string;
+    const dispute = JSON.stringify({
+      id: "evt_dispute_1",
+      object: "event",
+      type: "charge.dispute.created",
+      api_version: Stripe.API_VERSION,
+      created: 1,
+      livemode: false,
+      pending_webhooks: 1,
+      request: null,
+      data: {
+        object: {
+          id: "dp_1",
+          object: "dispute",
+          payment_intent: paymentIntent,
+          amount: 1200,
+          currency: "eur",
+          reason: "fraudulent",
+          status: "needs_response",
+        },
+      },
+    });
+    expect((await deliver(dispute, sign(dispute))).status).toBe(200);
+    expect(await prisma.order.findFirstOrThrow({ where: { buyerId: buyer.id } })).toMatchObject({
+      status: "DISPUTED",
+    });
+    expect(await prisma.entitlement.findFirstOrThrow({ where: { userId: buyer.id } })).toMatchObject({
+      status: "REVOKED",
+      revokeReason: "disputed",
+    });
+    expect(await prisma.licenseKey.findFirstOrThrow({ where: { userId: buyer.id } })).toMatchObject({
+      status: "REVOKED",
+    });
+  });
 });
