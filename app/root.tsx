@@ -122,6 +122,7 @@ export function ErrorBoundary() {
     400: "That request was not valid.",
     403: "You do not have access to this page.",
     404: "We could not find that page.",
+    429: "Too many requests. Please wait a moment.",
   };
   const detail =
     isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : null;

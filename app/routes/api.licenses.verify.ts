@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { checkLicenseKey, LicenseKeyInput } from "~/modules/licensing/license-keys.server.ts";
+import { consumeRateLimit, tooManyRequests } from "~/modules/rate-limits/rate-limit.server.ts";
+import { clientIp } from "~/utils/client-ip.ts";
 
-const json = (body: unknown, status = 200) =>
-  Response.json(body, {
-    status,
-    headers: { "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" },
-  });
+const headers = { "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" };
+const json = (body: unknown, status = 200) => Response.json(body, { status, headers });
 
 const USAGE = 'Send a POST with a JSON body like {"key": "STPL-XXXXX-XXXXX-XXXXX-XXXXX"}';
 
@@ -13,6 +12,15 @@ export const loader = () => json({ error: USAGE }, 405);
 
 /** Public licence check for apps and scripts that ship a buyer's key. */
 export async function action({ request }: ActionFunctionArgs) {
+  const limit = await consumeRateLimit("license-api", clientIp(request));
+  if (!limit.ok) {
+    const { retryAfterSeconds } = limit;
+    return tooManyRequests(
+      retryAfterSeconds,
+      { error: "Too many licence checks", retryAfterSeconds },
+      headers,
+    );
+  }
   const body = request.headers.get("Content-Type")?.includes("application/json")
     ? await request.json().catch(() => null)
     : Object.fromEntries(await request.formData().catch(() => new FormData()));

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { startCheckout } from "~/modules/checkout/start-checkout.server.ts";
+import { consumeRateLimit, describeWait, tooManyRequests } from "~/modules/rate-limits/rate-limit.server.ts";
 import { invariantResponse } from "~/utils/http.ts";
 import { getSessionUser } from "~/utils/session.server.ts";
 
@@ -16,6 +17,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const referer = request.headers.get("Referer");
     const back = referer ? new URL(referer).pathname : "/";
     throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  const limit = await consumeRateLimit("checkout", user.id);
+  if (!limit.ok) {
+    const wait = describeWait(limit.retryAfterSeconds);
+    throw tooManyRequests(limit.retryAfterSeconds, `Too many checkout attempts. Try again in ${wait}.`);
   }
   const result = await startCheckout(user, parsed.data.listingId);
   switch (result.kind) {

@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { verifyDownloadLink } from "~/modules/delivery/download-links.server.ts";
 import { openDownload } from "~/modules/delivery/downloads.server.ts";
+import { forwardedClientIp } from "~/utils/client-ip.ts";
 
 const refusal: Record<string, [number, string]> = {
   malformed: [400, "This download link is incomplete."],
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     });
   }
   const download = await openDownload(link.grant, {
-    ip: request.headers.get("X-Forwarded-For")?.split(",")[0]?.trim(),
+    ip: forwardedClientIp(request),
     userAgent: request.headers.get("User-Agent") ?? undefined,
   });
   if (!download) {

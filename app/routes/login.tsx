@@ -13,6 +13,8 @@ import { Field } from "~/components/ui/field.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
 import { SignInSchema } from "~/modules/accounts/forms.ts";
 import { requestSignInLink } from "~/modules/accounts/magic-link.server.ts";
+import { consumeRateLimit, describeWait } from "~/modules/rate-limits/rate-limit.server.ts";
+import { clientIp } from "~/utils/client-ip.ts";
 import { getSessionUser, safeRedirect } from "~/utils/session.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Stapel" }];
@@ -27,6 +29,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: SignInSchema });
   if (submission.status !== "success")
     return data({ result: submission.reply(), sentTo: null }, { status: 400 });
+  const limit = await consumeRateLimit("sign-in-ip", clientIp(request));
+  if (!limit.ok) {
+    const error = `Too many sign-in attempts. Try again in ${describeWait(limit.retryAfterSeconds)}.`;
+    return data(
+      { result: submission.reply({ formErrors: [error] }), sentTo: null },
+      { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
+    );
+  }
   const { email, redirectTo } = submission.value;
   const outcome = await requestSignInLink(email, safeRedirect(redirectTo, "/library"));
   if (!outcome.ok)

@@ -3,23 +3,24 @@ import { createElement } from "react";
 import { queueEmail } from "~/modules/email/outbox.server.ts";
 import { renderEmail } from "~/modules/email/render.server.ts";
 import { MagicLinkEmail } from "~/modules/email/templates/magic-link.tsx";
+import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
 
 const LINK_MINUTES = 20;
-const MAX_LINKS_PER_HOUR = 5;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export type SignInRequestResult = { ok: true } | { ok: false; error: string };
 
-/** Emails a one-time sign-in link. Accounts are created on first successful sign-in. */
+/**
+ * Emails a one-time sign-in link. Accounts are created on first successful sign-in.
+ * At most 5 links an hour go to one address (policy "sign-in-email"), whoever asks for them.
+ */
 export async function requestSignInLink(email: string, redirectTo: string): Promise<SignInRequestResult> {
   const normalized = email.trim().toLowerCase();
-  const recent = await prisma.signInToken.count({
-    where: { email: normalized, createdAt: { gt: new Date(Date.now() - 60 * 60 * 1000) } },
-  });
-  if (recent >= MAX_LINKS_PER_HOUR) {
+  const limit = await consumeRateLimit("sign-in-email", normalized);
+  if (!limit.ok) {
     return { ok: false, error: "Too many sign-in links were sent to this address. Try again in an hour." };
   }
   const token = randomBytes(32).toString("base64url");
