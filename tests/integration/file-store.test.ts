@@ -28,7 +28,7 @@ const S3rver = S3rverModule as new (options: {
 }) => S3rverServer;
 
 const BUCKET = "stapel-test";
-// s3rver accepts any credentials; fixed ones keep the SDK away from the machine's credential chain.
+// s3rver knows one access key id, S3RVER (it does not check the secret).
 const S3_VARIABLES = [
   "S3_BUCKET",
   "S3_REGION",
