@@ -5,8 +5,8 @@ import { Notice } from "~/components/ui/notice.tsx";
 import { getPublishedListing } from "~/modules/catalog/listings.server.ts";
 import { listingTypeLabel } from "~/modules/catalog/search.ts";
 import { hasActiveEntitlement } from "~/modules/delivery/entitlements.server.ts";
-import { invariantResponse, privateNoStore, publicCacheHeaders } from "~/utils/http.ts";
 import { env } from "~/utils/env.server.ts";
+import { invariantResponse, privateNoStore, publicCacheHeaders } from "~/utils/http.ts";
 import { formatMoney, toDecimalString } from "~/utils/money.ts";
 import { getSessionUser } from "~/utils/session.server.ts";
 
