@@ -15,20 +15,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const link = verifyDownloadLink(params.fileId ?? "", url.searchParams);
   if (!link.ok) {
     const [status, message] = refusal[link.reason] ?? [400, "Invalid link"];
-    return new Response(message, {
-      status,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-    });
+    return plainText(status, message);
   }
   const download = await openDownload(link.grant, {
     ip: forwardedClientIp(request),
     userAgent: request.headers.get("User-Agent") ?? undefined,
   });
-  if (!download) {
-    return new Response("You no longer have access to this file.", {
-      status: 404,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-    });
+  if (download.kind === "no-access") return plainText(404, "You no longer have access to this file.");
+  if (download.kind === "missing-from-storage") {
+    return plainText(
+      503,
+      "This file is temporarily unavailable. Please try again later or contact the seller.",
+    );
   }
   return new Response(Readable.toWeb(download.stream) as ReadableStream, {
     headers: {
@@ -38,5 +36,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
     },
+  });
+}
+
+function plainText(status: number, message: string) {
+  return new Response(message, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
   });
 }

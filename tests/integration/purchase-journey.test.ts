@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { fileStore } from "~/integrations/storage.server.ts";
 import { startCheckout } from "~/modules/checkout/start-checkout.server.ts";
 import { runDueJobs } from "~/modules/jobs/worker.server.ts";
 import { refundOrder } from "~/modules/sellers/sales.server.ts";
@@ -187,5 +188,27 @@ describe("buying a prompt, using it, and losing it on refund", () => {
       ),
     );
     expect(forged.status).toBe(403);
+  });
+
+  it("reports a file lost from storage as unavailable, not as lost access", async () => {
+    const { listing, file } = await createListingForSale();
+    const buyer = await createUser();
+    await buy(listing.id, buyer);
+    const entitlement = await prisma.entitlement.findFirstOrThrow({ where: { userId: buyer.id } });
+    const cookie = await signIn(buyer.id);
+    const item = expectData(
+      await callRoute(libraryItemRoute.loader, requestAs(cookie, `/library/${entitlement.id}`), {
+        entitlementId: entitlement.id,
+      }),
+    );
+    await fileStore().remove(file.storageKey);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const response = expectResponse(
+      await callRoute(downloadRoute.loader, requestAs(null, item.data.files[0].href), { fileId: file.id }),
+    );
+    expect(response.status).toBe(503);
+    expect(await response.text()).toContain("temporarily unavailable");
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining(file.storageKey));
+    logged.mockRestore();
   });
 });
