@@ -22,7 +22,10 @@ const cleanups: (() => Promise<unknown>)[] = [];
 const log = (line: string) => console.info(`[stapel] ${line}`);
 
 async function main() {
-  process.env.APP_URL ||= `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
+  // Links in emails and Stripe redirects must use the same host name the browser uses, or the
+  // session cookie is not sent; README and the console both say localhost.
+  const publicHost = ["0.0.0.0", "127.0.0.1", "::", "::1"].includes(host) ? "localhost" : host;
+  process.env.APP_URL ||= `http://${publicHost}:${port}`;
   process.env.FILE_STORAGE_DIR ||= join(dataDir, "files");
   const secrets = loadLocalSecrets(dataDir);
   process.env.SESSION_SECRET ||= secrets.SESSION_SECRET;
@@ -63,11 +66,10 @@ async function main() {
   const { migrateJobQueue, startJobWorker } = await import("../app/modules/jobs/worker.server.ts");
   await migrateJobQueue(env.DATABASE_URL);
 
-  const { createPrismaClient } = await import("../app/utils/db.server.ts");
+  const { prisma } = await import("../app/utils/db.server.ts");
+  cleanups.push(() => prisma.$disconnect());
   const { seedDemoShop } = await import("../prisma/seed.ts");
-  const seedClient = createPrismaClient(env.DATABASE_URL);
-  const { seeded } = await seedDemoShop(seedClient, { log });
-  await seedClient.$disconnect();
+  const { seeded } = await seedDemoShop(prisma, { log });
   if (seeded) log("seeded the demo shop");
 
   if (env.RUN_JOB_WORKER) {
@@ -78,9 +80,22 @@ async function main() {
   const server = await startHttpServer({ port, host, devMode });
   cleanups.unshift(() => new Promise((done) => server.close(done)));
   log(`Stapel is ready on ${env.APP_URL}`);
-  log(
-    "demo sign-in: buyer@stapel.test (buyer) or seller@stapel.test (seller); the sign-in link appears in the console and at /dev/outbox",
-  );
+  if (env.DEV_OUTBOX_PAGE) await printDemoSignInLinks(prisma);
+}
+
+/** One-time links for the demo accounts, so a newcomer can look around at once. */
+async function printDemoSignInLinks(prisma: typeof import("../app/utils/db.server.ts").prisma) {
+  const { createSignInLink } = await import("../app/modules/accounts/magic-link.server.ts");
+  const demoAccounts = [
+    { email: "buyer@stapel.test", role: "demo buyer", landing: "/library" },
+    { email: "seller@stapel.test", role: "demo seller", landing: "/dashboard" },
+  ];
+  for (const account of demoAccounts) {
+    if (!(await prisma.user.findUnique({ where: { email: account.email } }))) continue;
+    const link = await createSignInLink(account.email, account.landing, 24 * 60);
+    log(`sign in as the ${account.role} (${account.email}), valid 24 h, once: ${link}`);
+  }
+  log("any other address: sign in at /login and open the link from /dev/outbox");
 }
 
 let stopping = false;

@@ -85,13 +85,25 @@ export async function createMigration(
   const log = o.logger;
   return withSchemaEngine(o, async (engine) => {
     const list = () => readMigrationsList(o.migrationsDir);
+    // Besides checking for drift, devDiagnostic is the only call that makes the wasm engine replay
+    // the history on a shadow database from our factory: it replays the migrations the database
+    // has applied and caches the resulting schema in the engine instance, keyed by that list.
+    // evaluateDataLoss and createMigration only read that cache; on a miss they fall back to the
+    // engine's built-in shadow database, which the wasm build does not have ("PostgreSQL shadow DB
+    // must be provided through an external factory"). So the cache must hold exactly the list
+    // passed to them, in this same engine: diagnose again once pending migrations are applied.
+    const diagnose = async () => {
+      const diagnostic = await engine.devDiagnostic({ migrationsList: await list(), filters: NO_FILTER });
+      if (diagnostic.action.tag === "reset") throw new MigrationDriftError(diagnostic.action.reason);
+    };
 
-    const diagnostic = await engine.devDiagnostic({ migrationsList: await list(), filters: NO_FILTER });
-    if (diagnostic.action.tag === "reset") throw new MigrationDriftError(diagnostic.action.reason);
-
+    await diagnose();
     const pending = (await engine.applyMigrations({ migrationsList: await list(), filters: NO_FILTER }))
       .appliedMigrationNames;
-    if (pending.length) log?.info?.(`Applied pending migrations: ${pending.join(", ")}`);
+    if (pending.length) {
+      log?.info?.(`Applied pending migrations: ${pending.join(", ")}`);
+      await diagnose();
+    }
 
     const schema = { files: [{ path: o.schemaPath, content: await readSchema(o.schemaPath) }] };
     const risk = await engine.evaluateDataLoss({ migrationsList: await list(), schema, filters: NO_FILTER });

@@ -23,25 +23,39 @@ export async function requestSignInLink(email: string, redirectTo: string): Prom
   if (!limit.ok) {
     return { ok: false, error: "Too many sign-in links were sent to this address. Try again in an hour." };
   }
-  const token = randomBytes(32).toString("base64url");
-  const url = `${env().APP_URL}/login/verify?token=${token}`;
+  const { token, url } = newSignInToken();
   const rendered = await renderEmail(
     "Your Stapel sign-in link",
     createElement(MagicLinkEmail, { url, minutes: LINK_MINUTES }),
   );
   await prisma.$transaction(async (tx) => {
-    const row = await tx.signInToken.create({
-      data: {
-        tokenHash: hashToken(token),
-        email: normalized,
-        redirectTo,
-        expiresAt: new Date(Date.now() + LINK_MINUTES * 60_000),
-      },
-    });
+    const row = await tx.signInToken.create({ data: tokenRow(token, normalized, redirectTo, LINK_MINUTES) });
     await queueEmail(tx, { ...rendered, to: normalized, idempotencyKey: `sign-in:${row.id}` });
   });
   return { ok: true };
 }
+
+/**
+ * A sign-in link handed over directly instead of by email: the launcher prints these for the demo
+ * accounts of a local shop, so a newcomer can sign in from the console.
+ */
+export async function createSignInLink(email: string, redirectTo: string, minutes: number): Promise<string> {
+  const { token, url } = newSignInToken();
+  await prisma.signInToken.create({ data: tokenRow(token, email.trim().toLowerCase(), redirectTo, minutes) });
+  return url;
+}
+
+function newSignInToken() {
+  const token = randomBytes(32).toString("base64url");
+  return { token, url: `${env().APP_URL}/login/verify?token=${token}` };
+}
+
+const tokenRow = (token: string, email: string, redirectTo: string, minutes: number) => ({
+  tokenHash: hashToken(token),
+  email,
+  redirectTo,
+  expiresAt: new Date(Date.now() + minutes * 60_000),
+});
 
 export type PendingSignIn = { email: string; redirectTo: string };
 

@@ -44,6 +44,13 @@ function toError(error: unknown): Error {
 
 let activeEngines = 0;
 
+/**
+ * The engine keeps state between calls: the schema its migrations produce, computed on a shadow
+ * database only by devDiagnostic / diagnoseMigrationHistory (with the shadow opted in), is what
+ * evaluateDataLoss and createMigration read. Those two cannot reach our shadow factory themselves,
+ * so they must run in the same session, after a diagnosis of the same migrations list.
+ */
+
 export async function withSchemaEngine<T>(
   options: SessionOptions,
   run: (engine: WasmSchemaEngine) => Promise<T>,
