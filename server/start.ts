@@ -43,7 +43,7 @@ async function main() {
     const { startStripeSandbox } = await import("../stripe-sandbox/index.ts");
     const sandbox = await startStripeSandbox({
       port: Number(process.env.STRIPE_SANDBOX_PORT || 0),
-      webhookUrl: `http://127.0.0.1:${port}/webhooks/stripe`,
+      webhookUrl: `http://${host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host}:${port}/webhooks/stripe`,
       webhookSecret: secrets.STRIPE_WEBHOOK_SECRET,
       statePath: join(dataDir, "stripe-sandbox.json"),
     });
