@@ -1,17 +1,24 @@
 // The committed migrations, deployed by the wasm schema engine, produce the schema and the
 // `_prisma_migrations` records that `prisma migrate deploy` would.
-import { createHash } from "node:crypto";
-import { appendFile, cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { createHash, randomUUID } from "node:crypto";
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { checkSchemaHasMigration, deployMigrations, migrationStatus } from "../../server/db/schema-engine.ts";
+import { startEmbeddedPostgres } from "../../server/db/embedded-postgres.ts";
+import {
+  checkSchemaHasMigration,
+  createMigration,
+  deployMigrations,
+  migrationStatus,
+} from "../../server/db/schema-engine.ts";
 
 const schemaPath = fileURLToPath(new URL("../../prisma/schema.prisma", import.meta.url));
 const migrationsDir = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 const databaseUrl = inject("databaseUrl");
+const databaseKind = inject("databaseKind");
 const paths = { databaseUrl, schemaPath, migrationsDir };
 
 let client: pg.Client;
@@ -128,4 +135,91 @@ describe("deployed migrations", () => {
       `insert into "User" (id, email, "updatedAt") values ('leftover', 'leftover@example.com', now())`,
     );
   });
+});
+
+/** An empty database of the test server's kind, never the shared test database. */
+async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (databaseKind === "pglite") {
+    // PGlite-socket serves one database: a second, in-memory embedded server stands in for a new one.
+    const embedded = await startEmbeddedPostgres();
+    return { url: embedded.url, drop: () => embedded.close() };
+  }
+  const name = `stapel_migrate_${randomUUID().replaceAll("-", "")}`;
+  await client.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(databaseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    },
+  };
+}
+
+/** Copies of schema.prisma (with one new column) and prisma/migrations, so the repo's stay untouched. */
+async function projectWithNewColumn(): Promise<{ dir: string; schemaPath: string; migrationsDir: string }> {
+  const dir = await mkdtemp(join(tmpdir(), "stapel-create-migration-"));
+  const copy = { dir, schemaPath: join(dir, "schema.prisma"), migrationsDir: join(dir, "migrations") };
+  await cp(migrationsDir, copy.migrationsDir, { recursive: true });
+  const schema = await readFile(schemaPath, "utf8");
+  const changed = schema.replace(/^model RateLimit \{\n/m, "$&  migrationTestNote String?\n");
+  expect(changed).not.toBe(schema);
+  await writeFile(copy.schemaPath, changed);
+  return copy;
+}
+
+async function newMigrationSql(dir: string, name: string): Promise<string> {
+  return readFile(join(dir, name, "migration.sql"), "utf8");
+}
+
+describe("creating a migration (db:migrate)", () => {
+  const ALTER = /ALTER TABLE "RateLimit" ADD COLUMN\s+"migrationTestNote" TEXT;/;
+
+  it("applies the pending migrations of a fresh database first, then writes the new one", async () => {
+    const db = await freshDatabase();
+    const project = await projectWithNewColumn();
+    try {
+      const options = {
+        databaseUrl: db.url,
+        schemaPath: project.schemaPath,
+        migrationsDir: project.migrationsDir,
+      };
+      const result = await createMigration({ ...options, name: "Add note", createOnly: true });
+      expect(result).toMatchObject({ status: "created", applied: await localMigrations() });
+      if (result.status !== "created") throw new Error("no migration created");
+      expect(result.migrationName).toMatch(/^\d{14}_add_note$/);
+      expect(await newMigrationSql(project.migrationsDir, result.migrationName)).toMatch(ALTER);
+
+      const status = await migrationStatus(options);
+      expect(status.unapplied).toEqual([result.migrationName]);
+    } finally {
+      await db.drop();
+      await rm(project.dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("works in a second engine session of the same process (deploy, then create)", async () => {
+    const db = await freshDatabase();
+    const project = await projectWithNewColumn();
+    try {
+      const options = {
+        databaseUrl: db.url,
+        schemaPath: project.schemaPath,
+        migrationsDir: project.migrationsDir,
+      };
+      expect(await deployMigrations(options)).toEqual(await localMigrations());
+      const result = await createMigration({ ...options, name: "add_note", createOnly: true });
+      expect(result).toMatchObject({ status: "created", applied: [] });
+      if (result.status !== "created") throw new Error("no migration created");
+      expect(await newMigrationSql(project.migrationsDir, result.migrationName)).toMatch(ALTER);
+
+      // Without createOnly the next run applies it, and then nothing is left to do.
+      const again = await createMigration({ ...options, name: "noop" });
+      expect(again).toEqual({ status: "unchanged", applied: [result.migrationName] });
+      expect((await migrationStatus(options)).upToDate).toBe(true);
+    } finally {
+      await db.drop();
+      await rm(project.dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

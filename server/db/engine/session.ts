@@ -50,7 +50,6 @@ let activeEngines = 0;
  * evaluateDataLoss and createMigration read. Those two cannot reach our shadow factory themselves,
  * so they must run in the same session, after a diagnosis of the same migrations list.
  */
-
 export async function withSchemaEngine<T>(
   options: SessionOptions,
   run: (engine: WasmSchemaEngine) => Promise<T>,
