@@ -16,7 +16,11 @@ beforeEach(() => {
 afterEach(() => {
   console.error = original;
   if (unexpected.length > 0) {
-    const first = unexpected[0]?.map((part) => (part instanceof Error ? part.message : String(part))).join(" ");
-    throw new Error(`console.error was called ${unexpected.length} time(s) during this test; first: ${first}`);
+    const first = unexpected[0]
+      ?.map((part) => (part instanceof Error ? part.message : String(part)))
+      .join(" ");
+    throw new Error(
+      `console.error was called ${unexpected.length} time(s) during this test; first: ${first}`,
+    );
   }
 });
