@@ -49,5 +49,9 @@ export async function deliverEmail(emailId: string): Promise<void> {
 }
 
 export async function listOutbox(limit = 50) {
-  return prisma.emailMessage.findMany({ orderBy: { createdAt: "desc" }, take: limit });
+  return prisma.emailMessage.findMany({
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: { id: true, to: true, subject: true, text: true, status: true, createdAt: true },
+  });
 }
