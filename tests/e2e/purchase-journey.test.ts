@@ -47,7 +47,7 @@ describe("a buyer's first purchase, in a real browser", () => {
     await page.getByRole("button", { name: "Apply" }).click();
     await page.getByRole("link", { name: PROMPT_WITH_FILE.title }).click();
     await page.waitForURL(`**/p/${PROMPT_WITH_FILE.slug}`);
-    expect(await page.getByText("A peek inside").isVisible()).toBe(true);
+    await page.getByText("A peek inside").waitFor();
 
     await page.getByRole("button", { name: /Sign in to buy/ }).click();
     await page.waitForURL(/\/login\?redirectTo=/);
@@ -111,7 +111,7 @@ describe("a buyer's first purchase, in a real browser", () => {
     await page.goto(`${server.url}/library`);
     expect(await page.locator("li").count()).toBe(1); // only the refunded purchase
     await page.goto(`${server.url}/p/${OTHER_PROMPT.slug}`);
-    expect(await page.getByRole("button", { name: /^Buy for/ }).isVisible()).toBe(true);
+    await page.getByRole("button", { name: /^Buy for/ }).waitFor();
   });
 
   it("keeps the account, the session and the purchase history across a restart", async () => {
@@ -119,6 +119,6 @@ describe("a buyer's first purchase, in a real browser", () => {
     await page.goto(`${server.url}/library`);
     await page.getByRole("heading", { name: "Your library" }).waitFor();
     await page.getByText("Refunded").waitFor();
-    expect(await page.getByRole("button", { name: "Sign out" }).isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Sign out" }).waitFor();
   });
 });

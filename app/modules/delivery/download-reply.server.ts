@@ -1,8 +1,14 @@
-import { Readable } from "node:stream";
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { verifyDownloadLink } from "~/modules/delivery/download-links.server.ts";
-import { openDownload } from "~/modules/delivery/downloads.server.ts";
+import type { Readable } from "node:stream";
 import { forwardedClientIp } from "~/utils/client-ip.ts";
+import { verifyDownloadLink } from "./download-links.server.ts";
+import { openDownload } from "./downloads.server.ts";
+
+/**
+ * The answer to GET /downloads/:fileId, independent of the HTTP framework. The server pipes `body`
+ * into the socket itself: Remix's response writer ignores backpressure, so a paused download would
+ * otherwise sit in memory whole.
+ */
+export type DownloadReply = { status: number; headers: Record<string, string>; body: Readable | string };
 
 const refusal: Record<string, [number, string]> = {
   malformed: [400, "This download link is incomplete."],
@@ -10,9 +16,8 @@ const refusal: Record<string, [number, string]> = {
   expired: [410, "This download link has expired. Open your library for a fresh one."],
 };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const link = verifyDownloadLink(params.fileId ?? "", url.searchParams);
+export async function replyToDownload(fileId: string, request: Request): Promise<DownloadReply> {
+  const link = verifyDownloadLink(fileId, new URL(request.url).searchParams);
   if (!link.ok) {
     const [status, message] = refusal[link.reason] ?? [400, "Invalid link"];
     return plainText(status, message);
@@ -28,7 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "This file is temporarily unavailable. Please try again later or contact the seller.",
     );
   }
-  return new Response(Readable.toWeb(download.stream) as ReadableStream, {
+  return {
+    status: 200,
     headers: {
       "Content-Type": download.contentType,
       "Content-Length": String(download.sizeBytes),
@@ -36,12 +42,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
     },
-  });
+    body: download.stream,
+  };
 }
 
-function plainText(status: number, message: string) {
-  return new Response(message, {
+function plainText(status: number, message: string): DownloadReply {
+  return {
     status,
     headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-  });
+    body: message,
+  };
 }
