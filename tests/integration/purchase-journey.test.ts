@@ -162,7 +162,7 @@ describe("buying a prompt, using it, and losing it on refund", () => {
   });
 
   it("does not show, download or serve one buyer's purchase to another", async () => {
-    const { listing, file } = await createListingForSale();
+    const { listing } = await createListingForSale();
     const owner = await createUser();
     const stranger = await createUser();
     await buy(listing.id, owner);
