@@ -2,6 +2,7 @@
 // migration engine and psql all talk to it through `pg` exactly as they would to a real server.
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { createPGlite } from "./pglite-template.ts";
+import { serializeExtendedQueries } from "./serial-protocol-queue.ts";
 
 export interface EmbeddedPostgresOptions {
   /** Directory for the data files; undefined keeps everything in memory. */
@@ -34,6 +35,7 @@ export async function startEmbeddedPostgres(
     port: options.port ?? 0,
     maxConnections: options.maxConnections ?? 30,
   });
+  serializeExtendedQueries(server);
   try {
     await server.start();
   } catch (error) {

@@ -6,6 +6,10 @@ const taskList: Record<JobName, TaskList[string]> = {
   "send-email": deliverEmailJob,
 };
 
+// Named prepared statements live in a database session; on the embedded database every pool
+// connection shares one session, so two workers' "complete_job" statements would collide.
+const sharedOptions = { noPreparedStatements: true } as const;
+
 const quietLogger = new Logger(() => (level, message) => {
   if (level === "error" || level === "warning") console.warn(`[jobs] ${message}`);
 });
@@ -17,6 +21,7 @@ export async function migrateJobQueue(connectionString: string): Promise<void> {
 
 export async function startJobWorker(connectionString: string): Promise<Runner> {
   return run({
+    ...sharedOptions,
     connectionString,
     concurrency: 2,
     pollInterval: 500,
@@ -28,5 +33,5 @@ export async function startJobWorker(connectionString: string): Promise<Runner> 
 
 /** Runs every job that is due right now, then returns: for tests and one-off scripts. */
 export async function runDueJobs(connectionString: string): Promise<void> {
-  await runOnce({ connectionString, taskList, logger: quietLogger });
+  await runOnce({ ...sharedOptions, connectionString, taskList, logger: quietLogger });
 }
