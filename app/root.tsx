@@ -123,10 +123,11 @@ export function ErrorBoundary() {
     403: "You do not have access to this page.",
     404: "We could not find that page.",
     429: "Too many requests. Please wait a moment.",
+    503: "This is temporarily unavailable.",
   };
-  const detail =
-    isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : null;
-  if (status >= 500) console.error(error);
+  // Thrown Responses carry messages we wrote for people; anything else stays out of the page.
+  const detail = isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : null;
+  if (!isRouteErrorResponse(error)) console.error(error);
   return (
     <div className="mx-auto max-w-lg py-16 text-center">
       <p className="text-sm font-semibold text-brand-600">{status}</p>

@@ -31,5 +31,12 @@ export async function action({ request }: ActionFunctionArgs) {
       return redirect("/library");
     case "not-for-sale":
       throw new Response("This listing is not for sale.", { status: 404 });
+    case "payments-unavailable":
+      throw new Response(
+        "Payments are unavailable right now. You have not been charged; please try again shortly.",
+        {
+          status: 503,
+        },
+      );
   }
 }

@@ -36,7 +36,7 @@ export async function fulfilCheckoutSession(sessionId: string): Promise<Fulfilme
     if (!order || order.stripeCheckoutSessionId !== session.id) return null;
     if (order.status !== "PENDING" && order.status !== "EXPIRED") return order;
 
-    await tx.order.update({
+    const paid = await tx.order.update({
       where: { id: order.id },
       data: {
         status: "PAID",
@@ -45,10 +45,11 @@ export async function fulfilCheckoutSession(sessionId: string): Promise<Fulfilme
         totalAmount: session.amount_total ?? order.totalAmount,
         email: session.customer_details?.email ?? order.email,
       },
+      include: { items: true, shop: { select: { name: true } } },
     });
-    const licenseKeys = await grantOrderEntitlements(tx, order);
-    await queueReceipt(tx, { ...order, email: session.customer_details?.email ?? order.email }, licenseKeys);
-    return order;
+    const licenseKeys = await grantOrderEntitlements(tx, paid);
+    await queueReceipt(tx, paid, licenseKeys);
+    return paid;
   });
 
   if (!order) return { status: "unknown-order" };

@@ -1,4 +1,4 @@
-import { stripe } from "~/integrations/stripe.server.ts";
+import { type Stripe, stripe } from "~/integrations/stripe.server.ts";
 import { hasActiveEntitlement } from "~/modules/delivery/entitlements.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
@@ -6,7 +6,8 @@ import { env } from "~/utils/env.server.ts";
 export type StartCheckoutResult =
   | { kind: "redirect-to-stripe"; url: string }
   | { kind: "already-owned" }
-  | { kind: "not-for-sale" };
+  | { kind: "not-for-sale" }
+  | { kind: "payments-unavailable" };
 
 /**
  * Records a PENDING order for the listing, then opens a Stripe Checkout Session for it. The order
@@ -51,28 +52,39 @@ export async function startCheckout(
   });
 
   const appUrl = env().APP_URL;
-  const session = await stripe().checkout.sessions.create(
-    {
-      mode: "payment",
-      client_reference_id: order.id,
-      customer_email: buyer.email,
-      metadata: { orderId: order.id },
-      payment_intent_data: { metadata: { orderId: order.id } },
-      line_items: [
-        {
-          quantity: 1,
-          price_data: {
-            currency: listing.currency.toLowerCase(),
-            unit_amount: listing.priceAmount,
-            product_data: { name: listing.title, description: listing.tagline },
+  let session: Stripe.Checkout.Session;
+  try {
+    session = await stripe().checkout.sessions.create(
+      {
+        mode: "payment",
+        client_reference_id: order.id,
+        customer_email: buyer.email,
+        metadata: { orderId: order.id },
+        payment_intent_data: { metadata: { orderId: order.id } },
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              currency: listing.currency.toLowerCase(),
+              unit_amount: listing.priceAmount,
+              product_data: { name: listing.title, description: listing.tagline },
+            },
           },
-        },
-      ],
-      success_url: `${appUrl}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
-      cancel_url: `${appUrl}/p/${listing.slug}?checkout=cancelled`,
-    },
-    { idempotencyKey: `checkout:order:${order.id}` },
-  );
+        ],
+        success_url: `${appUrl}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
+        cancel_url: `${appUrl}/p/${listing.slug}?checkout=cancelled`,
+      },
+      { idempotencyKey: `checkout:order:${order.id}` },
+    );
+  } catch (error) {
+    // The order never reached Stripe: close it so it cannot be mistaken for an open checkout.
+    console.warn(
+      `Stripe refused checkout for order ${order.id}:`,
+      error instanceof Error ? error.message : error,
+    );
+    await prisma.order.update({ where: { id: order.id }, data: { status: "EXPIRED" } });
+    return { kind: "payments-unavailable" };
+  }
   await prisma.order.update({ where: { id: order.id }, data: { stripeCheckoutSessionId: session.id } });
   if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a URL`);
   return { kind: "redirect-to-stripe", url: session.url };
