@@ -34,6 +34,8 @@ export default function ShopPage() {
           <h2 id="plans-heading" className="text-xl font-bold">
             Memberships
           </h2>
+          {/* Plans are listed so buyers see what is coming; subscribing is not built yet. */}
+          <p className="mt-1 text-sm text-gray-600">Memberships open for sign-up soon.</p>
           <ul className="mt-3 grid gap-4 sm:grid-cols-2">
             {shop.plans.map((plan) => (
               <li key={plan.id} className="rounded-xl bg-white p-5 ring-1 ring-gray-200">

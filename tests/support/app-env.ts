@@ -12,7 +12,7 @@ type Sandbox = Awaited<ReturnType<typeof startStripeSandbox>>;
  * a private file store. Webhooks from the sandbox reach the real route module through a tiny
  * HTTP bridge, so signature checks and event handling run as in production.
  */
-export async function startTestApp(): Promise<{ sandbox: Sandbox; appUrl: string; stop(): Promise<void> }> {
+export async function startTestApp(): Promise<{ sandbox: Sandbox; stop(): Promise<void> }> {
   const webhookSecret = testEnv.STRIPE_WEBHOOK_SECRET;
   let bridge: Server | undefined;
   const bridgeUrl = await new Promise<string>((ready) => {
@@ -49,7 +49,6 @@ export async function startTestApp(): Promise<{ sandbox: Sandbox; appUrl: string
   });
   return {
     sandbox,
-    appUrl: testEnv.APP_URL,
     async stop() {
       await sandbox.close();
       await new Promise((done) => bridge?.close(done));
