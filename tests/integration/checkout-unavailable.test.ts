@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startCheckout } from "~/modules/checkout/start-checkout.server.ts";
-import * as checkoutRoute from "~/routes/checkout.tsx";
+import * as checkoutRoute from "~/routes/checkout/route.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { startTestApp } from "../support/app-env.ts";
 import { createListingForSale, createUser, requestAs, signIn } from "../support/fixtures.ts";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCheckout } from "~/modules/checkout/start-checkout.server.ts";
-import * as salesRoute from "~/routes/dashboard.sales.tsx";
-import * as dashboardRoute from "~/routes/dashboard.tsx";
+import * as salesRoute from "~/routes/dashboard.sales/route.tsx";
+import * as dashboardRoute from "~/routes/dashboard/route.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { payHostedCheckout, startTestApp } from "../support/app-env.ts";
 import { createListingForSale, createUser, requestAs, signIn } from "../support/fixtures.ts";

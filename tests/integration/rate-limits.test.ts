@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRateLimiter, type RateLimiter } from "~/modules/rate-limits/rate-limit.server.ts";
-import * as licenseRoute from "~/routes/api.licenses.verify.ts";
-import * as checkoutRoute from "~/routes/checkout.tsx";
-import * as loginRoute from "~/routes/login.tsx";
-import * as webhookRoute from "~/routes/webhooks.stripe.ts";
+import * as licenseRoute from "~/routes/api.licenses.verify/route.ts";
+import * as checkoutRoute from "~/routes/checkout/route.ts";
+import * as loginRoute from "~/routes/login/route.tsx";
+import * as webhookRoute from "~/routes/webhooks.stripe/route.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { startTestApp } from "../support/app-env.ts";
 import { createListingForSale, createUser, requestAs, signIn } from "../support/fixtures.ts";

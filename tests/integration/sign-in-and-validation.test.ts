@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as licenseRoute from "~/routes/api.licenses.verify.ts";
-import * as checkoutRoute from "~/routes/checkout.tsx";
-import * as libraryRoute from "~/routes/library._index.tsx";
-import * as loginRoute from "~/routes/login.tsx";
-import * as verifyRoute from "~/routes/login_.verify.tsx";
+import * as licenseRoute from "~/routes/api.licenses.verify/route.ts";
+import * as checkoutRoute from "~/routes/checkout/route.ts";
+import * as libraryRoute from "~/routes/library._index/route.tsx";
+import * as loginRoute from "~/routes/login/route.tsx";
+import * as verifyRoute from "~/routes/login_.verify/route.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { startTestApp } from "../support/app-env.ts";
 import { requestAs } from "../support/fixtures.ts";

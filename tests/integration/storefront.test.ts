@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as homeRoute from "~/routes/_index.tsx";
-import * as sitemapRoute from "~/routes/[sitemap.xml].ts";
-import * as listingRoute from "~/routes/p.$slug.tsx";
-import * as shopRoute from "~/routes/s.$handle.tsx";
+import * as homeRoute from "~/routes/_index/route.tsx";
+import * as sitemapRoute from "~/routes/[sitemap.xml]/route.ts";
+import * as listingRoute from "~/routes/p.$slug/route.tsx";
+import * as shopRoute from "~/routes/s.$handle/route.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { startTestApp } from "../support/app-env.ts";
 import { createListingForSale, createUser, requestAs, signIn } from "../support/fixtures.ts";

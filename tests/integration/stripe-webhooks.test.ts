@@ -1,7 +1,7 @@
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCheckout } from "~/modules/checkout/start-checkout.server.ts";
-import * as webhookRoute from "~/routes/webhooks.stripe.ts";
+import * as webhookRoute from "~/routes/webhooks.stripe/route.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { payHostedCheckout, startTestApp } from "../support/app-env.ts";
 import { createListingForSale, createUser } from "../support/fixtures.ts";

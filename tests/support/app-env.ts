@@ -19,7 +19,7 @@ export async function startTestApp(): Promise<{ sandbox: Sandbox; stop(): Promis
     bridge = createServer(async (req, res) => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      const { action } = await import("~/routes/webhooks.stripe.ts");
+      const { action } = await import("~/routes/webhooks.stripe/route.ts");
       const response = await action({
         request: new Request("http://stapel.test/webhooks/stripe", {
           method: "POST",
