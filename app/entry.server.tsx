@@ -1,29 +1,35 @@
 import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import {
+  type AppLoadContext,
+  createReadableStreamFromReadable,
+  type EntryContext,
+  type HandleErrorFunction,
+} from "@remix-run/node";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { NonceProvider } from "~/components/nonce.tsx";
+import { logger } from "~/utils/logger.server.ts";
 
-// Exported through the server build so the HTTP server serves downloads with the same modules
-// (and database pool) as the app, while piping files with backpressure (see download-reply).
-export { replyToDownload } from "~/modules/delivery/download-reply.server.ts";
+export const streamTimeout = 5_000;
 
-const ABORT_DELAY = 5_000;
-
-/** Remix's default Node entry: bots get the whole document at once, browsers get it streamed. */
+/** Remix's Node entry: bots get the whole document at once, browsers get it streamed. */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  keepRouteHeaders(responseHeaders, remixContext);
+  const nonce = loadContext.nonce ?? "";
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const ready = () => {
       shellRendered = true;
       const body = new PassThrough();
-      responseHeaders.set("Content-Type", "text/html");
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
       resolve(
         new Response(createReadableStreamFromReadable(body), {
           headers: responseHeaders,
@@ -33,18 +39,55 @@ export default function handleRequest(
       pipe(body);
     };
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </NonceProvider>,
       {
+        nonce,
         onShellReady: waitForAll ? undefined : ready,
         onAllReady: waitForAll ? ready : undefined,
         onShellError: reject,
         onError(error) {
           responseStatusCode = 500;
           // Errors after the shell are reported by React; before it, onShellError rejects.
-          if (shellRendered) console.error(error);
+          if (shellRendered)
+            logger().error({ requestId: loadContext.requestId, err: error }, "render failed");
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    setTimeout(abort, streamTimeout + 1_000);
   });
 }
+
+/**
+ * Remix only keeps a loader's or action's headers when its route exports `headers`; a 429's
+ * Retry-After or a route's Cache-Control would be lost. Headers a matched route set are kept unless
+ * the response already has them (Set-Cookie is Remix's own business).
+ */
+function keepRouteHeaders(responseHeaders: Headers, remixContext: EntryContext) {
+  const { matches, loaderHeaders, actionHeaders } = remixContext.staticHandlerContext;
+  for (const match of [...matches].reverse()) {
+    for (const source of [actionHeaders[match.route.id], loaderHeaders[match.route.id]]) {
+      for (const [name, value] of source ?? []) {
+        if (name !== "set-cookie" && !responseHeaders.has(name)) responseHeaders.set(name, value);
+      }
+    }
+  }
+}
+
+/**
+ * Unexpected errors only, once each, with the request id the error page shows. A 404 or any other
+ * Response a loader throws on purpose is an answer, not an error: the request log has its line.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) || error instanceof Response) return;
+  logger().error(
+    {
+      requestId: (context as Partial<AppLoadContext>).requestId,
+      path: new URL(request.url).pathname,
+      err: error,
+    },
+    "unexpected error",
+  );
+};

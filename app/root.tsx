@@ -1,7 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
   Form,
-  isRouteErrorResponse,
   Link,
   Links,
   Meta,
@@ -9,10 +8,11 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { useNonce } from "~/components/nonce.tsx";
 import { emailTransport } from "~/integrations/email.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { getSessionUser } from "~/utils/session.server.ts";
@@ -23,9 +23,10 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   return {
+    requestId: context.requestId,
     user: user && { email: user.email, name: user.name, isSeller: Boolean(user.shop) },
     devOutbox: env().DEV_OUTBOX_PAGE && emailTransport().name === "dev-outbox",
   };
@@ -33,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   return (
     <html lang="en" className="h-full bg-gray-50">
       <head>
@@ -52,8 +54,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="border-t border-gray-200 py-6 text-center text-xs text-gray-600">
           Stapel: prompts, templates and agents from independent creators.
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -116,26 +118,5 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const messages: Record<number, string> = {
-    400: "That request was not valid.",
-    403: "You do not have access to this page.",
-    404: "We could not find that page.",
-    429: "Too many requests. Please wait a moment.",
-    503: "This is temporarily unavailable.",
-  };
-  // Thrown Responses carry messages we wrote for people; anything else stays out of the page.
-  const detail = isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : null;
-  if (!isRouteErrorResponse(error)) console.error(error);
-  return (
-    <div className="mx-auto max-w-lg py-16 text-center">
-      <p className="text-sm font-semibold text-brand-600">{status}</p>
-      <h1 className="mt-2 text-2xl font-bold">{messages[status] ?? "Something went wrong on our side."}</h1>
-      {detail && <p className="mt-2 text-gray-700">{detail}</p>}
-      <Link to="/" className="mt-6 inline-block font-semibold text-brand-700 underline">
-        Back to the shop
-      </Link>
-    </div>
-  );
+  return <GeneralErrorBoundary />;
 }

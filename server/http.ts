@@ -1,20 +1,48 @@
 import type { Server } from "node:http";
-import { pipeline } from "node:stream/promises";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import express, { type Request as ExpressRequest } from "express";
-import type { replyToDownload } from "../app/modules/delivery/download-reply.server.ts";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { parseEnv } from "../app/utils/env.server.ts";
+import { SESSION_COOKIE_NAME } from "../app/utils/session-cookie.ts";
+import { checkCrossSiteRequest } from "./http/csrf.ts";
+import { remixHandler } from "./http/remix-adapter.ts";
+import { createLogger, logRequests, newRequestId } from "./http/request-log.ts";
+import { newNonce, securityHeaders } from "./http/security-headers.ts";
 
-type AppEntry = { replyToDownload: typeof replyToDownload };
-
-/** Express serves the built assets and downloads, and hands every other request to Remix. */
+/**
+ * The one place that answers HTTP: request ids and the request log, security headers, the
+ * cross-site guard and the cache default apply to every response, then Express serves built
+ * assets and hands everything else to Remix.
+ */
 export async function startHttpServer(options: {
   port: number;
   host: string;
   devMode: boolean;
 }): Promise<Server> {
+  const config = parseEnv(process.env);
+  const logger = createLogger(config.LOG_LEVEL);
+  const appOrigin = new URL(config.APP_URL).origin;
+  const https = appOrigin.startsWith("https:");
+  // Forms may lead to the payment page: Stripe Checkout, or the Stripe-compatible server configured.
+  const formTargets = ["https://checkout.stripe.com"];
+  if (config.STRIPE_API_BASE) formTargets.push(new URL(config.STRIPE_API_BASE).origin);
+
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", config.TRUST_PROXY);
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    res.locals.requestId = newRequestId();
+    res.locals.nonce = newNonce();
+    res.setHeader("X-Request-Id", res.locals.requestId);
+    for (const [name, value] of Object.entries(
+      securityHeaders({ nonce: res.locals.nonce, https, formTargets, devMode: options.devMode }),
+    )) {
+      res.setHeader(name, value);
+    }
+    next();
+  });
+  app.use(logRequests(logger));
+  app.use(refuseUnreadableUrls);
 
   let build: () => Promise<ServerBuild>;
   if (options.devMode) {
@@ -33,21 +61,41 @@ export async function startHttpServer(options: {
     build = async () => serverBuild;
   }
 
-  // Paid files are piped straight into the socket so a slow reader slows the disk read instead of
-  // filling memory; Remix's response writer does not wait for the socket to drain.
-  app.get("/downloads/:fileId", async (req, res, next) => {
-    try {
-      const entry = (await build()).entry.module as unknown as AppEntry;
-      const reply = await entry.replyToDownload(req.params.fileId, toWebRequest(req));
-      res.writeHead(reply.status, reply.headers);
-      if (typeof reply.body === "string") res.end(reply.body);
-      else await pipeline(reply.body, res).catch(() => reply.body instanceof Object && res.destroy());
-    } catch (error) {
-      next(error);
-    }
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const ownOrigins = [appOrigin, `${req.protocol}://${req.get("host")}`];
+    const verdict = checkCrossSiteRequest({
+      method: req.method,
+      path: req.path,
+      origin: req.get("origin"),
+      fetchSite: req.get("sec-fetch-site"),
+      ownOrigins,
+    });
+    if (verdict.ok) return next();
+    res.status(403).type("text/plain").setHeader("Cache-Control", "no-store");
+    res.send(`403 Forbidden: ${verdict.reason}`);
   });
 
-  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+  const handleWithRemix = remixHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    finishHeaders: (req, _res, headers) => {
+      // Private unless a route opted into public caching, and always private for a signed-in visitor.
+      const signedIn = req.get("cookie")?.includes(`${SESSION_COOKIE_NAME}=`) ?? false;
+      if (signedIn || !headers.has("Cache-Control")) headers.set("Cache-Control", "private, no-store");
+    },
+  });
+  app.all("*", (req, res, next) => handleWithRemix(req, res).catch(next));
+
+  // Last resort: Remix renders its own errors; this catches failures around it.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    logger.error({ requestId: res.locals.requestId, path: req.path, err: error }, "unhandled error");
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.status(500).type("text/plain").setHeader("Cache-Control", "no-store");
+    res.send(`500 Internal Server Error. Reference: ${res.locals.requestId}`);
+  });
 
   return new Promise((ready, fail) => {
     const server = app.listen(options.port, options.host, () => ready(server));
@@ -55,11 +103,24 @@ export async function startHttpServer(options: {
   });
 }
 
-function toWebRequest(req: ExpressRequest): Request {
-  const headers = new Headers();
-  for (const name of ["user-agent", "x-forwarded-for"]) {
-    const value = req.get(name);
-    if (value) headers.set(name, value);
+/**
+ * A NUL byte or a broken %-escape in the address can never name a page, and NUL cannot reach
+ * PostgreSQL at all: answer 400 before any route or database sees it.
+ */
+function refuseUnreadableUrls(req: Request, res: Response, next: NextFunction) {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(req.originalUrl.replace(/\+/g, " "));
+  } catch {
+    return badRequest(res, "The address is not valid: it contains a broken %-escape.");
   }
-  return new Request(new URL(req.originalUrl, `http://${req.get("host") ?? "localhost"}`), { headers });
+  if (decoded.includes("\u0000")) {
+    return badRequest(res, "The address is not valid: it contains a NUL character.");
+  }
+  next();
+}
+
+function badRequest(res: Response, message: string) {
+  res.status(400).type("text/plain").setHeader("Cache-Control", "no-store");
+  res.send(`400 Bad Request: ${message}`);
 }

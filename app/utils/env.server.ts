@@ -71,7 +71,36 @@ const EnvSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((value) => value === "true"),
+  /**
+   * Which reverse proxies may tell us the visitor's address in X-Forwarded-For. Off by default:
+   * the socket's address counts, and a client cannot invent its own. A hop count ("1": one load
+   * balancer in front) or a comma-separated list of proxy addresses and CIDRs ("10.0.0.0/8, loopback").
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(false|true|\d{1,2}|[\w.:/\s,-]+)$/,
+      "TRUST_PROXY must be false, a hop count (1) or a comma-separated list of addresses/CIDRs of your proxies",
+    )
+    .default("false")
+    .transform(parseTrustProxy),
+  /** pino level of the server log: one line per request at info. */
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
 });
+
+/** Express's `trust proxy` setting: false, a hop count, or a list of trusted proxy addresses. */
+export type TrustProxy = false | number | string[];
+
+function parseTrustProxy(value: string): TrustProxy {
+  if (value === "false") return false;
+  // "true" would trust any X-Forwarded-For, which is the hole this setting closes: one hop instead.
+  if (value === "true") return 1;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
 
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -1,6 +1,7 @@
 import { createCookieSessionStorage, redirect, type SessionStorage } from "@remix-run/node";
 import { prisma } from "./db.server.ts";
 import { env } from "./env.server.ts";
+import { SESSION_COOKIE_NAME } from "./session-cookie.ts";
 
 const SESSION_DAYS = 30;
 
@@ -10,7 +11,7 @@ let storage: SessionStorage<SessionData> | undefined;
 function sessionStorage() {
   storage ??= createCookieSessionStorage<SessionData>({
     cookie: {
-      name: "__stapel_session",
+      name: SESSION_COOKIE_NAME,
       httpOnly: true,
       sameSite: "lax",
       path: "/",
@@ -82,9 +83,28 @@ export async function destroyUserSession(request: Request) {
   return redirect("/", { headers: { "Set-Cookie": await sessionStorage().destroySession(session) } });
 }
 
-/** Only same-site relative paths: an open redirect would let a phishing link borrow our domain. */
+/**
+ * A path on this site to send someone after sign-in, or `fallback`. An open redirect would let a
+ * phishing link borrow our domain, and browsers forgive a lot (`/\t/evil.example` and
+ * `/\\evil.example` both lead away), so the target is resolved the way a browser would, against
+ * our own origin, and kept only if it stays there. Control characters (which would also break the
+ * Location header) are refused outright.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\"))
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+  if (typeof to !== "string" || !to.startsWith("/") || /[\u0000-\u001F\u007F\\]/.test(to)) return fallback;
+  const base = "http://stapel.invalid";
+  let target: URL;
+  try {
+    target = new URL(to, base);
+  } catch {
     return fallback;
-  return to;
+  }
+  if (target.origin !== base) return fallback;
+  return `${target.pathname}${target.search}${target.hash}`;
+}
+
+/** Where someone lands after signing in when no page asked for them: sellers run their shop. */
+export function homeFor(user: { shop: unknown } | { shop?: unknown }): string {
+  return user.shop ? "/dashboard" : "/library";
 }

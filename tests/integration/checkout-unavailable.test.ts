@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startCheckout } from "~/modules/checkout/start-checkout.server.ts";
-import * as checkoutRoute from "~/routes/checkout/route.ts";
+import * as checkoutRoute from "~/routes/checkout/route.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { startTestApp } from "../support/app-env.ts";
 import { createListingForSale, createUser, requestAs, signIn } from "../support/fixtures.ts";
-import { callRoute, expectResponse } from "../support/routes.ts";
+import { callRoute, expectData } from "../support/routes.ts";
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ describe("checkout while Stripe is unreachable", () => {
     const buyer = await createUser();
     expect(await startCheckout(buyer, listing.id)).toEqual({ kind: "payments-unavailable" });
 
-    const response = expectResponse(
+    const response = expectData<{ result: { error: Record<string, string[]> } }>(
       await callRoute(
         checkoutRoute.action,
         requestAs(await signIn(buyer.id), "/checkout", {
@@ -32,7 +32,7 @@ describe("checkout while Stripe is unreachable", () => {
       ),
     );
     expect(response.status).toBe(503);
-    expect(await response.text()).toContain("You have not been charged");
+    expect(Object.values(response.data.result.error).flat().join(" ")).toContain("You have not been charged");
     expect(await prisma.order.findMany({ where: { buyerId: buyer.id }, select: { status: true } })).toEqual([
       { status: "EXPIRED" },
       { status: "EXPIRED" },

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { fileStore } from "~/integrations/storage.server.ts";
 import { startCheckout } from "~/modules/checkout/start-checkout.server.ts";
-import { replyToDownload } from "~/modules/delivery/download-reply.server.ts";
 import { runDueJobs } from "~/modules/jobs/worker.server.ts";
 import { refundOrder } from "~/modules/sellers/sales.server.ts";
 import * as licenseRoute from "~/routes/api.licenses.verify/route.ts";
 import * as successRoute from "~/routes/checkout_.success/route.tsx";
+import * as downloadRoute from "~/routes/downloads.$fileId/route.ts";
 import * as libraryItemRoute from "~/routes/library.$entitlementId/route.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { payHostedCheckout, startTestApp } from "../support/app-env.ts";
@@ -32,14 +32,15 @@ async function buy(listingId: string, buyer: { id: string; email: string }, card
   return { paid, order };
 }
 
-/** GET /downloads/:fileId as the HTTP server answers it (headers, then the piped body). */
+/** GET /downloads/:fileId through its resource route, body read whole. */
 async function fetchDownload(href: string) {
   const fileId = new URL(href, "http://stapel.test").pathname.split("/").at(-1) ?? "";
-  const reply = await replyToDownload(fileId, requestAs(null, href));
-  const chunks: Buffer[] = [];
-  if (typeof reply.body === "string") chunks.push(Buffer.from(reply.body));
-  else for await (const chunk of reply.body) chunks.push(chunk as Buffer);
-  return { status: reply.status, headers: reply.headers, body: Buffer.concat(chunks) };
+  const response = expectResponse(await callRoute(downloadRoute.loader, requestAs(null, href), { fileId }));
+  return {
+    status: response.status,
+    headers: Object.fromEntries(response.headers),
+    body: Buffer.from(await response.arrayBuffer()),
+  };
 }
 
 const verifyLicense = async (key: string) => {
@@ -80,7 +81,16 @@ describe("buying a prompt, using it, and losing it on refund", () => {
         ),
       ),
     );
-    expect(success.data).toEqual({ status: "fulfilled" });
+    // It names what was bought, for how much, and the order.
+    expect(success.data).toEqual({
+      status: "fulfilled",
+      order: {
+        id: order.id,
+        shopName: expect.any(String),
+        items: [{ title: expect.stringContaining("Cold email opener"), slug: expect.any(String) }],
+        total: "€12.00",
+      },
+    });
 
     const entitlements = await prisma.entitlement.findMany({ where: { userId: buyer.id } });
     expect(entitlements).toHaveLength(1);
@@ -112,7 +122,7 @@ describe("buying a prompt, using it, and losing it on refund", () => {
     expect(href).toMatch(new RegExp(`^/downloads/${file.id}\\?`));
     const download = await fetchDownload(href);
     expect(download.status).toBe(200);
-    expect(download.headers["Content-Disposition"]).toContain("pack.md");
+    expect(download.headers["content-disposition"]).toContain("pack.md");
     expect(download.body.equals(fileBytes)).toBe(true);
     expect(await prisma.downloadLog.count({ where: { userId: buyer.id } })).toBe(1);
     expect(await verifyLicense(licenseKey.key)).toMatchObject({ status: 200, body: { valid: true } });

@@ -1,4 +1,9 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
+
+/** What the HTTP server would pass; `clientAddress` is the visitor's address rate limits count. */
+export function testContext(overrides: Partial<AppLoadContext> = {}): AppLoadContext {
+  return { requestId: "test-request", nonce: "test-nonce", clientAddress: "192.0.2.1", ...overrides };
+}
 
 /** Calls a route loader or action the way Remix does and returns its data or thrown Response. */
 type RouteFunction = (args: LoaderFunctionArgs) => unknown;
@@ -13,9 +18,10 @@ export async function callRoute<T = any>(
   fn: RouteFunction,
   request: Request,
   params: Record<string, string> = {},
+  context: AppLoadContext = testContext(),
 ): Promise<RouteOutcome<T>> {
   try {
-    const result = await fn({ request, params, context: {} });
+    const result = await fn({ request, params, context });
     if (result instanceof Response) return { kind: "response", response: result };
     // data() from @remix-run/node wraps the payload with its ResponseInit.
     if (

@@ -17,7 +17,10 @@ export type SignInRequestResult = { ok: true } | { ok: false; error: string };
  * Emails a one-time sign-in link. Accounts are created on first successful sign-in.
  * At most 5 links an hour go to one address (policy "sign-in-email"), whoever asks for them.
  */
-export async function requestSignInLink(email: string, redirectTo: string): Promise<SignInRequestResult> {
+export async function requestSignInLink(
+  email: string,
+  redirectTo: string | null,
+): Promise<SignInRequestResult> {
   const normalized = email.trim().toLowerCase();
   const limit = await consumeRateLimit("sign-in-email", normalized);
   if (!limit.ok) {
@@ -50,20 +53,20 @@ function newSignInToken() {
   return { token, url: `${env().APP_URL}/login/verify?token=${token}` };
 }
 
-const tokenRow = (token: string, email: string, redirectTo: string, minutes: number) => ({
+const tokenRow = (token: string, email: string, redirectTo: string | null, minutes: number) => ({
   tokenHash: hashToken(token),
   email,
   redirectTo,
   expiresAt: new Date(Date.now() + minutes * 60_000),
 });
 
-export type PendingSignIn = { email: string; redirectTo: string };
+export type PendingSignIn = { email: string };
 
 /** Looks a token up without using it, so link scanners that fetch URLs cannot burn it. */
 export async function findUsableSignInToken(token: string): Promise<PendingSignIn | null> {
   const row = await prisma.signInToken.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!row || row.usedAt || row.expiresAt < new Date()) return null;
-  return { email: row.email, redirectTo: row.redirectTo ?? "/library" };
+  return { email: row.email };
 }
 
 /** Uses the token once and returns the user it signs in (created on first sign-in). */
@@ -79,7 +82,9 @@ export async function consumeSignInToken(token: string) {
       where: { email: row.email },
       update: {},
       create: { email: row.email },
+      include: { shop: { select: { id: true } } },
     });
-    return { user, redirectTo: row.redirectTo ?? "/library" };
+    // Null when the sign-in did not start on a page: the caller picks the user's home.
+    return { user, redirectTo: row.redirectTo };
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryText } from "~/utils/schemas.ts";
 
 export const LISTING_TYPES = ["PROMPT", "TEMPLATE", "AGENT", "BUNDLE"] as const;
 export const AI_MODELS = ["ChatGPT", "Claude", "Gemini", "Midjourney"] as const;
@@ -14,12 +15,24 @@ const emptyToUndefined = (value: unknown) => (value === "" || value === null ? u
 
 /** The storefront's query string. Unknown values fall back to defaults instead of erroring. */
 export const ListingSearchSchema = z.object({
-  q: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()).catch(undefined),
+  q: z.preprocess(emptyToUndefined, queryText(100)),
   type: z.preprocess(emptyToUndefined, z.enum(LISTING_TYPES).optional()).catch(undefined),
-  model: z.preprocess(emptyToUndefined, z.string().max(40).optional()).catch(undefined),
-  category: z.preprocess(emptyToUndefined, z.string().max(60).optional()).catch(undefined),
+  model: z.preprocess(emptyToUndefined, queryText(40)),
+  category: z.preprocess(emptyToUndefined, queryText(60)),
   sort: z.enum(["newest", "price-asc", "price-desc"]).catch("newest"),
 });
+
+/**
+ * The same search without empty parameters (`?q=email&type=&model=` becomes `?q=email`), or null
+ * when the URL is already clean. Forms send every field; URLs that people share should not.
+ */
+export function withoutEmptyParams(url: URL): string | null {
+  const clean = new URLSearchParams();
+  for (const [name, value] of url.searchParams) if (value.trim() !== "") clean.append(name, value);
+  if (clean.toString() === url.searchParams.toString()) return null;
+  const query = clean.toString();
+  return `${url.pathname}${query ? `?${query}` : ""}`;
+}
 
 export type ListingSearch = z.infer<typeof ListingSearchSchema>;
 

@@ -20,7 +20,15 @@ export async function listShopSales(shopId: string) {
   });
 }
 
-export type RefundResult = { ok: true } | { ok: false; error: string };
+/** Why a refund was not made; the route turns each into an answer (not found, conflict, ...). */
+export type RefundRefusal =
+  | "not-found"
+  | "already-refunded"
+  | "not-refundable"
+  | "stripe-refused"
+  | "stripe-unreachable";
+export type RefundResult = { ok: true } | { ok: false; refusal: RefundRefusal; message: string };
+const refuse = (refusal: RefundRefusal, message: string): RefundResult => ({ ok: false, refusal, message });
 
 /**
  * Refunds the remaining amount of one of the shop's orders through Stripe. Access is revoked by
@@ -28,13 +36,14 @@ export type RefundResult = { ok: true } | { ok: false; error: string };
  */
 export async function refundOrder(shopId: string, orderId: string): Promise<RefundResult> {
   const order = await prisma.order.findFirst({ where: { id: orderId, shopId } });
-  if (!order) return { ok: false, error: "That order does not exist in your shop." };
-  if (order.status === "REFUNDED") return { ok: false, error: "This order is already refunded." };
+  // Another shop's order and a made-up id look the same.
+  if (!order) return refuse("not-found", "That order does not exist in your shop.");
+  if (order.status === "REFUNDED") return refuse("already-refunded", "This order is already refunded.");
   if (order.status !== "PAID" && order.status !== "PARTIALLY_REFUNDED") {
-    return { ok: false, error: "Only paid orders can be refunded." };
+    return refuse("not-refundable", "Only paid orders can be refunded.");
   }
   if (!order.stripePaymentIntentId)
-    return { ok: false, error: "This order has no Stripe payment to refund." };
+    return refuse("not-refundable", "This order has no Stripe payment to refund.");
   const remaining = order.totalAmount - order.refundedAmount;
   try {
     const refund = await stripe().refunds.create(
@@ -49,7 +58,14 @@ export async function refundOrder(shopId: string, orderId: string): Promise<Refu
     await recordRefund(order.id, refund);
     return { ok: true };
   } catch (error) {
+    const type = (error as { type?: string }).type;
+    if (type === "StripeConnectionError" || type === "StripeAPIError") {
+      return refuse(
+        "stripe-unreachable",
+        "Stripe could not be reached. Nothing was refunded; try again shortly.",
+      );
+    }
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: `Stripe refused the refund: ${message}` };
+    return refuse("stripe-refused", `Stripe refused the refund: ${message}`);
   }
 }

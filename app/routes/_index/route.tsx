@@ -1,8 +1,14 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { ListingCard } from "~/components/listing-card.tsx";
 import { listCategories, searchListings } from "~/modules/catalog/listings.server.ts";
-import { AI_MODELS, LISTING_TYPES, listingTypeLabel, parseListingSearch } from "~/modules/catalog/search.ts";
+import {
+  AI_MODELS,
+  LISTING_TYPES,
+  listingTypeLabel,
+  parseListingSearch,
+  withoutEmptyParams,
+} from "~/modules/catalog/search.ts";
 import { publicCacheHeaders } from "~/utils/http.ts";
 
 export const meta: MetaFunction = () => [
@@ -17,7 +23,10 @@ export const meta: MetaFunction = () => [
 export const headers: HeadersFunction = () => publicCacheHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const search = parseListingSearch(new URL(request.url).searchParams);
+  const url = new URL(request.url);
+  const clean = withoutEmptyParams(url);
+  if (clean) throw redirect(clean, 301);
+  const search = parseListingSearch(url.searchParams);
   const [listings, categories] = await Promise.all([searchListings(search), listCategories()]);
   return { search, listings, categories };
 }
@@ -40,10 +49,12 @@ export default function Home() {
       </section>
 
       <Form
+        id="search"
         method="get"
         role="search"
         aria-label="Filter listings"
         className="flex flex-wrap items-end gap-3"
+        onSubmit={dropEmptyFields}
       >
         <div className="min-w-56 flex-1">
           <label htmlFor="q" className="block text-sm font-medium">
@@ -135,4 +146,19 @@ function FilterSelect({
       </select>
     </div>
   );
+}
+
+/** With JavaScript, empty filters never reach the URL; without it the loader redirects them away. */
+function dropEmptyFields(event: React.FormEvent<HTMLFormElement>) {
+  for (const element of Array.from(event.currentTarget.elements)) {
+    if (
+      (element instanceof HTMLInputElement || element instanceof HTMLSelectElement) &&
+      element.value === ""
+    ) {
+      element.disabled = true;
+      queueMicrotask(() => {
+        element.disabled = false;
+      });
+    }
+  }
 }

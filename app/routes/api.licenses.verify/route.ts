@@ -11,8 +11,8 @@ const USAGE = 'Send a POST with a JSON body like {"key": "STPL-XXXXX-XXXXX-XXXXX
 export const loader = () => json({ error: USAGE }, 405);
 
 /** Public licence check for apps and scripts that ship a buyer's key. */
-export async function action({ request }: ActionFunctionArgs) {
-  const limit = await consumeRateLimit("license-api", clientIp(request));
+export async function action({ request, context }: ActionFunctionArgs) {
+  const limit = await consumeRateLimit("license-api", clientIp(context));
   if (!limit.ok) {
     const { retryAfterSeconds } = limit;
     return tooManyRequests(

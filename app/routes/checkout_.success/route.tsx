@@ -2,7 +2,9 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/ui/notice.tsx";
 import { fulfilCheckoutSession } from "~/modules/checkout/fulfilment.server.ts";
-import { invariantResponse, privateNoStore } from "~/utils/http.ts";
+import { getBuyerOrderSummary } from "~/modules/checkout/order-summary.server.ts";
+import { privateNoStore } from "~/utils/http.ts";
+import { formatMoney } from "~/utils/money.ts";
 import { requireUser } from "~/utils/session.server.ts";
 
 export const meta: MetaFunction = () => [
@@ -10,43 +12,72 @@ export const meta: MetaFunction = () => [
   { name: "robots", content: "noindex" },
 ];
 
+const SESSION_ID = /^cs_[A-Za-z0-9_]{1,200}$/;
+
 /**
  * Stripe redirects here after payment. Fulfilment may already have happened through the webhook;
  * calling it again is safe and means the buyer never waits for the webhook to see their purchase.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const sessionId = new URL(request.url).searchParams.get("session_id");
-  invariantResponse(
-    sessionId && /^cs_[A-Za-z0-9_]+$/.test(sessionId),
-    "This page needs a valid checkout session.",
-  );
+  const sessionId = new URL(request.url).searchParams.get("session_id") ?? "";
+  if (!SESSION_ID.test(sessionId)) {
+    return data({ status: "unknown" as const, order: null }, { status: 400, headers: privateNoStore });
+  }
   const result = await fulfilCheckoutSession(sessionId).catch(() => ({ status: "unknown-order" as const }));
-  const mine = result.status === "fulfilled" && result.buyerId === user.id;
+  if (result.status === "unpaid")
+    return data({ status: "unpaid" as const, order: null }, { headers: privateNoStore });
+  const order =
+    result.status === "fulfilled" && result.buyerId === user.id
+      ? await getBuyerOrderSummary(result.orderId, user.id)
+      : null;
+  if (!order) return data({ status: "unknown" as const, order: null }, { headers: privateNoStore });
   return data(
-    { status: mine ? "fulfilled" : result.status === "unpaid" ? "unpaid" : "unknown" },
+    {
+      status: "fulfilled" as const,
+      order: {
+        id: order.id,
+        shopName: order.shop.name,
+        items: order.items.map((item) => ({ title: item.title, slug: item.listing.slug })),
+        total: formatMoney({ amount: order.totalAmount, currency: order.currency }),
+      },
+    },
     { headers: privateNoStore },
   );
 }
 
 export default function CheckoutSuccess() {
-  const { status } = useLoaderData<typeof loader>();
+  const { status, order } = useLoaderData<typeof loader>();
+  if (status === "fulfilled" && order) {
+    return (
+      <div className="mx-auto max-w-lg space-y-4 text-center">
+        <h1 className="text-3xl font-extrabold">Thank you! It is yours.</h1>
+        <p className="text-gray-700">
+          You bought{" "}
+          {order.items.map((item, index) => (
+            <span key={item.slug}>
+              {index > 0 && ", "}
+              <strong>{item.title}</strong>
+            </span>
+          ))}{" "}
+          from {order.shopName} for <strong>{order.total}</strong>.
+        </p>
+        <p className="text-sm text-gray-600">
+          Order <span className="font-mono">{order.id}</span>. A receipt with your licence key is on its way
+          to your inbox.
+        </p>
+        <Link
+          to="/library"
+          className="inline-block rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white"
+        >
+          Go to your library
+        </Link>
+      </div>
+    );
+  }
   return (
     <div className="mx-auto max-w-lg space-y-4 text-center">
-      {status === "fulfilled" ? (
-        <>
-          <h1 className="text-3xl font-extrabold">Thank you! It is yours.</h1>
-          <p className="text-gray-700">
-            Your purchase is in your library, and a receipt with your licence key is on its way to your inbox.
-          </p>
-          <Link
-            to="/library"
-            className="inline-block rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white"
-          >
-            Go to your library
-          </Link>
-        </>
-      ) : status === "unpaid" ? (
+      {status === "unpaid" ? (
         <Notice>
           Your payment is still being processed. Your purchase appears in your library as soon as Stripe
           confirms it.

@@ -1,9 +1,12 @@
+import { useForm } from "@conform-to/react";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import type { z } from "zod";
 import { Button } from "~/components/ui/button.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
-import { listShopSales, refundOrder } from "~/modules/sellers/sales.server.ts";
+import { RefundSchema } from "~/modules/sellers/forms.ts";
+import { listShopSales, type RefundRefusal, refundOrder } from "~/modules/sellers/sales.server.ts";
+import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/forms.server.ts";
 import { privateNoStore } from "~/utils/http.ts";
 import { formatMoney } from "~/utils/money.ts";
 import { requireSeller } from "~/utils/session.server.ts";
@@ -15,19 +18,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ sales: await listShopSales(seller.shop.id) }, { headers: privateNoStore });
 }
 
-const RefundForm = z.object({ intent: z.literal("refund"), orderId: z.string().min(1).max(40) });
+const refusalStatus = {
+  "not-found": 404,
+  "already-refunded": 409,
+  "not-refundable": 409,
+  "stripe-refused": 409,
+  "stripe-unreachable": 503,
+} as const satisfies Record<RefundRefusal, number>;
 
 export async function action({ request }: ActionFunctionArgs) {
   const seller = await requireSeller(request);
-  const parsed = RefundForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success)
-    return data({ ok: false as const, message: "Choose an order to refund." }, { status: 400 });
-  const result = await refundOrder(seller.shop.id, parsed.data.orderId);
-  if (!result.ok) return data({ ok: false as const, message: result.error }, { status: 400 });
-  return {
-    ok: true as const,
-    message: "Refund issued. The buyer's access ends as soon as Stripe confirms it.",
-  };
+  const submission = await parseSubmission(request, RefundSchema);
+  if (submission.status !== "success") return invalidSubmission(submission);
+  const result = await refundOrder(seller.shop.id, submission.value.orderId);
+  if (!result.ok) {
+    return refuseSubmission(submission, refusalStatus[result.refusal], result.message);
+  }
+  return { result: submission.reply({ resetForm: true }), refunded: true };
 }
 
 const statusLabel: Record<string, string> = {
@@ -39,14 +46,23 @@ const statusLabel: Record<string, string> = {
 
 export default function Sales() {
   const { sales } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<z.input<typeof RefundSchema>>({ lastResult: actionData?.result });
+  const problems = [
+    ...(form.errors ?? []),
+    ...(fields.orderId.errors ?? []),
+    ...(fields.intent.errors ?? []),
+  ];
   const navigation = useNavigation();
   return (
     <section aria-labelledby="sales-heading" className="space-y-4">
       <h2 id="sales-heading" className="text-xl font-bold">
         Sales
       </h2>
-      {result && <Notice tone={result.ok ? "success" : "error"}>{result.message}</Notice>}
+      {actionData && "refunded" in actionData && (
+        <Notice tone="success">Refund issued. The buyer's access ends as soon as Stripe confirms it.</Notice>
+      )}
+      {problems.length > 0 && <Notice tone="error">{problems.join(" ")}</Notice>}
       {sales.length === 0 ? (
         <p className="text-gray-700">No sales yet. Share your shop link to get your first one.</p>
       ) : (

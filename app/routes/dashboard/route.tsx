@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { privateNoStore } from "~/utils/http.ts";
 import { requireSeller } from "~/utils/session.server.ts";
 
@@ -10,12 +11,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function DashboardLayout() {
   const { shop } = useLoaderData<typeof loader>();
+  return (
+    <DashboardShell shopName={shop.name}>
+      <Outlet />
+    </DashboardShell>
+  );
+}
+
+function DashboardShell({ shopName, children }: { shopName?: string; children: React.ReactNode }) {
   const tab = ({ isActive }: { isActive: boolean }) =>
     `rounded-md px-3 py-1.5 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-700" : "text-gray-700 hover:bg-gray-100"}`;
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">{shop.name} dashboard</h1>
+        <h1 className="text-2xl font-bold">{shopName ? `${shopName} dashboard` : "Dashboard"}</h1>
         <nav aria-label="Dashboard" className="flex gap-1">
           <NavLink to="/dashboard" end className={tab}>
             Overview
@@ -25,7 +34,18 @@ export default function DashboardLayout() {
           </NavLink>
         </nav>
       </header>
-      <Outlet />
+      {children}
     </div>
+  );
+}
+
+/** Errors inside the dashboard keep its navigation; a visitor who is not a seller sees no shop name. */
+export function ErrorBoundary() {
+  const layout = useRouteLoaderData<typeof loader>("routes/dashboard");
+  if (!layout) return <GeneralErrorBoundary />;
+  return (
+    <DashboardShell shopName={layout.shop.name}>
+      <GeneralErrorBoundary />
+    </DashboardShell>
   );
 }

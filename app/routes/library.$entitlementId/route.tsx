@@ -5,6 +5,7 @@ import { listingTypeLabel } from "~/modules/catalog/search.ts";
 import { createDownloadPath } from "~/modules/delivery/download-links.server.ts";
 import { getLibraryItem } from "~/modules/delivery/entitlements.server.ts";
 import { invariantResponse, privateNoStore } from "~/utils/http.ts";
+import { recordId } from "~/utils/schemas.ts";
 import { requireUser } from "~/utils/session.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -13,7 +14,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const item = await getLibraryItem(user.id, params.entitlementId ?? "");
+  const entitlementId = recordId().safeParse(params.entitlementId);
+  const item = entitlementId.success ? await getLibraryItem(user.id, entitlementId.data) : null;
   // Someone else's id, a revoked one and a made-up one all look the same: not found.
   invariantResponse(item, "This item is not in your library.", { status: 404 });
   const files = item.listing.files.map((file) => ({

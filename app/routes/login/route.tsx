@@ -2,7 +2,6 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -15,37 +14,35 @@ import { SignInSchema } from "~/modules/accounts/forms.ts";
 import { requestSignInLink } from "~/modules/accounts/magic-link.server.ts";
 import { consumeRateLimit, describeWait } from "~/modules/rate-limits/rate-limit.server.ts";
 import { clientIp } from "~/utils/client-ip.ts";
-import { getSessionUser, safeRedirect } from "~/utils/session.server.ts";
+import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/forms.server.ts";
+import { getSessionUser, homeFor, safeRedirect } from "~/utils/session.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Stapel" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
-  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/library"));
+  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), homeFor(user)));
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: SignInSchema });
-  if (submission.status !== "success")
-    return data({ result: submission.reply(), sentTo: null }, { status: 400 });
-  const limit = await consumeRateLimit("sign-in-ip", clientIp(request));
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = await parseSubmission(request, SignInSchema);
+  if (submission.status !== "success") return invalidSubmission(submission);
+  const limit = await consumeRateLimit("sign-in-ip", clientIp(context));
   if (!limit.ok) {
     const error = `Too many sign-in attempts. Try again in ${describeWait(limit.retryAfterSeconds)}.`;
-    return data(
-      { result: submission.reply({ formErrors: [error] }), sentTo: null },
-      { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
-    );
+    return refuseSubmission(submission, 429, error, { "Retry-After": String(limit.retryAfterSeconds) });
   }
   const { email, redirectTo } = submission.value;
-  const outcome = await requestSignInLink(email, safeRedirect(redirectTo, "/library"));
-  if (!outcome.ok)
-    return data({ result: submission.reply({ formErrors: [outcome.error] }), sentTo: null }, { status: 429 });
+  // No redirectTo: the landing page is chosen at sign-in, when we know whether this is a seller.
+  const outcome = await requestSignInLink(email, safeRedirect(redirectTo, "") || null);
+  if (!outcome.ok) return refuseSubmission(submission, 429, outcome.error);
   return { result: submission.reply({ resetForm: true }), sentTo: email };
 }
 
 export default function Login() {
   const actionData = useActionData<typeof action>();
+  const sentTo = actionData && "sentTo" in actionData ? actionData.sentTo : null;
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
@@ -59,9 +56,9 @@ export default function Login() {
         No password needed: we email you a link that signs you in. New here? The same link creates your
         account.
       </p>
-      {actionData?.sentTo && (
+      {sentTo && (
         <Notice tone="success">
-          Check your inbox: we sent a sign-in link to {actionData.sentTo}. It expires in 20 minutes.
+          Check your inbox: we sent a sign-in link to {sentTo}. It expires in 20 minutes.
         </Notice>
       )}
       {form.errors && <Notice tone="error">{form.errors.join(" ")}</Notice>}

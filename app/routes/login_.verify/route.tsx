@@ -1,9 +1,14 @@
+import { useForm } from "@conform-to/react";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { z } from "zod";
 import { Button } from "~/components/ui/button.tsx";
+import { Notice } from "~/components/ui/notice.tsx";
+import { VerifySignInSchema } from "~/modules/accounts/forms.ts";
 import { consumeSignInToken, findUsableSignInToken } from "~/modules/accounts/magic-link.server.ts";
+import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/forms.server.ts";
 import { privateNoStore } from "~/utils/http.ts";
-import { createUserSession, safeRedirect } from "~/utils/session.server.ts";
+import { createUserSession, homeFor, safeRedirect } from "~/utils/session.server.ts";
 
 export const meta: MetaFunction = () => [
   { title: "Confirm sign-in · Stapel" },
@@ -12,25 +17,38 @@ export const meta: MetaFunction = () => [
 
 // Opening the link only shows a button: mail scanners that prefetch links must not use it up.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const token = new URL(request.url).searchParams.get("token") ?? "";
-  const pending = token ? await findUsableSignInToken(token) : null;
-  return data({ token, email: pending?.email ?? null }, { headers: privateNoStore });
+  const parsed = VerifySignInSchema.safeParse({ token: new URL(request.url).searchParams.get("token") });
+  const pending = parsed.success ? await findUsableSignInToken(parsed.data.token) : null;
+  return data(
+    { token: parsed.success ? parsed.data.token : "", email: pending?.email ?? null },
+    { headers: privateNoStore },
+  );
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const token = String((await request.formData()).get("token") ?? "");
-  const signedIn = token ? await consumeSignInToken(token) : null;
-  if (!signedIn)
-    return data({ error: "This sign-in link has expired or was already used." }, { status: 400 });
-  return createUserSession(request, signedIn.user.id, safeRedirect(signedIn.redirectTo, "/library"));
+  const submission = await parseSubmission(request, VerifySignInSchema);
+  if (submission.status !== "success") return invalidSubmission(submission);
+  const signedIn = await consumeSignInToken(submission.value.token);
+  if (!signedIn) {
+    return refuseSubmission(submission, 409, "This sign-in link has expired or was already used.");
+  }
+  return createUserSession(
+    request,
+    signedIn.user.id,
+    safeRedirect(signedIn.redirectTo, homeFor(signedIn.user)),
+  );
 }
 
 export default function VerifySignIn() {
   const { token, email } = useLoaderData<typeof loader>();
-  if (!email) {
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<z.input<typeof VerifySignInSchema>>({ lastResult: actionData?.result });
+  const problems = [...(form.errors ?? []), ...(fields.token.errors ?? [])];
+  if (!email || problems.length > 0) {
     return (
       <div className="mx-auto max-w-md space-y-4 text-center">
         <h1 className="text-2xl font-bold">This link no longer works</h1>
+        {problems.length > 0 && <Notice tone="error">{problems.join(" ")}</Notice>}
         <p className="text-gray-700">Sign-in links work once and expire after 20 minutes.</p>
         <Link to="/login" className="font-semibold text-brand-700 underline">
           Get a new link
@@ -41,7 +59,7 @@ export default function VerifySignIn() {
   return (
     <div className="mx-auto max-w-md space-y-4 text-center">
       <h1 className="text-2xl font-bold">Sign in as {email}?</h1>
-      <Form method="post">
+      <Form method="post" id={form.id}>
         <input type="hidden" name="token" value={token} />
         <Button>Sign in</Button>
       </Form>

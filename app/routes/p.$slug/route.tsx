@@ -1,28 +1,34 @@
-import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
 import { getPublishedListing } from "~/modules/catalog/listings.server.ts";
 import { listingTypeLabel } from "~/modules/catalog/search.ts";
 import { hasActiveEntitlement } from "~/modules/delivery/entitlements.server.ts";
 import { env } from "~/utils/env.server.ts";
-import { invariantResponse, privateNoStore, publicCacheHeaders } from "~/utils/http.ts";
+import { invariantResponse, publicCacheHeaders } from "~/utils/http.ts";
 import { formatMoney, toDecimalString } from "~/utils/money.ts";
+import { SLUG_PATTERN } from "~/utils/schemas.ts";
 import { getSessionUser } from "~/utils/session.server.ts";
 
+const NOT_FOUND = "This listing does not exist or is no longer for sale.";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const listing = await getPublishedListing(params.slug ?? "");
-  invariantResponse(listing, "This listing does not exist or is no longer for sale.", { status: 404 });
+  const slug = params.slug ?? "";
+  invariantResponse(SLUG_PATTERN.test(slug), NOT_FOUND, { status: 404 });
+  const listing = await getPublishedListing(slug);
+  invariantResponse(listing, NOT_FOUND, { status: 404 });
   const user = await getSessionUser(request);
   const owned = user ? await hasActiveEntitlement(user.id, listing.id) : false;
   const canonicalUrl = `${env().APP_URL}/p/${listing.slug}`;
-  return data(
-    { listing, signedIn: Boolean(user), owned, canonicalUrl },
-    { headers: user ? privateNoStore : publicCacheHeaders },
-  );
+  return { listing, signedIn: Boolean(user), owned, canonicalUrl };
 }
 
-export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+// Public for signed-out visitors; the HTTP server makes every signed-in response private.
+export const headers: HeadersFunction = () => publicCacheHeaders;
+
+export const ErrorBoundary = GeneralErrorBoundary;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -37,7 +43,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
         { tagName: "link", rel: "canonical", href: data.canonicalUrl },
         { "script:ld+json": productJsonLd(data) },
       ]
-    : [{ title: "Listing not found · Stapel" }];
+    : [{ title: "Listing not found · Stapel" }, { name: "robots", content: "noindex" }];
 
 // Rich results: price and rating in the shape search engines read.
 function productJsonLd({ listing, canonicalUrl }: { listing: ListingData; canonicalUrl: string }) {

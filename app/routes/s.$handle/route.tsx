@@ -1,17 +1,23 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ListingCard } from "~/components/listing-card.tsx";
 import { getShopPage } from "~/modules/catalog/listings.server.ts";
 import { invariantResponse, publicCacheHeaders } from "~/utils/http.ts";
 import { formatMoney } from "~/utils/money.ts";
+import { SLUG_PATTERN } from "~/utils/schemas.ts";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const shop = await getShopPage(params.handle ?? "");
+  const handle = params.handle ?? "";
+  invariantResponse(SLUG_PATTERN.test(handle), "There is no shop with that name.", { status: 404 });
+  const shop = await getShopPage(handle);
   invariantResponse(shop, "There is no shop with that name.", { status: 404 });
   return { shop };
 }
 
 export const headers: HeadersFunction = () => publicCacheHeaders;
+
+export const ErrorBoundary = GeneralErrorBoundary;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data

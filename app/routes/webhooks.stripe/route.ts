@@ -1,31 +1,69 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { constructWebhookEvent, WebhookSignatureError } from "~/integrations/stripe.server.ts";
-import { processStripeEvent } from "~/modules/billing/stripe-events.server.ts";
+import { receiveStripeWebhook, type WebhookOutcome } from "~/modules/billing/stripe-webhook.server.ts";
 import { consumeRateLimit, tooManyRequests } from "~/modules/rate-limits/rate-limit.server.ts";
 import { clientIp } from "~/utils/client-ip.ts";
+import { MAX_WEBHOOK_BODY_BYTES, readBodyWithin } from "./body.server.ts";
 
-export const loader = () => new Response("Method not allowed", { status: 405, headers: { Allow: "POST" } });
+const refuse = (status: number, error: string, headers?: HeadersInit) =>
+  Response.json({ error }, { status, headers });
 
-// Raw body → verify → record → dispatch. Anything but a 2xx makes Stripe retry later.
-export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST") return new Response("Method not allowed", { status: 405 });
+export const loader = () => refuse(405, "Method not allowed: Stripe webhooks are POSTed", { Allow: "POST" });
+
+/** `application/json`, with or without parameters (Stripe sends `; charset=utf-8`). */
+const isJson = (contentType: string | null) =>
+  contentType?.split(";")[0]?.trim().toLowerCase() === "application/json";
+
+// Raw body → verify → record → dispatch. Stripe retries anything but a 2xx for three days, so a
+// delivery is refused (4xx) only when it is not a usable Stripe event at all, acknowledged (2xx)
+// when it is one, including one that can never be processed (stored as ignored), and answered 5xx
+// only when a retry may succeed.
+export async function action({ request, context }: ActionFunctionArgs) {
+  if (request.method !== "POST") return refuse(405, "Method not allowed", { Allow: "POST" });
   // A flood guard, checked before any other work; Stripe retries a 429 later.
-  const limit = await consumeRateLimit("stripe-webhook", clientIp(request));
-  if (!limit.ok) return tooManyRequests(limit.retryAfterSeconds, { error: "Too many requests" });
-  const rawBody = await request.text();
-  let event: ReturnType<typeof constructWebhookEvent>;
+  let limit: Awaited<ReturnType<typeof consumeRateLimit>>;
   try {
-    event = constructWebhookEvent(rawBody, request.headers.get("Stripe-Signature"));
+    limit = await consumeRateLimit("stripe-webhook", clientIp(context));
   } catch (error) {
-    if (error instanceof WebhookSignatureError)
-      return Response.json({ error: error.message }, { status: 400 });
-    throw error;
+    console.error("Stripe webhook: the rate limiter's database failed", error);
+    return refuse(503, "Temporarily unavailable; Stripe will retry");
   }
-  try {
-    const result = await processStripeEvent(event);
-    return Response.json({ received: true, result });
-  } catch (error) {
-    console.error(`Stripe event ${event.id} (${event.type}) failed`, error);
-    return Response.json({ error: "Processing failed; Stripe will retry" }, { status: 500 });
+  if (!limit.ok) return tooManyRequests(limit.retryAfterSeconds, { error: "Too many requests" });
+
+  if (!isJson(request.headers.get("Content-Type")))
+    return refuse(415, "Content-Type must be application/json, as Stripe sends it");
+  const body = await readBodyWithin(request, MAX_WEBHOOK_BODY_BYTES);
+  if (body.kind === "too-large")
+    return refuse(413, `Body too large: a Stripe event is far below ${MAX_WEBHOOK_BODY_BYTES} bytes`);
+  if (body.kind === "unreadable") return refuse(400, "The request body could not be read");
+
+  return respond(await receiveStripeWebhook(body.text, request.headers.get("Stripe-Signature")));
+}
+
+function respond(outcome: WebhookOutcome): Response {
+  switch (outcome.kind) {
+    case "signature-missing":
+      return refuse(400, "Missing Stripe-Signature header");
+    case "signature-invalid":
+      return refuse(400, `Invalid Stripe-Signature: ${outcome.message}`);
+    case "signed-in-the-future":
+      return refuse(
+        400,
+        `Stripe-Signature timestamp is ${outcome.secondsAhead} s in the future, beyond the ` +
+          `${outcome.toleranceSeconds} s tolerance; check this server's clock`,
+      );
+    case "not-json":
+      return refuse(400, "The body is not JSON");
+    case "not-an-event":
+      return refuse(400, `The body is not a Stripe event: ${outcome.problem}`);
+    case "handled":
+    case "duplicate":
+      return Response.json({ received: true, result: outcome.kind });
+    case "ignored":
+      if (outcome.reason === "MALFORMED_OBJECT" || outcome.reason === "INVALID_DATA")
+        console.warn(`Stripe event ${outcome.eventId} (${outcome.eventType}) ignored: ${outcome.reason}`);
+      return Response.json({ received: true, result: "ignored", reason: outcome.reason });
+    case "failed":
+      console.error(`Stripe event ${outcome.eventId} (${outcome.eventType}) failed`, outcome.error);
+      return refuse(500, "Processing failed; Stripe will retry");
   }
 }

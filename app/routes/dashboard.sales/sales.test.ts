@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCheckout } from "~/modules/checkout/start-checkout.server.ts";
-import * as salesRoute from "~/routes/dashboard.sales/route.tsx";
 import * as dashboardRoute from "~/routes/dashboard/route.tsx";
+import * as salesRoute from "~/routes/dashboard.sales/route.tsx";
 import { prisma } from "~/utils/db.server.ts";
-import { payHostedCheckout, startTestApp } from "../support/app-env.ts";
-import { createListingForSale, createUser, requestAs, signIn } from "../support/fixtures.ts";
-import { callRoute, expectData, expectResponse } from "../support/routes.ts";
+import { payHostedCheckout, startTestApp } from "../../../tests/support/app-env.ts";
+import { createListingForSale, createUser, requestAs, signIn } from "../../../tests/support/fixtures.ts";
+import { callRoute, expectData, expectResponse } from "../../../tests/support/routes.ts";
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 beforeAll(async () => {
@@ -23,6 +23,9 @@ async function paidOrderFor(listingId: string) {
   await app.sandbox.deliveries();
   return prisma.order.findFirstOrThrow({ where: { buyerId: buyer.id } });
 }
+
+type FormReply = { result: { error?: Record<string, string[] | null> } };
+const formErrors = (reply: FormReply) => Object.values(reply.result.error ?? {}).flat();
 
 const refund = (cookie: string, fields: Record<string, string>) =>
   callRoute(
@@ -52,26 +55,29 @@ describe("the seller dashboard", () => {
     const sales = expectData(await callRoute(salesRoute.loader, requestAs(cookie, "/dashboard/sales")));
     expect(sales.data.sales.map((sale: { id: string }) => sale.id)).toEqual([myOrder.id]);
 
-    const foreign = expectData(await refund(cookie, { intent: "refund", orderId: theirOrder.id }));
-    expect(foreign.status).toBe(400);
-    expect(foreign.data).toEqual({ ok: false, message: "That order does not exist in your shop." });
+    // Another shop's order answers exactly like an order that does not exist.
+    const foreign = expectData<FormReply>(await refund(cookie, { intent: "refund", orderId: theirOrder.id }));
+    expect(foreign.status).toBe(404);
+    expect(formErrors(foreign.data)).toEqual(["That order does not exist in your shop."]);
     expect(await prisma.order.findUniqueOrThrow({ where: { id: theirOrder.id } })).toMatchObject({
       status: "PAID",
       refundedAmount: 0,
     });
     expect(await prisma.refund.count()).toBe(0);
 
-    const malformed = expectData(await refund(cookie, { intent: "refund" }));
-    expect(malformed).toMatchObject({
-      status: 400,
-      data: { ok: false, message: "Choose an order to refund." },
-    });
+    const malformed = expectData<FormReply>(await refund(cookie, { intent: "refund" }));
+    expect(malformed.status).toBe(400);
+    expect(malformed.data.result.error).toEqual({ orderId: ["order is required"] });
 
     const done = expectData(await refund(cookie, { intent: "refund", orderId: myOrder.id }));
-    expect(done.data).toMatchObject({ ok: true });
+    expect(done.data).toMatchObject({ refunded: true });
     await app.sandbox.deliveries();
     expect(await prisma.order.findUniqueOrThrow({ where: { id: myOrder.id } })).toMatchObject({
       status: "REFUNDED",
     });
+
+    const twice = expectData<FormReply>(await refund(cookie, { intent: "refund", orderId: myOrder.id }));
+    expect(twice.status).toBe(409);
+    expect(formErrors(twice.data)).toEqual(["This order is already refunded."]);
   });
 });

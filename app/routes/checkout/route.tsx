@@ -1,0 +1,79 @@
+import { useForm } from "@conform-to/react";
+import { type ActionFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import type { z } from "zod";
+import { Notice } from "~/components/ui/notice.tsx";
+import { CheckoutSchema } from "~/modules/checkout/forms.ts";
+import { startCheckout } from "~/modules/checkout/start-checkout.server.ts";
+import { consumeRateLimit, describeWait } from "~/modules/rate-limits/rate-limit.server.ts";
+import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/forms.server.ts";
+import { getSessionUser, safeRedirect } from "~/utils/session.server.ts";
+
+export const meta: MetaFunction = () => [
+  { title: "Checkout · Stapel" },
+  { name: "robots", content: "noindex" },
+];
+
+export const loader = () => redirect("/");
+
+/**
+ * Buy buttons on listing pages post here. Success is a redirect (to Stripe, to sign-in, or to the
+ * library for something already owned); anything else renders this page with the reason.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = await parseSubmission(request, CheckoutSchema);
+  if (submission.status !== "success") return invalidSubmission(submission);
+  const user = await getSessionUser(request);
+  if (!user) {
+    throw redirect(`/login?redirectTo=${encodeURIComponent(returnPath(request.headers.get("Referer")))}`);
+  }
+  const limit = await consumeRateLimit("checkout", user.id);
+  if (!limit.ok) {
+    const wait = describeWait(limit.retryAfterSeconds);
+    return refuseSubmission(submission, 429, `Too many checkout attempts. Try again in ${wait}.`, {
+      "Retry-After": String(limit.retryAfterSeconds),
+    });
+  }
+  const result = await startCheckout(user, submission.value.listingId);
+  switch (result.kind) {
+    case "redirect-to-stripe":
+      return redirect(result.url);
+    case "already-owned":
+      return redirect("/library");
+    case "not-for-sale":
+      return refuseSubmission(submission, 404, "This listing is not for sale.");
+    case "payments-unavailable":
+      return refuseSubmission(
+        submission,
+        503,
+        "Payments are unavailable right now. You have not been charged; please try again shortly.",
+      );
+  }
+}
+
+/** Back to the page the Buy button was on, if the Referer names one of ours; else home. */
+function returnPath(referer: string | null): string {
+  if (!referer) return "/";
+  try {
+    const url = new URL(referer);
+    return safeRedirect(url.pathname + url.search, "/");
+  } catch {
+    return "/";
+  }
+}
+
+export default function CheckoutRefused() {
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<z.input<typeof CheckoutSchema>>({ lastResult: actionData?.result });
+  const messages = [...(form.errors ?? []), ...(fields.listingId.errors ?? [])];
+  return (
+    <div className="mx-auto max-w-lg space-y-4 text-center">
+      <h1 className="text-2xl font-bold">Checkout could not start</h1>
+      <Notice tone="error">{messages.length > 0 ? messages.join(" ") : "Something was missing."}</Notice>
+      <p className="text-gray-700">You have not been charged.</p>
+      <Link to="/" className="font-semibold text-brand-700 underline">
+        Back to the shop
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
+import {
+  type AppLoadContext,
+  createReadableStreamFromReadable,
+  createRequestHandler,
+  type ServerBuild,
+} from "@remix-run/node";
+import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
+
+/**
+ * Remix behind Express, like @remix-run/express, except for how bodies are written: this waits
+ * for the socket to drain, so a slow reader slows the producer (a file read, a page render)
+ * instead of making the server hold the whole body in memory. Downloads are ordinary resource
+ * routes because of it.
+ */
+export function remixHandler(options: {
+  build: () => Promise<ServerBuild>;
+  mode: string | undefined;
+  /** Runs on every response before it is written: security and cache headers. */
+  finishHeaders: (req: ExpressRequest, res: ExpressResponse, headers: Headers) => void;
+}) {
+  const handle = createRequestHandler(options.build, options.mode);
+  return async (req: ExpressRequest, res: ExpressResponse) => {
+    const request = toWebRequest(req, res);
+    const context: AppLoadContext = {
+      requestId: res.locals.requestId,
+      nonce: res.locals.nonce,
+      clientAddress: req.ip ?? "unknown",
+    };
+    const response = await handle(request, context);
+    const headers = new Headers(response.headers);
+    options.finishHeaders(req, res, headers);
+    await writeResponse(res, response.status, headers, response.body);
+  };
+}
+
+function toWebRequest(req: ExpressRequest, res: ExpressResponse): Request {
+  // req.protocol and req.hostname honour the `trust proxy` setting.
+  const host = req.get("host") ?? "localhost";
+  const port = host.match(/:(\d+)$/)?.[1];
+  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  // Loaders stop when the visitor goes away before the response is written.
+  const controller = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  return new Request(url, {
+    method: req.method,
+    headers,
+    signal: controller.signal,
+    ...(hasBody && { body: createReadableStreamFromReadable(req), duplex: "half" }),
+  } as RequestInit);
+}
+
+async function writeResponse(
+  res: ExpressResponse,
+  status: number,
+  headers: Headers,
+  body: ReadableStream<Uint8Array> | null,
+) {
+  res.statusCode = status;
+  for (const [name, value] of headers) {
+    if (name === "set-cookie") continue;
+    res.setHeader(name, value);
+  }
+  const cookies = headers.getSetCookie();
+  if (cookies.length > 0) res.setHeader("Set-Cookie", cookies);
+  if (!body) {
+    res.end();
+    return;
+  }
+  if (headers.get("Content-Type")?.includes("text/event-stream")) res.flushHeaders();
+  // Readable.fromWeb reads the next chunk only when the socket asks for more (pipeline honours
+  // drain), so backpressure reaches whatever produces the body.
+  await pipeline(Readable.fromWeb(body as NodeWebReadableStream<Uint8Array>), res).catch((error) => {
+    // The visitor went away mid-body: nothing to answer, just stop producing.
+    if (res.destroyed || (error as NodeJS.ErrnoException).code === "ERR_STREAM_PREMATURE_CLOSE") return;
+    throw error;
+  });
+}
