@@ -142,7 +142,9 @@ async function main() {
   ensureBuild();
   const loadBefore = loadavg();
   const bootStarted = performance.now();
-  server = await startStapel();
+  // Each simulated buyer has its own address in X-Forwarded-For, as behind a load balancer; the
+  // bench client is that balancer, on loopback.
+  server = await startStapel({ TRUST_PROXY: "loopback" });
   const bootSeconds = round((performance.now() - bootStarted) / 1000, 1);
   const base = server.url;
   const pid = findServerPid();

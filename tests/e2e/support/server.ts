@@ -37,7 +37,8 @@ export type RunningServer = {
 };
 
 /** Starts `server/start.ts` (the code behind `npm start`) on a free port with its own data folder. */
-export async function startStapel(): Promise<RunningServer> {
+/** `env` adds or overrides settings of the server process (e.g. TRUST_PROXY for the bench). */
+export async function startStapel(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const databaseUrl = await freshDatabaseUrl();
@@ -57,6 +58,7 @@ export async function startStapel(): Promise<RunningServer> {
         STRIPE_SECRET_KEY: "",
         RESEND_API_KEY: "",
         NODE_ENV: "production",
+        ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
