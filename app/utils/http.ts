@@ -25,3 +25,17 @@ export const publicCacheHeaders = {
 
 /** Anything personal: library, account, dashboard, checkout results. */
 export const privateNoStore = { "Cache-Control": "private, no-store" };
+
+/** A 429 with Retry-After; a string body is sent as plain text, anything else as JSON. */
+export function tooManyRequests(
+  retryAfterSeconds: number,
+  body: string | Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Response {
+  const init = { status: 429, headers: { ...headers, "Retry-After": String(retryAfterSeconds) } };
+  if (typeof body !== "string") return Response.json(body, init);
+  return new Response(body, {
+    ...init,
+    headers: { "Content-Type": "text/plain; charset=utf-8", ...init.headers },
+  });
+}

@@ -93,17 +93,3 @@ export function describeWait(retryAfterSeconds: number): string {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   return `${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
 }
-
-/** A 429 with Retry-After; a string body is sent as plain text, anything else as JSON. */
-export function tooManyRequests(
-  retryAfterSeconds: number,
-  body: string | Record<string, unknown>,
-  headers: Record<string, string> = {},
-): Response {
-  const init = { status: 429, headers: { ...headers, "Retry-After": String(retryAfterSeconds) } };
-  if (typeof body !== "string") return Response.json(body, init);
-  return new Response(body, {
-    ...init,
-    headers: { "Content-Type": "text/plain; charset=utf-8", ...init.headers },
-  });
-}

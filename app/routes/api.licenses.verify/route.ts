@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { checkLicenseKey, LicenseKeyInput } from "~/modules/licensing/license-keys.server.ts";
-import { consumeRateLimit, tooManyRequests } from "~/modules/rate-limits/rate-limit.server.ts";
+import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
 import { clientIp } from "~/utils/client-ip.ts";
+import { tooManyRequests } from "~/utils/http.ts";
 
 const headers = { "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" };
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers });

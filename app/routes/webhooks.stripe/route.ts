@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { receiveStripeWebhook, type WebhookOutcome } from "~/modules/billing/stripe-webhook.server.ts";
-import { consumeRateLimit, tooManyRequests } from "~/modules/rate-limits/rate-limit.server.ts";
+import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
+import { tooManyRequests } from "~/utils/http.ts";
 import { clientIp } from "~/utils/client-ip.ts";
 import { MAX_WEBHOOK_BODY_BYTES, readBodyWithin } from "./body.server.ts";
 
