@@ -155,7 +155,7 @@ describe("limits shared by every app server", () => {
         webhookRoute.action,
         requestAs(null, "/webhooks/stripe", {
           method: "POST",
-          headers: { "Stripe-Signature": "t=1,v1=forged" },
+          headers: { "Content-Type": "application/json", "Stripe-Signature": "t=1,v1=forged" },
           body: "{}",
         }),
         {},

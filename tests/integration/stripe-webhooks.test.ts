@@ -73,6 +73,9 @@ describe("the Stripe webhook endpoint", () => {
     expect(results).toEqual(["handled", "duplicate", "duplicate"]);
     expect(await prisma.stripeEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({
       attempts: 3,
+      status: "HANDLED",
+      ignoreReason: null,
+      payloadSanitised: false,
     });
     expect(await prisma.entitlement.count({ where: { userId: buyer.id } })).toBe(1);
     expect(await prisma.licenseKey.count({ where: { userId: buyer.id } })).toBe(1);
@@ -110,7 +113,12 @@ describe("the Stripe webhook endpoint", () => {
     });
     const response = await deliver(payload, sign(payload));
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ result: "ignored" });
+    expect(await response.json()).toMatchObject({ result: "ignored", reason: "UNSUPPORTED_TYPE" });
+    expect(await prisma.stripeEvent.findUniqueOrThrow({ where: { id: "evt_unhandled_1" } })).toMatchObject({
+      status: "IGNORED",
+      ignoreReason: "UNSUPPORTED_TYPE",
+      handledAt: null,
+    });
   });
 
   it("applies a refund whose event arrives before the checkout event", async () => {

@@ -1,25 +1,29 @@
-import { type Stripe, stripe } from "~/integrations/stripe.server.ts";
+import { isStripeResourceMissing, stripe } from "~/integrations/stripe.server.ts";
 import { fulfilCheckoutSession } from "~/modules/checkout/fulfilment.server.ts";
 import { revokeOrderEntitlements } from "~/modules/delivery/grants.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-
-const idOf = (value: string | { id: string } | null | undefined) =>
-  typeof value === "string" ? value : value?.id;
+import { type ChargeObject, type DisputeObject, idOf, type RefundObject } from "./stripe-event-objects.ts";
+import { type HandlerOutcome, handled, ignored } from "./stripe-event-outcomes.ts";
 
 /**
  * Finds the order a payment belongs to. Stripe does not promise event order: a refund or dispute
  * can arrive before checkout.session.completed was handled. Then the PaymentIntent's metadata names
  * the order, and we fulfil it first, so the refund that follows is applied instead of lost.
- * Payments without our metadata are not Stapel's and are ignored.
+ * Payments without our metadata, or that Stripe does not know under our key, are not Stapel's.
  */
-async function findOrderForPayment(paymentIntentId: string) {
+async function findOrderForPayment(paymentIntentId: string): Promise<string | null> {
   const known = await prisma.order.findUnique({
     where: { stripePaymentIntentId: paymentIntentId },
     select: { id: true },
   });
   if (known) return known.id;
-  const intent = await stripe().paymentIntents.retrieve(paymentIntentId);
-  const orderId = intent.metadata?.orderId;
+  let orderId: string | undefined;
+  try {
+    orderId = (await stripe().paymentIntents.retrieve(paymentIntentId)).metadata?.orderId;
+  } catch (error) {
+    if (isStripeResourceMissing(error)) return null;
+    throw error;
+  }
   if (!orderId) return null;
   const order = await prisma.order.findUnique({
     where: { id: orderId },
@@ -30,14 +34,22 @@ async function findOrderForPayment(paymentIntentId: string) {
   return orderId;
 }
 
+const notOurs = (paymentIntentId: string | undefined) =>
+  ignored(
+    "UNKNOWN_PAYMENT",
+    paymentIntentId
+      ? `no order of Stapel's paid with ${paymentIntentId}`
+      : "the object names no PaymentIntent",
+  );
+
 /**
  * A full refund ends access; a partial one keeps it (the buyer still paid for the item) but is
  * recorded. Stripe's charge is the truth for how much has been refunded in total.
  */
-export async function handleChargeRefunded(charge: Stripe.Charge): Promise<void> {
+export async function handleChargeRefunded(charge: ChargeObject): Promise<HandlerOutcome> {
   const paymentIntentId = idOf(charge.payment_intent);
   const orderId = paymentIntentId && (await findOrderForPayment(paymentIntentId));
-  if (!orderId) return;
+  if (!orderId) return notOurs(paymentIntentId);
   await prisma.$transaction(async (tx) => {
     const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
     const fullyRefunded = charge.refunded || charge.amount_refunded >= charge.amount;
@@ -50,16 +62,24 @@ export async function handleChargeRefunded(charge: Stripe.Charge): Promise<void>
     });
     if (fullyRefunded) await revokeOrderEntitlements(tx, order.id, "refunded");
   });
+  return handled;
 }
 
-export async function handleRefundCreated(refund: Stripe.Refund): Promise<void> {
+export async function handleRefundCreated(refund: RefundObject): Promise<HandlerOutcome> {
   const paymentIntentId = idOf(refund.payment_intent);
-  if (!paymentIntentId || refund.status === "failed" || refund.status === "canceled") return;
+  if (!paymentIntentId) return notOurs(undefined);
+  // A refund that failed or was cancelled gave nothing back: there is nothing to record.
+  if (refund.status === "failed" || refund.status === "canceled") return handled;
   const orderId = await findOrderForPayment(paymentIntentId);
-  if (orderId) await recordRefund(orderId, refund);
+  if (!orderId) return notOurs(paymentIntentId);
+  await recordRefund(orderId, refund);
+  return handled;
 }
 
-export async function recordRefund(orderId: string, refund: Stripe.Refund): Promise<void> {
+export async function recordRefund(
+  orderId: string,
+  refund: { id: string; amount: number; currency: string; reason?: string | null },
+): Promise<void> {
   await prisma.refund.upsert({
     where: { stripeRefundId: refund.id },
     update: {},
@@ -74,12 +94,13 @@ export async function recordRefund(orderId: string, refund: Stripe.Refund): Prom
 }
 
 /** A dispute freezes access at once: the buyer is contesting that they bought it. */
-export async function handleChargeDisputed(dispute: Stripe.Dispute): Promise<void> {
+export async function handleChargeDisputed(dispute: DisputeObject): Promise<HandlerOutcome> {
   const paymentIntentId = idOf(dispute.payment_intent);
   const orderId = paymentIntentId && (await findOrderForPayment(paymentIntentId));
-  if (!orderId) return;
+  if (!orderId) return notOurs(paymentIntentId);
   await prisma.$transaction(async (tx) => {
     await tx.order.update({ where: { id: orderId }, data: { status: "DISPUTED" } });
     await revokeOrderEntitlements(tx, orderId, "disputed");
   });
+  return handled;
 }

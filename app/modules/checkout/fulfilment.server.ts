@@ -19,6 +19,14 @@ export type FulfilmentResult =
  * alone, and every grant, licence key and email has a unique key, so repeats change nothing.
  */
 export async function fulfilCheckoutSession(sessionId: string): Promise<FulfilmentResult> {
+  // A session no order was opened for is not Stapel's (another app on the same Stripe account, a
+  // forged success URL): answered without asking Stripe, whose 404 would look like a failure.
+  const opened = await prisma.order.findUnique({
+    where: { stripeCheckoutSessionId: sessionId },
+    select: { id: true },
+  });
+  if (!opened) return { status: "unknown-order" };
+
   // Ask Stripe rather than trusting the caller: a success-page URL can be forged, Stripe cannot.
   const session = await stripe().checkout.sessions.retrieve(sessionId);
   const orderId = session.metadata?.orderId ?? session.client_reference_id;

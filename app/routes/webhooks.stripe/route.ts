@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { receiveStripeWebhook, type WebhookOutcome } from "~/modules/billing/stripe-webhook.server.ts";
 import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
-import { tooManyRequests } from "~/utils/http.ts";
 import { clientIp } from "~/utils/client-ip.ts";
 import { MAX_WEBHOOK_BODY_BYTES, readBodyWithin } from "./body.server.ts";
 
@@ -28,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     console.error("Stripe webhook: the rate limiter's database failed", error);
     return refuse(503, "Temporarily unavailable; Stripe will retry");
   }
-  if (!limit.ok) return tooManyRequests(limit.retryAfterSeconds, { error: "Too many requests" });
+  if (!limit.ok) return refuse(429, "Too many requests", { "Retry-After": String(limit.retryAfterSeconds) });
 
   if (!isJson(request.headers.get("Content-Type")))
     return refuse(415, "Content-Type must be application/json, as Stripe sends it");
