@@ -112,7 +112,10 @@ describe("requests that are not a usable Stripe delivery", () => {
       object: "customer",
       metadata: { padding: "x".repeat(1024 * 1024) },
     });
-    await expectJsonError(await deliver(huge), 413, /too large/i);
+    const tooLarge = await deliver(huge);
+    // The unread rest of the body would otherwise be taken for the connection's next request.
+    expect(tooLarge.headers.get("Connection")).toBe("close");
+    await expectJsonError(tooLarge, 413, /too large/i);
     await expectJsonError(await deliver("this is not json"), 400, /not JSON/i);
     await expectJsonError(await deliver("{"), 400, /not JSON/i);
 
@@ -349,6 +352,43 @@ describe("failures a retry can fix", () => {
     expect(unreachable).toBeInstanceOf(Error);
     expect(isDataException(unreachable)).toBe(false);
     expect(isDataException(new Error("22P05"))).toBe(false);
+  });
+
+  it("answers 5xx when Stripe does not know a session Stapel opened, and keeps the event for the retry", async () => {
+    // Such a mismatch (a test-mode key with live-mode webhooks, say) is fixed by configuration, after
+    // which Stripe's next attempt must still find the event unsettled.
+    const { listing, shop } = await createListingForSale();
+    const buyer = await createUser();
+    await prisma.order.create({
+      data: {
+        shopId: shop.id,
+        buyerId: buyer.id,
+        email: buyer.email,
+        currency: "EUR",
+        subtotalAmount: listing.priceAmount,
+        totalAmount: listing.priceAmount,
+        stripeCheckoutSessionId: "cs_test_opened_elsewhere",
+      },
+    });
+    const payload = eventJson(
+      "checkout.session.completed",
+      { id: "cs_test_opened_elsewhere", object: "checkout.session" },
+      "evt_session_stripe_lost",
+    );
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await expectJsonError(await deliver(payload), 500, /retry/i);
+      expect(logged).toHaveBeenCalledOnce();
+    } finally {
+      logged.mockRestore();
+    }
+    expect(
+      await prisma.stripeEvent.findUniqueOrThrow({ where: { id: "evt_session_stripe_lost" } }),
+    ).toMatchObject({
+      status: "RECEIVED",
+      ignoreReason: null,
+      lastError: expect.stringContaining("cs_test_opened_elsewhere"),
+    });
   });
 
   it("answers 5xx while the database is down, and handles the event when Stripe retries", async () => {

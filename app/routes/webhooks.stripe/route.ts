@@ -32,8 +32,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!isJson(request.headers.get("Content-Type")))
     return refuse(415, "Content-Type must be application/json, as Stripe sends it");
   const body = await readBodyWithin(request, MAX_WEBHOOK_BODY_BYTES);
+  // The rest of the body stays unread: the connection closes after the answer.
   if (body.kind === "too-large")
-    return refuse(413, `Body too large: a Stripe event is far below ${MAX_WEBHOOK_BODY_BYTES} bytes`);
+    return refuse(413, `Body too large: a Stripe event is far below ${MAX_WEBHOOK_BODY_BYTES} bytes`, {
+      Connection: "close",
+    });
   if (body.kind === "unreadable") return refuse(400, "The request body could not be read");
 
   return respond(await receiveStripeWebhook(body.text, request.headers.get("Stripe-Signature")));
