@@ -156,7 +156,8 @@ describe("buying a prompt, using it, and losing it on refund", () => {
     // A second refund is refused with a message and changes nothing.
     expect(await refundOrder(shop.id, order.id)).toEqual({
       ok: false,
-      error: "This order is already refunded.",
+      refusal: "already-refunded",
+      message: "This order is already refunded.",
     });
   });
 
