@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -13,6 +13,7 @@ export default defineConfig({
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
   server: { port: 3000 },
   plugins: [
+    forwardRouteHeadersByDefault(),
     tailwindcss(),
     remix({
       future: {
@@ -26,3 +27,22 @@ export default defineConfig({
     }),
   ],
 });
+
+/**
+ * Remix keeps a loader's or action's headers (a 429's Retry-After, a route's Cache-Control) only
+ * when the route exports `headers`. Every route module that does not write its own gets
+ * `forwardRouteHeaders` (app/utils/route-headers.ts), so no route can drop them by omission.
+ */
+function forwardRouteHeadersByDefault(): Plugin {
+  const routeModule = /\/app\/routes\/[^/]+\/route\.tsx?$/;
+  const ownHeaders = /export\s+(const|function|let)\s+headers\b|export\s*\{[^}]*\bheaders\b[^}]*\}/;
+  return {
+    name: "stapel:forward-route-headers",
+    enforce: "pre",
+    transform(code, id) {
+      const file = id.split("?")[0] ?? id;
+      if (!routeModule.test(file) || ownHeaders.test(code)) return null;
+      return `${code}\nexport { forwardRouteHeaders as headers } from "~/utils/route-headers.ts";\n`;
+    },
+  };
+}

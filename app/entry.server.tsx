@@ -21,7 +21,6 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  keepRouteHeaders(responseHeaders, remixContext);
   const nonce = loadContext.nonce ?? "";
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
@@ -57,22 +56,6 @@ export default function handleRequest(
     );
     setTimeout(abort, streamTimeout + 1_000);
   });
-}
-
-/**
- * Remix only keeps a loader's or action's headers when its route exports `headers`; a 429's
- * Retry-After or a route's Cache-Control would be lost. Headers a matched route set are kept unless
- * the response already has them (Set-Cookie is Remix's own business).
- */
-function keepRouteHeaders(responseHeaders: Headers, remixContext: EntryContext) {
-  const { matches, loaderHeaders, actionHeaders } = remixContext.staticHandlerContext;
-  for (const match of [...matches].reverse()) {
-    for (const source of [actionHeaders[match.route.id], loaderHeaders[match.route.id]]) {
-      for (const [name, value] of source ?? []) {
-        if (name !== "set-cookie" && !responseHeaders.has(name)) responseHeaders.set(name, value);
-      }
-    }
-  }
 }
 
 /**

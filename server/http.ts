@@ -43,6 +43,7 @@ export async function startHttpServer(options: {
   });
   app.use(logRequests(logger));
   app.use(refuseUnreadableUrls);
+  app.use(refuseEncodedBodies);
 
   let build: () => Promise<ServerBuild>;
   if (options.devMode) {
@@ -118,6 +119,18 @@ function refuseUnreadableUrls(req: Request, res: Response, next: NextFunction) {
     return badRequest(res, "The address is not valid: it contains a NUL character.");
   }
   next();
+}
+
+/**
+ * Nothing here decompresses request bodies, so a body sent with Content-Encoding (gzip, br, …)
+ * would be read as if it were plain: refuse it (415, as HTTP prescribes) instead of guessing.
+ */
+function refuseEncodedBodies(req: Request, res: Response, next: NextFunction) {
+  const encoding = req.get("content-encoding")?.trim().toLowerCase();
+  if (!encoding || encoding === "identity") return next();
+  res.setHeader("Connection", "close");
+  res.status(415).type("text/plain").setHeader("Cache-Control", "no-store");
+  res.send("415 Unsupported Media Type: request bodies must not be compressed (Content-Encoding).");
 }
 
 function badRequest(res: Response, message: string) {

@@ -80,16 +80,18 @@ export async function recordRefund(
   orderId: string,
   refund: { id: string; amount: number; currency: string; reason?: string | null },
 ): Promise<void> {
-  await prisma.refund.upsert({
-    where: { stripeRefundId: refund.id },
-    update: {},
-    create: {
+  // The seller's refund action and Stripe's refund.created webhook record the same refund, often
+  // at the same moment. Prisma's upsert reads before it writes, so two of them race on the unique
+  // key; INSERT … ON CONFLICT DO NOTHING (createMany with skipDuplicates) is one atomic statement.
+  await prisma.refund.createMany({
+    data: {
       orderId,
       stripeRefundId: refund.id,
       amount: refund.amount,
       currency: refund.currency.toUpperCase(),
       reason: refund.reason ?? null,
     },
+    skipDuplicates: true,
   });
 }
 

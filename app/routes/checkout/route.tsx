@@ -14,7 +14,9 @@ export const meta: MetaFunction = () => [
   { name: "robots", content: "noindex" },
 ];
 
-export const loader = () => redirect("/");
+// Nothing to show without a submission; a loader that redirected would also run after every
+// refused submission and replace its answer.
+export const loader = () => null;
 
 /**
  * Buy buttons on listing pages post here. Success is a redirect (to Stripe, to sign-in, or to the
@@ -66,6 +68,17 @@ export default function CheckoutRefused() {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof CheckoutSchema>>({ lastResult: actionData?.result });
   const messages = [...(form.errors ?? []), ...(fields.listingId.errors ?? [])];
+  if (!actionData) {
+    return (
+      <div className="mx-auto max-w-lg space-y-4 text-center">
+        <h1 className="text-2xl font-bold">Nothing to check out</h1>
+        <p className="text-gray-700">Choose a listing and press its Buy button to pay for it.</p>
+        <Link to="/" className="font-semibold text-brand-700 underline">
+          Discover listings
+        </Link>
+      </div>
+    );
+  }
   return (
     <div className="mx-auto max-w-lg space-y-4 text-center">
       <h1 className="text-2xl font-bold">Checkout could not start</h1>

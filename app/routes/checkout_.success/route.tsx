@@ -31,7 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     result.status === "fulfilled" && result.buyerId === user.id
       ? await getBuyerOrderSummary(result.orderId, user.id)
       : null;
-  if (!order) return data({ status: "unknown" as const, order: null }, { headers: privateNoStore });
+  // A made-up session and someone else's look the same: not found.
+  if (!order)
+    return data({ status: "unknown" as const, order: null }, { status: 404, headers: privateNoStore });
   return data(
     {
       status: "fulfilled" as const,

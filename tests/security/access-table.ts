@@ -1,0 +1,387 @@
+// Who may do what, route by route: the expected answer for every route of the built app, for every
+// method it supports and every kind of visitor. access-matrix.test.ts checks each cell over HTTP and
+// fails when the route manifest has a route this table does not list: a new route adds its row here.
+//
+// A row lists probes: one request (method, path, body) and the answer each principal must get.
+// Principals: anonymous, buyerA, buyerB, sellerA, sellerB, admin (see support/world.ts for what
+// each owns: buyer A bought shop A's listing, buyer B shop B's). Someone else's id answers 404,
+// exactly like an id that does not exist, so ids cannot be probed.
+import type { Principal, World } from "./support/world.ts";
+
+export type Expectation =
+  /** Exactly this status. */
+  | { status: number }
+  /** Any 3xx whose Location (resolved like a browser does) starts with this same-origin path. */
+  | { redirect: string }
+  /** Any 3xx to the Stripe Checkout page of this checkout. */
+  | { redirectToPayment: true }
+  /** Any 4xx (validation answers whose exact code is the route's business). */
+  | { clientError: true };
+
+export type Body =
+  | { form: Record<string, string> }
+  | { json: unknown }
+  | { raw: string; contentType: string };
+
+export type Probe = {
+  /** What is asked for, in words: shown in test names. */
+  label: string;
+  method: "GET" | "POST";
+  path: (world: World) => string;
+  body?: (world: World) => Body;
+  expect: Record<Principal, Expectation>;
+};
+
+export type Row =
+  | {
+      /** Pages whose answer is personal: `Cache-Control: private, no-store` for everyone. */
+      private?: boolean;
+      probes: Probe[];
+    }
+  /** A layout (a route with children): its loader runs with every child's probes. Say which. */
+  | { layout: string; private?: boolean };
+
+/** Shaped like our ids (cuids), naming no row. */
+export const MISSING_ID = "cmissing00000000000000000";
+
+export const ok = { status: 200 } as const;
+export const notFound = { status: 404 } as const;
+export const forbidden = { status: 403 } as const;
+export const methodNotAllowed = { status: 405 } as const;
+export const badRequest = { status: 400 } as const;
+export const clientError = { clientError: true } as const;
+export const toLogin = { redirect: "/login?redirectTo=" } as const;
+export const toPayment = { redirectToPayment: true } as const;
+export const to = (path: string) => ({ redirect: path }) as const;
+
+/** The same answer for everyone, with exceptions. */
+export const everyone = (
+  expectation: Expectation,
+  except: Partial<Record<Principal, Expectation>> = {},
+): Record<Principal, Expectation> => ({
+  anonymous: expectation,
+  buyerA: expectation,
+  buyerB: expectation,
+  sellerA: expectation,
+  sellerB: expectation,
+  admin: expectation,
+  ...except,
+});
+
+/** Signed-in only: anonymous visitors are sent to sign in and come back afterwards. */
+const members = (expectation: Expectation, except: Partial<Record<Principal, Expectation>> = {}) =>
+  everyone(expectation, { anonymous: toLogin, ...except });
+
+/** Seller pages: buyers and admins (no shop) are refused, anonymous visitors sent to sign in. */
+const sellers = (expectation: Expectation, except: Partial<Record<Principal, Expectation>> = {}) =>
+  members(forbidden, { sellerA: expectation, sellerB: expectation, ...except });
+
+export const accessTable: Record<string, Row> = {
+  root: { layout: "the document shell: every page probe below renders inside it" },
+
+  "routes/_index": {
+    probes: [
+      { label: "the catalogue", method: "GET", path: () => "/", expect: everyone(ok) },
+      {
+        label: "a search",
+        method: "GET",
+        path: () => "/?q=email&sort=price-asc",
+        expect: everyone(ok),
+      },
+    ],
+  },
+  "routes/$": {
+    probes: [
+      { label: "an unknown page", method: "GET", path: () => "/no-such-page", expect: everyone(notFound) },
+    ],
+  },
+  "routes/[favicon.ico]": {
+    probes: [
+      { label: "the icon", method: "GET", path: () => "/favicon.ico", expect: everyone(to("/favicon")) },
+    ],
+  },
+  "routes/[robots.txt]": {
+    probes: [{ label: "robots.txt", method: "GET", path: () => "/robots.txt", expect: everyone(ok) }],
+  },
+  "routes/[sitemap.xml]": {
+    probes: [{ label: "the sitemap", method: "GET", path: () => "/sitemap.xml", expect: everyone(ok) }],
+  },
+  "routes/healthcheck": {
+    probes: [{ label: "health", method: "GET", path: () => "/healthcheck", expect: everyone(ok) }],
+  },
+
+  "routes/p.$slug": {
+    probes: [
+      {
+        label: "shop A's listing",
+        method: "GET",
+        path: (w) => `/p/${w.shopA.listing.slug}`,
+        expect: everyone(ok),
+      },
+      {
+        label: "a missing listing",
+        method: "GET",
+        path: () => "/p/no-such-listing",
+        expect: everyone(notFound),
+      },
+    ],
+  },
+  "routes/s.$handle": {
+    probes: [
+      { label: "shop A", method: "GET", path: (w) => `/s/${w.shopA.shop.handle}`, expect: everyone(ok) },
+      { label: "a missing shop", method: "GET", path: () => "/s/no-such-shop", expect: everyone(notFound) },
+    ],
+  },
+
+  "routes/login": {
+    probes: [
+      {
+        label: "the sign-in page",
+        method: "GET",
+        path: () => "/login",
+        // Signed-in visitors go where they would land after signing in.
+        expect: everyone(to("/library"), {
+          anonymous: ok,
+          sellerA: to("/dashboard"),
+          sellerB: to("/dashboard"),
+        }),
+      },
+      {
+        label: "asking for a sign-in link",
+        method: "POST",
+        path: () => "/login",
+        body: () => ({ form: { email: "new-visitor@example.com" } }),
+        // Signed-in visitors are sent on, as when they open the page.
+        expect: everyone(to("/library"), {
+          anonymous: ok,
+          sellerA: to("/dashboard"),
+          sellerB: to("/dashboard"),
+        }),
+      },
+    ],
+  },
+  "routes/login_.verify": {
+    private: true,
+    probes: [
+      {
+        label: "a link that does not exist",
+        method: "GET",
+        path: () => "/login/verify?token=not-a-real-token",
+        expect: everyone(ok),
+      },
+      {
+        label: "using a link that does not exist",
+        method: "POST",
+        path: () => "/login/verify",
+        body: () => ({ form: { token: "not-a-real-token" } }),
+        expect: everyone(clientError),
+      },
+    ],
+  },
+  "routes/logout": {
+    private: true,
+    probes: [
+      { label: "the sign-out address", method: "GET", path: () => "/logout", expect: everyone(to("/")) },
+      { label: "signing out", method: "POST", path: () => "/logout", expect: everyone(to("/")) },
+    ],
+  },
+
+  "routes/checkout": {
+    private: true,
+    probes: [
+      // A page that says there is nothing to check out (and, after a refused Buy, why).
+      { label: "the checkout address", method: "GET", path: () => "/checkout", expect: everyone(ok) },
+      {
+        label: "buying shop A's listing",
+        method: "POST",
+        path: () => "/checkout",
+        body: (w) => ({ form: { listingId: w.shopA.listing.id } }),
+        // Buyer A owns it already; a seller may buy from their own shop (test purchases).
+        expect: members(toPayment, { buyerA: to("/library") }),
+      },
+      {
+        label: "buying a listing that does not exist",
+        method: "POST",
+        path: () => "/checkout",
+        body: () => ({ form: { listingId: MISSING_ID } }),
+        expect: members(notFound),
+      },
+      {
+        label: "buying with a malformed listing id",
+        method: "POST",
+        path: () => "/checkout",
+        body: () => ({ form: { listingId: "not an id!" } }),
+        expect: everyone(badRequest),
+      },
+    ],
+  },
+  "routes/checkout_.success": {
+    private: true,
+    probes: [
+      {
+        label: "buyer A's paid checkout",
+        method: "GET",
+        path: (w) => `/checkout/success?session_id=${w.purchaseA.checkoutSessionId}`,
+        expect: members(notFound, { buyerA: ok }),
+      },
+      {
+        label: "a checkout that does not exist",
+        method: "GET",
+        path: () => "/checkout/success?session_id=cs_test_doesnotexist000000",
+        expect: members(notFound),
+      },
+    ],
+  },
+
+  "routes/library": {
+    layout: "the buyer's section: probed through library._index, .$entitlementId and .$",
+    private: true,
+  },
+  "routes/library._index": {
+    private: true,
+    probes: [{ label: "the library", method: "GET", path: () => "/library", expect: members(ok) }],
+  },
+  "routes/library.$entitlementId": {
+    private: true,
+    probes: [
+      {
+        label: "buyer A's purchase",
+        method: "GET",
+        path: (w) => `/library/${w.purchaseA.entitlementId}`,
+        expect: members(notFound, { buyerA: ok }),
+      },
+      {
+        label: "an item that does not exist",
+        method: "GET",
+        path: () => `/library/${MISSING_ID}`,
+        expect: members(notFound),
+      },
+    ],
+  },
+  "routes/library.$": {
+    private: true,
+    probes: [
+      {
+        label: "an unknown library page",
+        method: "GET",
+        path: () => "/library/a/b",
+        expect: members(notFound),
+      },
+    ],
+  },
+
+  "routes/downloads.$fileId": {
+    private: true,
+    probes: [
+      {
+        // A signed link works without a session (download managers): it is bound to buyer A's
+        // entitlement and checked against it again on use.
+        label: "buyer A's signed link",
+        method: "GET",
+        path: (w) => w.purchaseA.downloadPath,
+        expect: everyone(ok),
+      },
+      {
+        label: "a link with a forged signature",
+        method: "GET",
+        path: (w) => w.purchaseA.downloadPath.replace(/sig=[^&]+/, "sig=forged"),
+        expect: everyone(forbidden),
+      },
+      {
+        label: "a validly signed link to a file buyer B's purchase does not include",
+        method: "GET",
+        path: (w) => w.crossLinkBtoA,
+        expect: everyone(notFound),
+      },
+    ],
+  },
+
+  "routes/dashboard": {
+    layout: "the seller's section: probed through dashboard._index, .sales and .$",
+    private: true,
+  },
+  "routes/dashboard._index": {
+    private: true,
+    probes: [{ label: "the dashboard", method: "GET", path: () => "/dashboard", expect: sellers(ok) }],
+  },
+  "routes/dashboard.sales": {
+    private: true,
+    probes: [
+      { label: "the sales list", method: "GET", path: () => "/dashboard/sales", expect: sellers(ok) },
+      {
+        label: "refunding a paid order of shop A",
+        method: "POST",
+        path: () => "/dashboard/sales",
+        body: (w) => ({ form: { intent: "refund", orderId: w.refundableOrderIdsA[0] ?? "" } }),
+        expect: sellers(notFound, { sellerA: ok }),
+      },
+      {
+        label: "refunding an order that does not exist",
+        method: "POST",
+        path: () => "/dashboard/sales",
+        body: () => ({ form: { intent: "refund", orderId: MISSING_ID } }),
+        expect: sellers(notFound),
+      },
+      {
+        label: "refunding with a malformed order id",
+        method: "POST",
+        path: () => "/dashboard/sales",
+        body: () => ({ form: { intent: "refund", orderId: "not an id!" } }),
+        expect: sellers(badRequest),
+      },
+    ],
+  },
+  "routes/dashboard.$": {
+    private: true,
+    probes: [
+      {
+        label: "an unknown dashboard page",
+        method: "GET",
+        path: () => "/dashboard/nope",
+        expect: sellers(notFound),
+      },
+    ],
+  },
+
+  "routes/dev.outbox": {
+    private: true,
+    // On only for local runs without an email provider (as in these tests); 404 everywhere else.
+    probes: [{ label: "the dev outbox", method: "GET", path: () => "/dev/outbox", expect: everyone(ok) }],
+  },
+
+  "routes/api.licenses.verify": {
+    probes: [
+      {
+        label: "the API address",
+        method: "GET",
+        path: () => "/api/licenses/verify",
+        expect: everyone(methodNotAllowed),
+      },
+      {
+        // Public by design: a licence key is its own credential, cookies play no part.
+        label: "checking buyer A's key",
+        method: "POST",
+        path: () => "/api/licenses/verify",
+        body: (w) => ({ json: { key: w.purchaseA.licenseKey } }),
+        expect: everyone(ok),
+      },
+    ],
+  },
+  "routes/webhooks.stripe": {
+    probes: [
+      {
+        label: "the webhook address",
+        method: "GET",
+        path: () => "/webhooks/stripe",
+        expect: everyone(methodNotAllowed),
+      },
+      {
+        label: "an unsigned event",
+        method: "POST",
+        path: () => "/webhooks/stripe",
+        body: () => ({ json: { id: "evt_unsigned", type: "checkout.session.completed" } }),
+        expect: everyone(badRequest),
+      },
+    ],
+  },
+};

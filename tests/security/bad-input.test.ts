@@ -1,0 +1,681 @@
+// The bad-input corpus: hostile values through every form field, query string, path parameter,
+// the licence API and the Stripe webhook, over HTTP. For every case: no 5xx, no payload reflected
+// as markup into an HTML page, and no change to the database (rate-limit counters aside), unless
+// the case says which rows a valid remainder of the request may add.
+import Stripe from "stripe";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DbState, diffStates, openStateProbe, type StateProbe } from "./support/db-state.ts";
+import { FORM, formBody, type Reply, resolveLocation, send } from "./support/http.ts";
+import { describeReply } from "./support/judge.ts";
+import {
+  ALL,
+  isMarkup,
+  MISC,
+  NUL,
+  ONE_MB,
+  type Payload,
+  percentEncode,
+  SAMPLE,
+  TRAVERSAL,
+  UNICODE,
+  XSS,
+} from "./support/payloads.ts";
+import { type SecurityServer, startSecurityServer } from "./support/server.ts";
+import type { Principal, World } from "./support/world.ts";
+import { seedWorld } from "./support/world.ts";
+
+type Request = {
+  method: "GET" | "POST";
+  path: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+};
+
+type Case = {
+  name: string;
+  principal: Principal;
+  request: (world: World) => Request;
+  /** The value that must not come back as markup (when it contains "<"). */
+  payload?: Payload;
+  /**
+   * Rows the valid rest of the request may add (table → rows), e.g. a sign-in link for a valid
+   * email whose redirectTo is hostile. Either nothing changes or exactly this.
+   */
+  mayAdd?: Record<string, number>;
+  /** A further check once the answer is in. */
+  check?: (reply: Reply, world: World) => Promise<string | null> | string | null;
+};
+
+const surfaces = new Map<string, Case[]>();
+const add = (surface: string, cases: Case[]) =>
+  surfaces.set(surface, [...(surfaces.get(surface) ?? []), ...cases]);
+
+const post = (
+  path: string,
+  body: string | Buffer,
+  contentType = FORM,
+  headers: Record<string, string> = {},
+) => ({ method: "POST", path, body, headers: { "Content-Type": contentType, ...headers } }) as Request;
+const formField = (pairs: [string, string][], payload: Payload, field: string) =>
+  [
+    ...pairs.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`),
+    `${field}=${percentEncode(payload)}`,
+  ].join("&");
+
+// ─── Forms ─────────────────────────────────────────────────────────────────
+const EMAIL = "corpus-visitor@example.com";
+
+add(
+  "POST /login: email",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "anonymous",
+    payload,
+    request: () => post("/login", formField([], payload, "email")),
+  })),
+);
+add(
+  "POST /login: redirectTo (with a valid email)",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "anonymous",
+    payload,
+    request: () => post("/login", formField([["email", EMAIL]], payload, "redirectTo")),
+    mayAdd: { SignInToken: 1, EmailMessage: 1 },
+    // If a link was made, the place it leads to is one of our own pages.
+    check: async (_reply, world) => {
+      const rows = await state.query<{ redirectTo: string | null }>(
+        `select "redirectTo" from "SignInToken" order by "createdAt" desc limit 1`,
+      );
+      const stored = rows[0]?.redirectTo;
+      if (!stored) return null;
+      const target = resolveLocation(stored, world.server.url);
+      return target.origin === new URL(world.server.url).origin
+        ? null
+        : `a sign-in link was stored that leads to ${target.origin}`;
+    },
+  })),
+);
+add(
+  "POST /login: website (the honeypot, with a valid email)",
+  [...XSS.slice(0, 4), ...NUL, ...MISC.filter((payload) => payload.value.trim() !== "")].map((payload) => ({
+    name: payload.name,
+    principal: "anonymous",
+    payload,
+    request: () => post("/login", formField([["email", EMAIL]], payload, "website")),
+  })),
+);
+add(
+  "POST /login/verify: token",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "anonymous",
+    payload,
+    request: () => post("/login/verify", formField([], payload, "token")),
+  })),
+);
+add(
+  "POST /checkout: listingId (buyer A)",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "buyerA",
+    payload,
+    request: () => post("/checkout", formField([], payload, "listingId")),
+  })),
+);
+add(
+  "POST /dashboard/sales: orderId (seller A)",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "sellerA",
+    payload,
+    request: () => post("/dashboard/sales", formField([["intent", "refund"]], payload, "orderId")),
+  })),
+);
+add(
+  "POST /dashboard/sales: intent (seller A, buyer A's order)",
+  [...XSS.slice(0, 4), ...NUL, ...MISC.slice(0, 6)].map((payload) => ({
+    name: payload.name,
+    principal: "sellerA",
+    payload,
+    request: (world) =>
+      post("/dashboard/sales", formField([["orderId", world.purchaseA.orderId]], payload, "intent")),
+  })),
+);
+add(
+  "POST /logout: any field (signed out)",
+  [...XSS.slice(0, 4), ...NUL, ...MISC.slice(0, 3)].map((payload) => ({
+    name: payload.name,
+    principal: "anonymous",
+    payload,
+    request: () => post("/logout", formField([], payload, "redirectTo")),
+  })),
+);
+
+// ─── Query strings ─────────────────────────────────────────────────────────
+const get = (path: string, headers: Record<string, string> = {}): Request => ({
+  method: "GET",
+  path,
+  headers,
+});
+
+add(
+  "GET /?q=",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "anonymous",
+    payload,
+    request: () => get(`/?q=${percentEncode(payload)}`),
+  })),
+);
+for (const parameter of ["type", "model", "category", "sort"]) {
+  add(
+    `GET /?${parameter}=`,
+    (parameter === "model" || parameter === "category"
+      ? SAMPLE
+      : [...XSS.slice(0, 3), ...NUL, ...UNICODE.slice(0, 3)]
+    ).map((payload) => ({
+      name: payload.name,
+      principal: "anonymous",
+      payload,
+      request: () => get(`/?q=prompt&${parameter}=${percentEncode(payload)}`),
+    })),
+  );
+}
+add(
+  "GET /checkout/success?session_id= (buyer A)",
+  SAMPLE.map((payload) => ({
+    name: payload.name,
+    principal: "buyerA",
+    payload,
+    request: () => get(`/checkout/success?session_id=${percentEncode(payload)}`),
+  })),
+);
+add(
+  "GET /login/verify?token=",
+  SAMPLE.map((payload) => ({
+    name: payload.name,
+    principal: "anonymous",
+    payload,
+    request: () => get(`/login/verify?token=${percentEncode(payload)}`),
+  })),
+);
+add(
+  "GET /login?redirectTo= (rendered into the form)",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "anonymous",
+    payload,
+    request: () => get(`/login?redirectTo=${percentEncode(payload)}`),
+  })),
+);
+add(
+  "GET /login?redirectTo= (signed in: followed at once)",
+  [...SAMPLE.filter((payload) => !payload.name.startsWith("xss")), ...XSS.slice(0, 2), ...XSS.slice(-4)].map(
+    (payload) => ({
+      name: payload.name,
+      principal: "buyerA",
+      payload,
+      request: () => get(`/login?redirectTo=${percentEncode(payload)}`),
+      check: (reply, world) => {
+        const location = reply.header("location");
+        if (!location) return null;
+        const target = resolveLocation(location, world.server.url);
+        return target.origin === new URL(world.server.url).origin ? null : `redirected to ${target.href}`;
+      },
+    }),
+  ),
+);
+
+// ─── Path parameters ───────────────────────────────────────────────────────
+const segment = (payload: Payload) => percentEncode(payload) || "%20";
+add(
+  "GET /p/:slug",
+  SAMPLE.map((payload) => ({
+    name: payload.name,
+    principal: "anonymous",
+    payload,
+    request: () => get(`/p/${segment(payload)}`),
+  })),
+);
+add(
+  "GET /s/:handle",
+  SAMPLE.map((payload) => ({
+    name: payload.name,
+    principal: "anonymous",
+    payload,
+    request: () => get(`/s/${segment(payload)}`),
+  })),
+);
+add(
+  "GET /library/:entitlementId (buyer A)",
+  SAMPLE.map((payload) => ({
+    name: payload.name,
+    principal: "buyerA",
+    payload,
+    request: () => get(`/library/${segment(payload)}`),
+  })),
+);
+add(
+  "GET /downloads/:fileId (buyer A's signed query)",
+  SAMPLE.map((payload) => ({
+    name: payload.name,
+    principal: "anonymous",
+    payload,
+    request: (world) => get(`/downloads/${segment(payload)}?${world.purchaseA.downloadPath.split("?")[1]}`),
+  })),
+);
+for (const parameter of ["u", "e", "exp", "sig"]) {
+  add(
+    `GET /downloads/:fileId?${parameter}=`,
+    [...XSS.slice(0, 2), ...NUL, ...UNICODE.slice(0, 3), ...MISC.slice(0, 2), ...MISC.slice(8, 11)].map(
+      (payload) => ({
+        name: payload.name,
+        principal: "anonymous",
+        payload,
+        request: (world) => {
+          const [path, query] = world.purchaseA.downloadPath.split("?") as [string, string];
+          const fields = query
+            .split("&")
+            .map((pair) =>
+              pair.startsWith(`${parameter}=`) ? `${parameter}=${percentEncode(payload)}` : pair,
+            );
+          return get(`${path}?${fields.join("&")}`);
+        },
+      }),
+    ),
+  );
+}
+add(
+  "raw traversal in the path",
+  [
+    "/p/../../../../etc/passwd",
+    "/library/..%2f..%2f..%2fetc%2fpasswd",
+    "/downloads/..%2F..%2Fetc%2Fpasswd?u=a&e=b&exp=1&sig=c",
+    "/assets/..%2f..%2fpackage.json",
+    "/assets/../../package.json",
+    "/..%2f..%2f.env",
+    "/%2e%2e/%2e%2e/.env",
+    "/build/server/index.js",
+    "/.env",
+    "/favicon.svg/..%2f..%2f..%2fpackage.json",
+  ].map((path) => ({ name: path, principal: "anonymous", request: () => get(path) })),
+);
+
+// ─── The licence API ───────────────────────────────────────────────────────
+const api = (body: string | Buffer, contentType = "application/json") =>
+  post("/api/licenses/verify", body, contentType);
+add(
+  "POST /api/licenses/verify: JSON key",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "anonymous",
+    payload,
+    request: () => api(JSON.stringify({ key: payload.value })),
+  })),
+);
+add(
+  "POST /api/licenses/verify: form key",
+  SAMPLE.map((payload) => ({
+    name: payload.name,
+    principal: "anonymous",
+    payload,
+    request: () => api(`key=${percentEncode(payload)}`, FORM),
+  })),
+);
+add(
+  "POST /api/licenses/verify: wrong JSON types",
+  [
+    ["number", '{"key": 12345}'],
+    ["boolean", '{"key": true}'],
+    ["null", '{"key": null}'],
+    ["array", '{"key": ["STPL-AAAAA-AAAAA-AAAAA-AAAAA"]}'],
+    ["object", '{"key": {"$ne": null}}'],
+    ["no key", '{"licence": "STPL-AAAAA-AAAAA-AAAAA-AAAAA"}'],
+    ["top-level array", "[]"],
+    ["top-level string", '"STPL-AAAAA-AAAAA-AAAAA-AAAAA"'],
+    ["top-level number", "1"],
+    ["top-level null", "null"],
+    ["huge number", '{"key": 1e400}'],
+    ["broken JSON", '{"key": '],
+    ["trailing garbage", '{"key": "x"} garbage'],
+    ["BOM first", '\ufeff{"key": "x"}'],
+    ["duplicate keys", '{"key": "x", "key": "STPL-AAAAA-AAAAA-AAAAA-AAAAA"}'],
+    [
+      "prototype pollution",
+      '{"__proto__": {"valid": true}, "constructor": {"prototype": {"valid": true}}, "key": "x"}',
+    ],
+    ["deep nesting", `${"[".repeat(100_000)}${"]".repeat(100_000)}`],
+    ["1 MB string", JSON.stringify({ key: "A".repeat(ONE_MB) })],
+    ["empty body", ""],
+    ["NUL in JSON", '{"key": "STPL-\\u0000"}'],
+  ].map(([name, body]) => ({
+    name: name as string,
+    principal: "anonymous",
+    request: () => api(body as string),
+  })),
+);
+
+// ─── The Stripe webhook ────────────────────────────────────────────────────
+const fakeEvent = JSON.stringify({
+  id: "evt_corpus_0001",
+  object: "event",
+  type: "checkout.session.completed",
+  created: Math.floor(Date.now() / 1000),
+  data: { object: { id: "cs_test_corpus", object: "checkout.session", metadata: { orderId: "x" } } },
+});
+const sign = (payload: string, secret: string, timestamp = Math.floor(Date.now() / 1000)) =>
+  Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp });
+const webhook = (body: string, signature?: string, contentType = "application/json") =>
+  post(
+    "/webhooks/stripe",
+    body,
+    contentType,
+    signature === undefined ? {} : { "Stripe-Signature": signature },
+  );
+add(
+  "POST /webhooks/stripe: unsigned bodies",
+  [
+    ["empty", ""],
+    ["empty object", "{}"],
+    ["not JSON", "not json at all"],
+    ["a plausible event", fakeEvent],
+    ["1 MB", JSON.stringify({ id: "evt_big", padding: "A".repeat(ONE_MB) })],
+    ["NUL", '{"id":"evt_\\u0000"}'],
+    ["XSS in the type", JSON.stringify({ id: "evt_x", type: XSS[0]?.value })],
+    ["deep nesting", `${"[".repeat(100_000)}${"]".repeat(100_000)}`],
+  ].map(([name, body]) => ({
+    name: name as string,
+    principal: "anonymous",
+    request: () => webhook(body as string),
+  })),
+);
+add(
+  "POST /webhooks/stripe: bad signatures",
+  [
+    ["empty header", () => ""],
+    ["garbage header", () => "garbage"],
+    ["empty parts", () => "t=,v1="],
+    ["non-numeric timestamp", () => "t=abc,v1=def"],
+    ["wrong secret", () => sign(fakeEvent, "whsec_not_the_right_secret_0000000000")],
+    [
+      "right secret, an hour old",
+      (secret: string) => sign(fakeEvent, secret, Math.floor(Date.now() / 1000) - 3600),
+    ],
+    [
+      "right secret, a day ahead",
+      (secret: string) => sign(fakeEvent, secret, Math.floor(Date.now() / 1000) + 86_400),
+    ],
+    ["right secret, another body", (secret: string) => sign("{}", secret)],
+    ["v0 scheme only", (secret: string) => sign(fakeEvent, secret).replace("v1=", "v0=")],
+    ["NUL in the header", () => "t=1,v1=\u0000".replace("\u0000", "%00")],
+    ["10 kB header", () => `t=1,${"v1=abcdef,".repeat(1000)}`],
+  ].map(([name, header]) => ({
+    name: name as string,
+    principal: "anonymous",
+    request: (world) =>
+      webhook(fakeEvent, (header as (secret: string) => string)(world.server.sandbox.webhookSecret)),
+  })),
+);
+
+// ─── Wrong content types, on every POST endpoint ───────────────────────────
+const BOUNDARY = "----corpusBoundary7MA4YWxkTrZu0gW";
+const endpoints: { path: string; principal: Principal; fields: (world: World) => Record<string, string> }[] =
+  [
+    { path: "/login", principal: "anonymous", fields: () => ({ email: EMAIL }) },
+    { path: "/login/verify", principal: "anonymous", fields: () => ({ token: "not-a-real-token" }) },
+    { path: "/checkout", principal: "buyerA", fields: (world) => ({ listingId: world.shopB.listing.id }) },
+    { path: "/logout", principal: "anonymous", fields: () => ({}) },
+    {
+      path: "/dashboard/sales",
+      principal: "sellerA",
+      // A spare paid order: if a lenient parser did act, buyer A's purchase stays intact for the rest.
+      fields: (world) => ({ intent: "refund", orderId: world.refundableOrderIdsA[0] ?? "" }),
+    },
+    {
+      path: "/api/licenses/verify",
+      principal: "anonymous",
+      fields: () => ({ key: "STPL-AAAAA-AAAAA-AAAAA-AAAAA" }),
+    },
+    { path: "/webhooks/stripe", principal: "anonymous", fields: () => ({ id: "evt_x" }) },
+  ];
+const multipart = (fields: Record<string, string>) =>
+  Object.entries(fields)
+    .map(
+      ([name, value]) =>
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+    )
+    .join("");
+const contentTypeVariants: [
+  string,
+  (fields: Record<string, string>) => {
+    body: string | Buffer;
+    type?: string;
+    headers?: Record<string, string>;
+  },
+][] = [
+  // The values are valid: a lenient parser would act on them, and the state check would notice.
+  ["JSON", (fields) => ({ body: JSON.stringify(fields), type: "application/json" })],
+  [
+    "text/plain (a cross-site form can send it)",
+    (fields) => ({ body: new URLSearchParams(fields).toString(), type: "text/plain" }),
+  ],
+  ["multipart without a boundary", (fields) => ({ body: multipart(fields), type: "multipart/form-data" })],
+  [
+    "multipart cut off",
+    (fields) => ({ body: multipart(fields).slice(0, -7), type: `multipart/form-data; boundary=${BOUNDARY}` }),
+  ],
+  [
+    "multipart with a wrong boundary",
+    (fields) => ({
+      body: `${multipart(fields)}--${BOUNDARY}--\r\n`,
+      type: "multipart/form-data; boundary=other",
+    }),
+  ],
+  [
+    "multipart with a file where text belongs",
+    (fields) => ({
+      body: `${Object.keys(fields)
+        .map(
+          (name) =>
+            `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"; filename="x.txt"\r\nContent-Type: text/plain\r\n\r\n${"x".repeat(1000)}\r\n`,
+        )
+        .join("")}--${BOUNDARY}--\r\n`,
+      type: `multipart/form-data; boundary=${BOUNDARY}`,
+    }),
+  ],
+  [
+    "XML",
+    (fields) => ({
+      body: `<?xml version="1.0"?><form>${Object.entries(fields)
+        .map(([n, v]) => `<${n}>${v}</${n}>`)
+        .join("")}</form>`,
+      type: "application/xml",
+    }),
+  ],
+  ["no Content-Type", (fields) => ({ body: new URLSearchParams(fields).toString() })],
+  [
+    "binary garbage as a form",
+    () => ({
+      body: Buffer.from(Array.from({ length: 512 }, (_, index) => (index * 7919) % 256)),
+      type: FORM,
+    }),
+  ],
+  ["broken %-escapes", () => ({ body: "a=%zz%&b=%E0%A4%A&%", type: FORM })],
+  [
+    "10,000 fields",
+    () => ({
+      body: Array.from({ length: 10_000 }, (_, index) => `f${index}=${index}`).join("&"),
+      type: FORM,
+    }),
+  ],
+  [
+    "every field twice",
+    (fields) => ({
+      body: `${new URLSearchParams(fields)}&${new URLSearchParams(Object.fromEntries(Object.keys(fields).map((k) => [k, "other"])))}`,
+      type: FORM,
+    }),
+  ],
+  ["1 MB form", () => ({ body: `x=${"a".repeat(ONE_MB)}`, type: FORM })],
+  [
+    "gzip that is not gzip",
+    (fields) => ({
+      body: new URLSearchParams(fields).toString(),
+      type: FORM,
+      headers: { "Content-Encoding": "gzip" },
+    }),
+  ],
+];
+for (const endpoint of endpoints) {
+  add(
+    `POST ${endpoint.path}: wrong content types`,
+    contentTypeVariants.map(([name, make]) => ({
+      name,
+      principal: endpoint.principal,
+      request: (world) => {
+        const { body, type, headers } = make(endpoint.fields(world));
+        return {
+          method: "POST",
+          path: endpoint.path,
+          body,
+          headers: { ...(type && { "Content-Type": type }), ...headers },
+        };
+      },
+    })),
+  );
+}
+
+// ─── Cookies and other headers ─────────────────────────────────────────────
+add(
+  "GET /library with a bad session cookie",
+  [
+    ...XSS.slice(0, 2),
+    ...NUL,
+    ...TRAVERSAL.slice(0, 2),
+    { name: "unsigned id", value: "eyJzZXNzaW9uSWQiOiJ4In0=" },
+    { name: "bad signature", value: "eyJzZXNzaW9uSWQiOiJ4In0%3D.AAAA" },
+    { name: "8 kB", value: "A".repeat(8000) },
+    { name: "empty", value: "" },
+  ].map((payload) => ({
+    name: payload.name,
+    principal: "anonymous",
+    payload,
+    request: () => get("/library", { Cookie: `__stapel_session=${percentEncode(payload)}` }),
+  })),
+);
+add(
+  "POST /checkout with a strange Referer (signed out)",
+  [
+    "http://[::1",
+    "javascript:alert(1)",
+    "//evil.example/p/x",
+    "https://evil.example/p/x",
+    "/p/<script>alert(1)</script>",
+    "not a url",
+    "http://a/%00",
+    "\t",
+    `http://127.0.0.1/${"a".repeat(8000)}`,
+    "http://127.0.0.1/p/x?redirectTo=//evil.example",
+  ].map((referer) => ({
+    name: referer.slice(0, 40),
+    principal: "anonymous",
+    request: (world) =>
+      post("/checkout", formBody({ listingId: world.shopA.listing.id }), FORM, { Referer: referer }),
+    check: (reply, world) => {
+      const location = reply.header("location");
+      if (!location) return null;
+      const target = resolveLocation(location, world.server.url);
+      const back = target.searchParams.get("redirectTo");
+      if (target.origin !== new URL(world.server.url).origin) return `redirected to ${target.href}`;
+      if (back && resolveLocation(back, world.server.url).origin !== target.origin)
+        return `the sign-in page would send the buyer on to ${back}`;
+      return null;
+    },
+  })),
+);
+
+// ─── The run ───────────────────────────────────────────────────────────────
+let server: SecurityServer;
+let world: World;
+let state: StateProbe;
+let current: DbState;
+const cookies = new Map<Principal, string | null>();
+let count = 0;
+/** Cases whose markup payload the page showed, escaped: proof the corpus reaches the rendering. */
+let renderedBack = 0;
+const escapeHtml = (value: string) =>
+  value.replace(
+    /[&<>"']/g,
+    (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[char] ?? char,
+  );
+
+beforeAll(async () => {
+  server = await startSecurityServer();
+  world = await seedWorld(server, { refundable: 1 });
+  state = await openStateProbe();
+  // One session per principal for the whole corpus (a fresh one per case would itself be a change).
+  for (const principal of ["anonymous", "buyerA", "sellerA"] as const)
+    cookies.set(principal, await world.cookie(principal));
+  await server.sandbox.deliveries();
+  current = await state.snapshot();
+}, 180_000);
+
+afterAll(async () => {
+  console.info(
+    `bad-input corpus: ${count} cases over ${surfaces.size} surfaces; ${renderedBack} markup payloads came back escaped`,
+  );
+  await state?.close();
+  await server?.stop();
+});
+
+function allowedDelta(before: DbState, after: DbState, mayAdd: Record<string, number>): boolean {
+  for (const [table, was] of before) {
+    const now = after.get(table);
+    const added = mayAdd[table] ?? 0;
+    if (!now || now.rows - was.rows !== added) return false;
+    if (added === 0 && now.hash !== was.hash) return false;
+  }
+  return true;
+}
+
+for (const [surface, cases] of surfaces) {
+  describe(surface, () => {
+    for (const testCase of cases) {
+      it(testCase.name, async () => {
+        await state.resetRateLimits();
+        const request = testCase.request(world);
+        const reply = await send(server.url, {
+          ...request,
+          cookie: cookies.get(testCase.principal) ?? null,
+          headers: { ...(request.method === "POST" && world.sameOrigin), ...request.headers },
+        });
+        count++;
+        if (
+          testCase.payload &&
+          isMarkup(testCase.payload) &&
+          reply.body.includes(escapeHtml(testCase.payload.value))
+        )
+          renderedBack++;
+        const problems: string[] = [];
+        if (reply.status >= 500 || reply.status < 100) problems.push(`answered ${describeReply(reply)}`);
+        if (
+          testCase.payload &&
+          isMarkup(testCase.payload) &&
+          reply.isHtml &&
+          reply.body.includes(testCase.payload.value)
+        )
+          problems.push(`the page shows the payload as markup: ${testCase.payload.value.slice(0, 80)}`);
+        const extra = await testCase.check?.(reply, world);
+        if (extra) problems.push(extra);
+        // Whatever the request set off at Stripe (a refund) reports back by webhook: wait for it.
+        await server.sandbox.deliveries();
+        const after = await state.snapshot();
+        const changes = diffStates(current, after);
+        if (changes.length > 0 && !(testCase.mayAdd && allowedDelta(current, after, testCase.mayAdd)))
+          problems.push(`changed the database: ${changes.join("; ")}`);
+        current = after;
+        expect(problems, `${request.method} ${request.path.slice(0, 120)} → ${reply.status}`).toEqual([]);
+      });
+    }
+  });
+}

@@ -1,0 +1,122 @@
+// The people and things every security test needs: two buyers with a paid order each, two sellers
+// with a shop and a published listing (paid text plus a file), an admin, and spare paid orders
+// for refunds. Seeded with Prisma and the real checkout code; sessions by the real sign-in code.
+import { startCheckout } from "~/modules/checkout/start-checkout.server.ts";
+import { createDownloadPath } from "~/modules/delivery/download-links.server.ts";
+import { prisma } from "~/utils/db.server.ts";
+import { payHostedCheckout } from "../../support/app-env.ts";
+import { createListingForSale, signIn } from "../../support/fixtures.ts";
+import type { SecurityServer } from "./server.ts";
+
+export const PRINCIPALS = ["anonymous", "buyerA", "buyerB", "sellerA", "sellerB", "admin"] as const;
+export type Principal = (typeof PRINCIPALS)[number];
+export type Member = Exclude<Principal, "anonymous">;
+
+type Seller = Awaited<ReturnType<typeof createListingForSale>>;
+
+export type Purchase = {
+  orderId: string;
+  checkoutSessionId: string;
+  entitlementId: string;
+  licenseKey: string;
+  /** A signed download link for the listing's file, as the library page makes it. */
+  downloadPath: string;
+};
+
+export type World = {
+  server: SecurityServer;
+  users: Record<Member, { id: string; email: string }>;
+  shopA: Seller;
+  shopB: Seller;
+  /** buyer A bought shop A's listing; buyer B bought shop B's. */
+  purchaseA: Purchase;
+  purchaseB: Purchase;
+  /**
+   * A correctly signed download link that pairs buyer B's entitlement (shop B's listing) with shop
+   * A's file: the signature is fine, the entitlement does not cover the file.
+   */
+  crossLinkBtoA: string;
+  /** Paid orders of shop A (bought by helper accounts) that tests may refund, one per use. */
+  refundableOrderIdsA: string[];
+  /** A fresh session cookie (`name=value`) for a principal, null for anonymous. */
+  cookie(principal: Principal): Promise<string | null>;
+  /** The headers a browser sends with a form from one of our own pages (Origin, Sec-Fetch-Site). */
+  sameOrigin: Record<string, string>;
+  /** A paid order for `buyerId` of `listingId`, through the sandbox's hosted page and its webhooks. */
+  buy(buyer: { id: string; email: string }, listingId: string): Promise<Purchase>;
+};
+
+export async function seedWorld(
+  server: SecurityServer,
+  options: { refundable?: number } = {},
+): Promise<World> {
+  const shopA = await createListingForSale({ priceAmount: 1200, currency: "EUR" });
+  const shopB = await createListingForSale({ priceAmount: 2500, currency: "EUR" });
+  const user = (email: string, role: "BUYER" | "ADMIN" = "BUYER") =>
+    prisma.user.create({ data: { email, role }, select: { id: true, email: true } });
+  const users: Record<Member, { id: string; email: string }> = {
+    buyerA: await user("buyer-a@example.com"),
+    buyerB: await user("buyer-b@example.com"),
+    sellerA: { id: shopA.seller.id, email: shopA.seller.email },
+    sellerB: { id: shopB.seller.id, email: shopB.seller.email },
+    admin: await user("admin@example.com", "ADMIN"),
+  };
+
+  const buy = async (buyer: { id: string; email: string }, listingId: string): Promise<Purchase> => {
+    const started = await startCheckout(buyer, listingId);
+    if (started.kind !== "redirect-to-stripe") throw new Error(`checkout did not start: ${started.kind}`);
+    const paid = await payHostedCheckout(started.url, "4242424242424242", buyer.email);
+    if (paid.status !== 303) throw new Error(`the sandbox refused the payment: ${paid.status} ${paid.body}`);
+    await server.sandbox.deliveries();
+    const order = await prisma.order.findFirstOrThrow({
+      where: { buyerId: buyer.id, status: "PAID", items: { some: { listingId } } },
+      orderBy: { createdAt: "desc" },
+      include: { items: { include: { entitlements: { include: { licenseKey: true } } } } },
+    });
+    const entitlement = order.items[0]?.entitlements[0];
+    if (!entitlement?.licenseKey || !order.stripeCheckoutSessionId)
+      throw new Error(`order ${order.id} was paid but not fulfilled`);
+    const file = await prisma.listingFile.findFirstOrThrow({ where: { listingId } });
+    return {
+      orderId: order.id,
+      checkoutSessionId: order.stripeCheckoutSessionId,
+      entitlementId: entitlement.id,
+      licenseKey: entitlement.licenseKey.key,
+      // Valid for DOWNLOAD_LINK_TTL_SECONDS; a day here so slow runs do not see it expire.
+      downloadPath: createDownloadPath(
+        { userId: buyer.id, entitlementId: entitlement.id, fileId: file.id },
+        Date.now() + 24 * 60 * 60 * 1000,
+      ),
+    };
+  };
+
+  const purchaseA = await buy(users.buyerA, shopA.listing.id);
+  const purchaseB = await buy(users.buyerB, shopB.listing.id);
+  const refundableOrderIdsA: string[] = [];
+  for (let index = 0; index < (options.refundable ?? 0); index++) {
+    const helper = await user(`refund-helper-${index}@example.com`);
+    refundableOrderIdsA.push((await buy(helper, shopA.listing.id)).orderId);
+  }
+
+  // From here on, webhooks (refunds) reach the app through the real HTTP server.
+  server.deliverWebhooksOverHttp();
+  const origin = new URL(server.appUrl).origin;
+  return {
+    server,
+    users,
+    shopA,
+    shopB,
+    purchaseA,
+    purchaseB,
+    refundableOrderIdsA,
+    crossLinkBtoA: createDownloadPath(
+      { userId: users.buyerB.id, entitlementId: purchaseB.entitlementId, fileId: shopA.file.id },
+      Date.now() + 24 * 60 * 60 * 1000,
+    ),
+    async cookie(principal) {
+      return principal === "anonymous" ? null : signIn(users[principal].id);
+    },
+    sameOrigin: { Origin: origin, "Sec-Fetch-Site": "same-origin" },
+    buy,
+  };
+}
