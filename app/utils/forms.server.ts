@@ -33,17 +33,25 @@ export async function parseSubmission<Schema extends z.ZodType>(request: Request
   if (formData instanceof FormData) return parseWithZod(formData, { schema });
   const unreadable = parseWithZod(new FormData(), { schema });
   const reply = (): SubmissionResult<string[]> => ({ status: "error", error: { "": [formData.message] } });
-  const submission = { ...unreadable, status: "error", error: { "": [formData.message] }, reply } as typeof unreadable;
+  const submission = {
+    ...unreadable,
+    status: "error",
+    error: { "": [formData.message] },
+    reply,
+  } as typeof unreadable;
   statusOf.set(submission, formData.status);
   return submission;
 }
 
-async function readFormData(request: Request): Promise<FormData | { status: 413 | 415 | 400; message: string }> {
+async function readFormData(
+  request: Request,
+): Promise<FormData | { status: 413 | 415 | 400; message: string }> {
   const contentType = request.headers.get("Content-Type") ?? "";
   if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(contentType)) {
     return {
       status: 415,
-      message: "This form could not be read: send it as application/x-www-form-urlencoded or multipart/form-data.",
+      message:
+        "This form could not be read: send it as application/x-www-form-urlencoded or multipart/form-data.",
     };
   }
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_FORM_BYTES) {
