@@ -90,6 +90,7 @@ export async function seedDemoShop(
         await tx.listingFile.createMany({ data: fileRows });
         await tx.bundleItem.createMany({ data: rows.bundleItems });
         await tx.plan.createMany({ data: rows.plans });
+        await tx.planPrice.createMany({ data: rows.planPrices });
         await tx.planListing.createMany({ data: rows.planListings });
         await tx.review.createMany({ data: rows.reviews });
         return true;
@@ -179,6 +180,7 @@ function buildRows(now: Date) {
   }> = [];
   const bundleItems: Prisma.BundleItemCreateManyInput[] = [];
   const plans: Prisma.PlanCreateManyInput[] = [];
+  const planPrices: Prisma.PlanPriceCreateManyInput[] = [];
   const planListings: Prisma.PlanListingCreateManyInput[] = [];
   const listingBySlug = new Map<string, { id: string; publishedAt: Date | null }>();
   let listingIndex = 0;
@@ -261,11 +263,15 @@ function buildRows(now: Date) {
         shopId,
         name: plan.name,
         description: plan.description,
+        includesAllListings: plan.includesAllListings,
+        createdAt: daysBefore(now, 40 + shopIndex),
+      });
+      planPrices.push({
+        id: newId(),
+        planId,
         amount: plan.amount,
         currency: plan.currency,
         interval: plan.interval,
-        includesAllListings: plan.includesAllListings,
-        active: true,
         createdAt: daysBefore(now, 40 + shopIndex),
       });
       for (const slug of plan.listingSlugs ?? []) {
@@ -293,7 +299,19 @@ function buildRows(now: Date) {
     });
   }
 
-  return { users, shops, listings, contents, examples, files, bundleItems, plans, planListings, reviews };
+  return {
+    users,
+    shops,
+    listings,
+    contents,
+    examples,
+    files,
+    bundleItems,
+    plans,
+    planPrices,
+    planListings,
+    reviews,
+  };
 }
 
 function withFinalNewline(text: string): string {

@@ -138,7 +138,7 @@ describe("buying a prompt, using it, and losing it on refund", () => {
     expect(await prisma.refund.count({ where: { orderId: order.id } })).toBe(1);
     expect(await prisma.entitlement.findUniqueOrThrow({ where: { id: entitlement.id } })).toMatchObject({
       status: "REVOKED",
-      revokeReason: "refunded",
+      revokeReason: "REFUNDED",
     });
 
     expect(await fetchDownload(href)).toMatchObject({ status: 404 });

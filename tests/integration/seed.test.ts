@@ -166,17 +166,17 @@ describe("seedDemoShop", () => {
   });
 
   it("seeds plans without Stripe ids, and reviews with whole-star ratings", async () => {
-    const plans = await prisma.plan.findMany({ include: { listings: { include: { listing: true } } } });
+    const plans = await prisma.plan.findMany({
+      include: { prices: true, listings: { include: { listing: true } } },
+    });
     expect(plans.length).toBeGreaterThanOrEqual(1);
     expect(plans.length).toBeLessThanOrEqual(2);
     for (const plan of plans) {
-      expect(plan).toMatchObject({
-        interval: "MONTH",
-        active: true,
-        stripeProductId: null,
-        stripePriceId: null,
-      });
-      expect(Number.isInteger(plan.amount)).toBe(true);
+      expect(plan).toMatchObject({ archivedAt: null, stripeProductId: null });
+      expect(plan.prices).toEqual([
+        expect.objectContaining({ interval: "MONTH", stripePriceId: null, archivedAt: null }),
+      ]);
+      for (const price of plan.prices) expect(Number.isInteger(price.amount)).toBe(true);
       if (!plan.includesAllListings) {
         expect(plan.listings.length).toBeGreaterThan(0);
         for (const { listing } of plan.listings) expect(listing.shopId).toBe(plan.shopId);

@@ -145,7 +145,7 @@ describe("the Stripe webhook endpoint", () => {
     const order = await prisma.order.findFirstOrThrow({ where: { buyerId: buyer.id } });
     expect(order).toMatchObject({ status: "REFUNDED", stripePaymentIntentId: paymentIntent });
     expect(await prisma.entitlement.findMany({ where: { userId: buyer.id } })).toEqual([
-      expect.objectContaining({ status: "REVOKED", revokeReason: "refunded" }),
+      expect.objectContaining({ status: "REVOKED", revokeReason: "REFUNDED" }),
     ]);
 
     // The late checkout event finds the order settled and grants nothing.
@@ -186,7 +186,7 @@ describe("the Stripe webhook endpoint", () => {
     });
     expect(await prisma.entitlement.findFirstOrThrow({ where: { userId: buyer.id } })).toMatchObject({
       status: "REVOKED",
-      revokeReason: "disputed",
+      revokeReason: "DISPUTED",
     });
     expect(await prisma.licenseKey.findFirstOrThrow({ where: { userId: buyer.id } })).toMatchObject({
       status: "REVOKED",

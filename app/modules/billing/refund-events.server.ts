@@ -60,7 +60,7 @@ export async function handleChargeRefunded(charge: ChargeObject): Promise<Handle
         status: fullyRefunded ? "REFUNDED" : order.status === "DISPUTED" ? "DISPUTED" : "PARTIALLY_REFUNDED",
       },
     });
-    if (fullyRefunded) await revokeOrderEntitlements(tx, order.id, "refunded");
+    if (fullyRefunded) await revokeOrderEntitlements(tx, order.id, "REFUNDED");
   });
   return handled;
 }
@@ -102,7 +102,7 @@ export async function handleChargeDisputed(dispute: DisputeObject): Promise<Hand
   if (!orderId) return notOurs(paymentIntentId);
   await prisma.$transaction(async (tx) => {
     await tx.order.update({ where: { id: orderId }, data: { status: "DISPUTED" } });
-    await revokeOrderEntitlements(tx, orderId, "disputed");
+    await revokeOrderEntitlements(tx, orderId, "DISPUTED");
   });
   return handled;
 }

@@ -100,8 +100,17 @@ export async function getShopPage(handle: string) {
         select: listingCardSelect,
       },
       plans: {
-        where: { active: true },
-        select: { id: true, name: true, description: true, amount: true, currency: true, interval: true },
+        where: { archivedAt: null },
+        select: {
+          id: true,
+          name: true,
+          description: true,
+          prices: {
+            where: { archivedAt: null },
+            orderBy: [{ interval: "asc" }, { currency: "asc" }],
+            select: { id: true, amount: true, currency: true, interval: true },
+          },
+        },
       },
     },
   });

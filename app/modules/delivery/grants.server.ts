@@ -1,3 +1,4 @@
+import type { RevokeReason } from "~/generated/prisma/client.ts";
 import { generateLicenseKey } from "~/modules/licensing/license-keys.server.ts";
 import type { Tx } from "~/utils/db.server.ts";
 
@@ -56,7 +57,11 @@ export async function grantOrderEntitlements(tx: Tx, order: OrderForGrant): Prom
 }
 
 /** Ends access granted by an order: refunds and disputes. Licence keys stop verifying at once. */
-export async function revokeOrderEntitlements(tx: Tx, orderId: string, reason: string): Promise<number> {
+export async function revokeOrderEntitlements(
+  tx: Tx,
+  orderId: string,
+  reason: RevokeReason,
+): Promise<number> {
   const entitlements = await tx.entitlement.findMany({
     where: { orderItem: { orderId }, status: "ACTIVE" },
     select: { id: true },

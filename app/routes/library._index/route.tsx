@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import type { RevokeReason } from "~/generated/prisma/enums.ts";
 import { listingTypeLabel } from "~/modules/catalog/search.ts";
 import { listLibrary } from "~/modules/delivery/entitlements.server.ts";
 import { privateNoStore } from "~/utils/http.ts";
@@ -12,7 +13,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ items: await listLibrary(user.id) }, { headers: privateNoStore });
 }
 
-const revokedLabel: Record<string, string> = { refunded: "Refunded", disputed: "Disputed payment" };
+const revokedLabel: Record<RevokeReason, string> = {
+  REFUNDED: "Refunded",
+  DISPUTED: "Disputed payment",
+  SUBSCRIPTION_ENDED: "Membership ended",
+  REMOVED_FROM_PLAN: "No longer in your plan",
+  UNPUBLISHED: "No longer available",
+};
 
 export default function Library() {
   const { items } = useLoaderData<typeof loader>();
@@ -52,7 +59,7 @@ export default function Library() {
                 </span>
               ) : (
                 <span className="rounded-full bg-gray-100 px-2 py-0.5 text-xs font-medium text-gray-700">
-                  {revokedLabel[item.revokeReason ?? ""] ?? "Access ended"}
+                  {item.revokeReason ? revokedLabel[item.revokeReason] : "Access ended"}
                 </span>
               )}
             </li>

@@ -47,10 +47,12 @@ export default function ShopPage() {
               <li key={plan.id} className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
                 <p className="font-semibold">{plan.name}</p>
                 <p className="text-sm text-gray-700">{plan.description}</p>
-                <p className="mt-2 font-bold">
-                  {formatMoney({ amount: plan.amount, currency: plan.currency })} /{" "}
-                  {plan.interval === "MONTH" ? "month" : "year"}
-                </p>
+                {plan.prices.map((price) => (
+                  <p key={price.id} className="mt-2 font-bold">
+                    {formatMoney({ amount: price.amount, currency: price.currency })} /{" "}
+                    {price.interval === "MONTH" ? "month" : "year"}
+                  </p>
+                ))}
               </li>
             ))}
           </ul>
