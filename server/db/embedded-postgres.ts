@@ -1,5 +1,6 @@
 // The embedded database: one PGlite served over the Postgres wire protocol, so the app, the
 // migration engine and psql all talk to it through `pg` exactly as they would to a real server.
+import type { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { createPGlite } from "./pglite-template.ts";
 import { serializeExtendedQueries } from "./serial-protocol-queue.ts";
@@ -15,12 +16,19 @@ export interface EmbeddedPostgresOptions {
    * the sum of every pool that connects (app pool 10, migrations, tests, psql).
    */
   maxConnections?: number;
+  /**
+   * A data directory dump (`dumpDataDir()`) to start from, e.g. an already migrated database;
+   * only for a new cluster (in memory, or a dataDir that holds none yet).
+   */
+  loadDataDir?: Blob;
 }
 
 export interface EmbeddedPostgres {
   url: string;
   host: string;
   port: number;
+  /** The PGlite behind the socket (e.g. for `dumpDataDir`). */
+  pglite: PGlite;
   close(): Promise<void>;
 }
 
@@ -28,7 +36,7 @@ export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions = {},
 ): Promise<EmbeddedPostgres> {
   const host = options.host ?? "127.0.0.1";
-  const db = await createPGlite(options.dataDir);
+  const db = await createPGlite(options.dataDir, options.loadDataDir);
   const server = new PGLiteSocketServer({
     db,
     host,
@@ -59,6 +67,7 @@ export async function startEmbeddedPostgres(
     url: `postgresql://postgres:postgres@${host}:${port}/postgres?sslmode=disable`,
     host,
     port,
+    pglite: db,
     close,
   };
 }

@@ -44,15 +44,18 @@ async function buildTemplate(): Promise<Blob> {
 
 /**
  * A PGlite in memory (no dataDir) or in dataDir. A new cluster, in memory or in a directory that
- * does not hold one yet, starts from the template instead of running initdb.
+ * does not hold one yet, starts from the template instead of running initdb, or from `dump` (a
+ * `dumpDataDir()` of another cluster, e.g. a migrated test database) when given.
  */
-export async function createPGlite(dataDir?: string): Promise<PGlite> {
+export async function createPGlite(dataDir?: string, dump?: Blob): Promise<PGlite> {
   if (dataDir && existsSync(join(dataDir, "PG_VERSION"))) return PGlite.create({ dataDir });
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   if (dataDir && readdirSync(dataDir).length > 0) {
     // Not a cluster and not empty: let PGlite report whatever this is rather than unpack over it.
     return PGlite.create({ dataDir });
   }
+  // No fallback here: a caller's dump that does not load is an error to see, not to paper over.
+  if (dump) return PGlite.create({ dataDir, loadDataDir: dump });
   template ??= buildTemplate();
   try {
     return await PGlite.create({ dataDir, loadDataDir: await template });

@@ -17,7 +17,8 @@ import {
 
 const schemaPath = fileURLToPath(new URL("../../prisma/schema.prisma", import.meta.url));
 const migrationsDir = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
-const databaseUrl = inject("databaseUrl");
+// This file's own database, copied from the run's template (tests/setup/per-file.ts).
+const databaseUrl = process.env.DATABASE_URL as string;
 const databaseKind = inject("databaseKind");
 const paths = { databaseUrl, schemaPath, migrationsDir };
 
@@ -46,18 +47,6 @@ async function publicTables(): Promise<string[]> {
   );
   return rows.map((r) => r.tablename);
 }
-
-describe("test database", () => {
-  it("is the one global setup deployed, visible to app code through DATABASE_URL", () => {
-    expect(process.env.DATABASE_URL).toBe(databaseUrl);
-  });
-
-  it("starts every file with empty tables", async () => {
-    // Another file leaves a row behind too: whichever runs second proves the truncation.
-    const { rows } = await client.query<{ count: string }>('select count(*) from "User"');
-    expect(rows[0]?.count).toBe("0");
-  });
-});
 
 describe("deployed migrations", () => {
   it("created a table for every model in schema.prisma", async () => {
@@ -129,15 +118,9 @@ describe("deployed migrations", () => {
     const check = await checkSchemaHasMigration(paths);
     expect(check).toMatchObject({ hasChanges: false, exitCode: 0 });
   });
-
-  it("leaves a row behind for the next file to not see", async () => {
-    await client.query(
-      `insert into "User" (id, email, "updatedAt") values ('leftover', 'leftover@example.com', now())`,
-    );
-  });
 });
 
-/** An empty database of the test server's kind, never the shared test database. */
+/** An empty database of the test server's kind, never this file's test database. */
 async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   if (databaseKind === "pglite") {
     // PGlite-socket serves one database: a second, in-memory embedded server stands in for a new one.

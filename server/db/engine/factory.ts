@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { connectPg } from "./pg-adapter.ts";
-import { connectScratchPGlite } from "./pglite-adapter.ts";
+import { connectScratchPGlite, scratchPGliteShadows } from "./pglite-adapter.ts";
 
 export type ServerKind = "pglite" | "postgres";
 
@@ -103,6 +103,7 @@ export function createEngineFactory(options: FactoryOptions): EngineFactory {
     throw new Error("SHADOW_DATABASE_URL points at the main database; the shadow database is wiped on use.");
   }
   let kind: Promise<ServerKind> | undefined;
+  const scratchShadows = scratchPGliteShadows();
 
   const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: "postgres",
@@ -116,9 +117,9 @@ export function createEngineFactory(options: FactoryOptions): EngineFactory {
         await emptyDatabase(shadowDatabaseUrl);
         return track(await connectPg(shadowDatabaseUrl));
       }
-      if (!databaseUrl) return track(await connectScratchPGlite());
+      if (!databaseUrl) return track(await scratchShadows.connect());
       kind ??= detectServerKind(databaseUrl);
-      if ((await kind) === "pglite") return track(await connectScratchPGlite());
+      if ((await kind) === "pglite") return track(await scratchShadows.connect());
       return track(await temporaryDatabase(databaseUrl));
     },
   };
@@ -127,6 +128,7 @@ export function createEngineFactory(options: FactoryOptions): EngineFactory {
     factory,
     async close() {
       await Promise.allSettled([...open].map((adapter) => adapter.dispose()));
+      await scratchShadows.close();
     },
   };
 }

@@ -1,0 +1,124 @@
+/**
+ * `npm test`: every check, in order, stopping at the first failure; ends with how long each took.
+ *
+ *   typecheck  tsc (strict)
+ *   lint       Biome
+ *   vitest     vitest projects `unit` and `integration` (files in parallel, a database per file)
+ *   build      remix vite:build (the security and browser tests use the built app)
+ *   security   vitest project `security`
+ *   e2e        browser tests (tests/e2e/vitest.config.ts); the summary names the browser used
+ *
+ * `npm test -- vitest e2e` runs only the phases named (still in this order).
+ * Database: PGlite, or PostgreSQL when TEST_DATABASE_URL names a server. Browser: see
+ * tests/e2e/support/browser.ts (CHROMIUM_PATH, an installed Chrome/Chromium, else the bundled one;
+ * STAPEL_BROWSER=bundled forces the bundled one).
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const bin = (name: string) => join(root, "node_modules", ".bin", name);
+
+interface Phase {
+  name: string;
+  what: string;
+  command: string[];
+}
+
+const PHASES: Phase[] = [
+  { name: "typecheck", what: "tsc", command: [bin("tsc")] },
+  { name: "lint", what: "biome check", command: [bin("biome"), "check", "."] },
+  {
+    name: "vitest",
+    what: "unit + integration",
+    command: [bin("vitest"), "run", "--project", "unit", "--project", "integration"],
+  },
+  { name: "build", what: "remix vite:build", command: [bin("remix"), "vite:build"] },
+  {
+    name: "security",
+    what: "security suite",
+    command: [bin("vitest"), "run", "--project", "security", "--passWithNoTests"],
+  },
+  {
+    name: "e2e",
+    what: "browser tests",
+    command: [bin("vitest"), "run", "--config", "tests/e2e/vitest.config.ts"],
+  },
+];
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !PHASES.some((phase) => phase.name === name));
+if (unknown.length) {
+  console.error(`unknown phase(s): ${unknown.join(", ")}; phases: ${PHASES.map((p) => p.name).join(", ")}`);
+  process.exit(2);
+}
+const phases = wanted.length ? PHASES.filter((phase) => wanted.includes(phase.name)) : PHASES;
+
+// The e2e global setup appends the browser it chose here.
+const reportDir = mkdtempSync(join(tmpdir(), "stapel-test-run-"));
+const browserReport = join(reportDir, "browser.txt");
+
+function run(phase: Phase): Promise<number> {
+  const [command, ...args] = phase.command as [string, ...string[]];
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, STAPEL_BROWSER_REPORT: browserReport },
+    });
+    child.on("error", (error) => {
+      console.error(`${phase.name}: ${error.message}`);
+      resolve(1);
+    });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+type Outcome = { phase: Phase; status: "passed" | "FAILED" | "skipped"; seconds?: number };
+const outcomes: Outcome[] = [];
+const started = performance.now();
+const database = process.env.TEST_DATABASE_URL
+  ? `PostgreSQL (${new URL(process.env.TEST_DATABASE_URL).host})`
+  : "PGlite";
+
+let failed = false;
+for (const phase of phases) {
+  if (failed) {
+    outcomes.push({ phase, status: "skipped" });
+    continue;
+  }
+  console.log(`\n=== ${phase.name}: ${phase.what} (${phase.command.slice(1).join(" ") || phase.command[0]})`);
+  const t = performance.now();
+  const code = await run(phase);
+  const seconds = (performance.now() - t) / 1000;
+  outcomes.push({ phase, status: code === 0 ? "passed" : "FAILED", seconds });
+  if (code !== 0) failed = true;
+}
+
+let browser = "";
+try {
+  browser = readFileSync(browserReport, "utf8").trim().split("\n").pop() ?? "";
+} catch {
+  // No browser phase ran.
+}
+rmSync(reportDir, { recursive: true, force: true });
+
+const rows = outcomes.map(({ phase, status, seconds }) => [
+  phase.name,
+  phase.what,
+  status,
+  seconds === undefined ? "-" : `${seconds.toFixed(1)} s`,
+]);
+const total = (performance.now() - started) / 1000;
+rows.push(["total", "", failed ? "FAILED" : "passed", `${total.toFixed(1)} s`]);
+const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => (row[i] ?? "").length)));
+const line = (row: string[]) =>
+  row.map((cell, i) => (i === 3 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join("  ");
+
+console.log(`\n=== npm test summary (database: ${database})`);
+for (const row of rows) console.log(`  ${line(row)}`);
+if (browser) console.log(`  browser: ${browser}`);
+process.exit(failed ? 1 : 0);
