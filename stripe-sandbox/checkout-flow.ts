@@ -1,8 +1,11 @@
 import type Stripe from "stripe";
+import { chargeCard } from "./billing/charging.ts";
+import { startSubscription } from "./billing/start.ts";
+import { nowFor } from "./billing/time.ts";
 import type { SandboxContext } from "./context.ts";
-import { newId, nowSeconds } from "./ids.ts";
-import { buildPaidInvoice, buildSubscription } from "./objects/billing.ts";
-import { buildCharge, buildPaymentIntent, type CardDetails } from "./objects/payments.ts";
+import { nowSeconds } from "./ids.ts";
+import { buildPaymentMethod } from "./objects/payment-method.ts";
+import { buildPaymentIntent, type CardDetails } from "./objects/payments.ts";
 import { createCustomer } from "./routes/customers.ts";
 import type { SessionRecord } from "./store.ts";
 
@@ -32,12 +35,6 @@ export interface Buyer {
   email: string;
   name: string;
   card: CardDetails;
-}
-
-export interface Decline {
-  code: "card_declined";
-  declineCode: string;
-  message: string;
 }
 
 /** The PaymentIntent of a payment-mode session: reused across attempts, created on the first. */
@@ -90,26 +87,23 @@ function customerDetails(buyer: Buyer): Stripe.Checkout.Session.CustomerDetails 
   };
 }
 
-function succeedIntent(ctx: SandboxContext, intent: Stripe.PaymentIntent, buyer: Buyer): Stripe.Charge {
-  const paymentMethod = newId("pm_1");
-  const charge = buildCharge({
-    intent,
-    paymentMethod,
+/** The card the buyer entered, as a PaymentMethod (attached to `customer` when given). */
+function savePaymentMethod(
+  ctx: SandboxContext,
+  buyer: Buyer,
+  customer: string | null,
+  now: number,
+): Stripe.PaymentMethod {
+  const method = buildPaymentMethod({
     card: buyer.card,
-    billingEmail: buyer.email,
-    billingName: buyer.name,
+    customer,
+    email: buyer.email,
+    name: buyer.name,
+    created: now,
   });
-  ctx.store.charges.set(charge.id, charge);
-  Object.assign(intent, {
-    status: "succeeded",
-    amount_received: intent.amount,
-    latest_charge: charge.id,
-    payment_method: paymentMethod,
-    last_payment_error: null,
-  } satisfies Partial<Stripe.PaymentIntent>);
-  ctx.emit("charge.succeeded", charge);
-  ctx.emit("payment_intent.succeeded", intent);
-  return charge;
+  ctx.store.paymentMethods.set(method.id, method);
+  if (customer) ctx.emit("payment_method.attached", method, { created: now });
+  return method;
 }
 
 /** A successful card payment on the hosted page. */
@@ -122,15 +116,21 @@ export function completeSession(ctx: SandboxContext, record: SessionRecord, buye
   }
 
   if (session.mode === "subscription") {
-    completeSubscription(ctx, record, buyer, customerId ?? "");
+    const customer = ctx.store.customers.get(customerId ?? "");
+    if (!customer) throw new Error(`stripe-sandbox: customer ${customerId} vanished`);
+    const now = nowFor(ctx, customer.id);
+    const method = savePaymentMethod(ctx, buyer, customer.id, now);
+    const subscription = startSubscription(ctx, { record, customer, paymentMethod: method, now });
+    Object.assign(session, { subscription: subscription.id, invoice: subscription.latest_invoice });
   } else {
     const intent = intentFor(ctx, record, customerId);
-    succeedIntent(ctx, intent, buyer);
+    const method = savePaymentMethod(ctx, buyer, null, nowSeconds());
+    chargeCard(ctx, { ...chargeFieldsOf(intent, method), intent });
     session.payment_intent = intent.id;
   }
   Object.assign(session, {
     status: "complete",
-    payment_status: "paid",
+    payment_status: session.amount_total === 0 ? "no_payment_required" : "paid",
     customer: customerId,
     customer_details: customerDetails(buyer),
     url: null,
@@ -139,80 +139,24 @@ export function completeSession(ctx: SandboxContext, record: SessionRecord, buye
   ctx.emit("checkout.session.completed", session);
 }
 
-function completeSubscription(
-  ctx: SandboxContext,
-  record: SessionRecord,
-  buyer: Buyer,
-  customerId: string,
-): void {
-  const customer = ctx.store.customers.get(customerId);
-  if (!customer) throw new Error(`stripe-sandbox: customer ${customerId} vanished`);
-  const subscription = buildSubscription({
-    customer: customerId,
-    currency: record.session.currency ?? "eur",
-    lineItems: record.lineItems,
-    metadata: record.subscriptionData.metadata,
-    description: record.subscriptionData.description,
-    paymentMethod: newId("pm_1"),
-  });
-  const invoice = buildPaidInvoice({ subscription, customer });
-  subscription.latest_invoice = invoice.id;
-  const intent = buildPaymentIntent({
-    amount: invoice.amount_paid,
-    currency: invoice.currency,
-    customer: customerId,
-    description: "Subscription creation",
-    metadata: {},
-    receiptEmail: null,
-    applicationFeeAmount: null,
-    transferDestination: null,
-  });
-  ctx.store.paymentIntents.set(intent.id, intent);
-  ctx.store.subscriptions.set(subscription.id, subscription);
-  ctx.store.invoices.set(invoice.id, invoice);
-  succeedIntent(ctx, intent, buyer);
-  ctx.emit("customer.subscription.created", subscription);
-  ctx.emit("invoice.paid", invoice);
-  ctx.emit("invoice.payment_succeeded", invoice);
-  Object.assign(record.session, { subscription: subscription.id, invoice: invoice.id });
+function chargeFieldsOf(intent: Stripe.PaymentIntent, method: Stripe.PaymentMethod) {
+  return {
+    customer: typeof intent.customer === "string" ? intent.customer : null,
+    amount: intent.amount,
+    currency: intent.currency,
+    paymentMethod: method,
+    description: intent.description,
+    now: nowSeconds(),
+  };
 }
 
 /** A declined card: a failed charge on the session's PaymentIntent, which stays open for another try. */
-export function declinePayment(
-  ctx: SandboxContext,
-  record: SessionRecord,
-  buyer: Buyer,
-  decline: Decline,
-): void {
+export function declinePayment(ctx: SandboxContext, record: SessionRecord, buyer: Buyer): void {
   const { session } = record;
   if (session.mode !== "payment") return;
   const intent = intentFor(ctx, record, typeof session.customer === "string" ? session.customer : null);
-  const paymentMethod = newId("pm_1");
-  const charge = buildCharge({
-    intent,
-    paymentMethod,
-    card: buyer.card,
-    billingEmail: buyer.email,
-    billingName: buyer.name,
-    failure: decline,
-  });
-  ctx.store.charges.set(charge.id, charge);
-  Object.assign(intent, {
-    status: "requires_payment_method",
-    latest_charge: charge.id,
-    payment_method: null,
-    last_payment_error: {
-      charge: charge.id,
-      code: decline.code,
-      decline_code: decline.declineCode,
-      doc_url: "https://stripe.com/docs/error-codes/card-declined",
-      message: decline.message,
-      payment_method_type: "card",
-      type: "card_error",
-    },
-  } satisfies Partial<Stripe.PaymentIntent>);
+  const method = savePaymentMethod(ctx, buyer, null, nowSeconds());
+  chargeCard(ctx, { ...chargeFieldsOf(intent, method), intent });
   session.payment_intent = intent.id;
   ctx.store.markDirty();
-  ctx.emit("charge.failed", charge);
-  ctx.emit("payment_intent.payment_failed", intent);
 }

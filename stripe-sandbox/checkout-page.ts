@@ -99,8 +99,10 @@ export function renderCheckoutPage(state: PageState): string {
   const { session } = state;
   const total = formatAmount(session.amount_total ?? 0, session.currency ?? "eur");
   const recurring = state.lineItems.find((item) => item.price?.recurring)?.price?.recurring;
-  const buttonLabel =
-    session.mode === "subscription"
+  const trial = session.mode === "subscription" && session.amount_total === 0;
+  const buttonLabel = trial
+    ? "Start trial"
+    : session.mode === "subscription"
       ? `Subscribe ${total} per ${recurring?.interval ?? "month"}`
       : `Pay ${total}`;
   const email = state.lockedEmail
@@ -120,7 +122,7 @@ ${field("cardNumber", "Card number", state, 'inputmode="numeric" autocomplete="c
 </div>
 ${field("name", "Name on card", state, 'autocomplete="cc-name" required')}
 <button type="submit">${escapeHtml(buttonLabel)}</button>
-<p class="hint">Test cards: 4242 4242 4242 4242 succeeds; 4000 0000 0000 0002 is declined. Any future expiry, any CVC.</p>
+<p class="hint">Test cards: 4242 4242 4242 4242 succeeds; 4000 0000 0000 0002 is declined; 4000 0000 0000 0259 succeeds, then is disputed. Any future expiry, any CVC.</p>
 </form>
 </main>`;
   return layout(`${buttonLabel} · Stapel Stripe sandbox (test mode)`, body);

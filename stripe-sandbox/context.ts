@@ -8,6 +8,20 @@ export interface SandboxContext {
   emit<T extends EventType>(type: T, object: EventObject<T>, options?: EmitOptions<T>): EventOf<T>;
   /** Base URL for links people open (hosted checkout pages). */
   publicBaseUrl(): string;
+  /** Runs `work` once the current operation (API request, page action, clock step) is done. */
+  afterwards(work: () => void): void;
+  /** Runs the work queued with `afterwards`, including work that queues more. */
+  settle(): void;
+  /** Billing options: the retry schedule after a failed subscription payment. */
+  billing: BillingOptions;
+}
+
+/** How failed subscription payments are retried (a fixed stand-in for Stripe's Smart Retries). */
+export interface BillingOptions {
+  /** Days after the first failed attempt at which the payment is retried. */
+  retryDays: number[];
+  /** What happens to the subscription when the last retry fails (Stripe's default: cancel). */
+  afterRetries: "cancel" | "unpaid" | "past_due";
 }
 
 /** The API request being handled, for `Event.request`. */

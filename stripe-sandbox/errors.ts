@@ -45,7 +45,14 @@ export class ApiError extends Error {
 }
 
 export function invalidRequest(message: string, param?: string, code?: string): ApiError {
-  return new ApiError(400, "invalid_request_error", message, code, param);
+  const exclusive = message.startsWith("You may only specify one of these parameters");
+  return new ApiError(
+    400,
+    "invalid_request_error",
+    message,
+    code ?? (exclusive ? "parameters_exclusive" : undefined),
+    param,
+  );
 }
 
 /** 404 for an id that does not exist, worded as Stripe does: `No such customer: 'cus_x'`. */

@@ -11,6 +11,8 @@ export interface EmitOptions<T extends EventType> {
   previous?: Partial<EventObject<T>>;
   /** The API request that caused the event; `null` ids for hosted-page actions, as in Stripe. */
   request?: Stripe.Event.Request;
+  /** When the event happened; default now. Events caused by a test clock carry its frozen time. */
+  created?: number;
 }
 
 /**
@@ -27,7 +29,7 @@ export function buildEvent<T extends EventType>(
     id: newId("evt_3"),
     object: "event",
     api_version: Stripe.API_VERSION,
-    created: nowSeconds(),
+    created: options.created ?? nowSeconds(),
     data: {
       object: snapshot(object),
       ...(options.previous && { previous_attributes: snapshot(options.previous) }),

@@ -14,6 +14,12 @@ const VIRTUAL_FIELDS: Record<string, Record<string, Virtual>> = {
       return paginate(items, {}, `/v1/checkout/sessions/${String(owner.id)}/line_items`);
     },
   },
+  invoice: {
+    payments: (store, owner) => {
+      const payments = [...store.invoicePayments.values()].filter((p) => p.invoice === owner.id);
+      return paginate(payments, {}, `/v1/invoice_payments?invoice=${String(owner.id)}`);
+    },
+  },
   charge: {
     refunds: (store, owner) =>
       paginate(refundsForCharge(store, String(owner.id)), {}, `/v1/charges/${String(owner.id)}/refunds`),

@@ -8,7 +8,7 @@ import {
 } from "./checkout-page.ts";
 import type { SandboxContext } from "./context.ts";
 import type { SessionRecord } from "./store.ts";
-import { lookupTestCard } from "./test-cards.ts";
+import { chargeDecline, lookupTestCard } from "./test-cards.ts";
 
 export interface HtmlResponse {
   status: number;
@@ -62,9 +62,10 @@ export function handleHostedCheckout(
     name: form.name.trim(),
     card: { ...card, expMonth: month, expYear: year },
   };
-  if (card.decline) {
-    declinePayment(ctx, record, buyer, card.decline);
-    return html(402, page(ctx, record, { form: { ...form, cvc: "" }, error: card.decline.message }));
+  const decline = chargeDecline(card);
+  if (decline) {
+    declinePayment(ctx, record, buyer);
+    return html(402, page(ctx, record, { form: { ...form, cvc: "" }, error: decline.message }));
   }
   completeSession(ctx, record, buyer);
   const success = record.session.success_url;

@@ -11,8 +11,10 @@ import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type Stripe from "stripe";
+import { runDue } from "./billing/scheduler.ts";
+import { clockOfCustomer } from "./billing/time.ts";
 import { expireIfDue } from "./checkout-flow.ts";
-import type { SandboxContext } from "./context.ts";
+import type { BillingOptions, SandboxContext } from "./context.ts";
 import { buildEvent } from "./events.ts";
 import { createRequestListener } from "./server.ts";
 import { Store } from "./store.ts";
@@ -35,6 +37,12 @@ export interface StripeSandboxOptions {
   webhookRetryDelaysMs?: number[];
   /** Where failed webhook deliveries are reported; default stderr. */
   log?: (line: string) => void;
+  /**
+   * Retries after a failed subscription payment: days after the first failure (default 1, 2, 4, 6,
+   * 8, 10, 12 and 14: eight retries in two weeks, like Smart Retries' recommended default) and what
+   * happens after the last one (default "cancel", Stripe's default setting).
+   */
+  billing?: Partial<BillingOptions>;
 }
 
 export interface StripeSandbox {
@@ -84,9 +92,20 @@ export async function startStripeSandbox(options: StripeSandboxOptions = {}): Pr
     },
   });
 
+  const deferred: (() => void)[] = [];
   const ctx: SandboxContext = {
     store,
     publicBaseUrl: () => publicBaseUrl,
+    afterwards: (work) => {
+      deferred.push(work);
+    },
+    settle: () => {
+      for (let work = deferred.shift(); work; work = deferred.shift()) work();
+    },
+    billing: {
+      retryDays: options.billing?.retryDays ?? [1, 2, 4, 6, 8, 10, 12, 14],
+      afterRetries: options.billing?.afterRetries ?? "cancel",
+    },
     emit(type, object, emitOptions) {
       const event = buildEvent(type, object, webhookUrl ? 1 : 0, emitOptions);
       store.events.push(event);
@@ -117,8 +136,12 @@ export async function startStripeSandbox(options: StripeSandboxOptions = {}): Pr
   store.markDirty();
   safeFlush(store);
 
+  // Sessions expire and subscriptions without a test clock renew in real time.
   const sweep = setInterval(() => {
     for (const record of store.sessions.values()) expireIfDue(ctx, record);
+    const realTime = () =>
+      [...store.subscriptions.values()].filter((s) => !clockOfCustomer(ctx, String(s.customer)));
+    runDue(ctx, realTime, Math.floor(Date.now() / 1000));
     safeFlush(store);
   }, EXPIRY_SWEEP_MS);
   sweep.unref();

@@ -119,7 +119,7 @@ function toApiError(issue: z.core.$ZodIssue): ApiError {
   const input = "input" in issue ? issue.input : undefined;
   if (issue.code === "unrecognized_keys") {
     const param = paramName([...issue.path, issue.keys[0] ?? ""]);
-    return invalidRequest(`Received unknown parameter: ${param}`, param);
+    return invalidRequest(`Received unknown parameter: ${param}`, param, "parameter_unknown");
   }
   const param = paramName(issue.path);
   if (issue.code === "invalid_type" && input === undefined) {
@@ -131,17 +131,26 @@ function toApiError(issue: z.core.$ZodIssue): ApiError {
   }
   const shown = typeof input === "string" ? input : JSON.stringify(input);
   const message = issue.message.replaceAll("{param}", param).replaceAll("{value}", shown ?? "");
-  return invalidRequest(
-    message,
-    param,
-    message.startsWith("You passed an empty string") ? "parameter_invalid_empty" : undefined,
-  );
+  const code = MESSAGE_CODES.find(([prefix]) => message.startsWith(prefix))?.[1];
+  return invalidRequest(message, param, code);
 }
+
+/** Stripe's error codes for the validation messages above. */
+const MESSAGE_CODES: [string, string][] = [
+  ["You passed an empty string", "parameter_invalid_empty"],
+  ["Invalid integer", "parameter_invalid_integer"],
+  ["Invalid email address", "email_invalid"],
+  ["Not a valid URL", "url_invalid"],
+];
 
 /** Throws Stripe's "only one of" error when more than one of `names` is present. */
 export function exclusive(input: Record<string, unknown>, ...names: string[]): void {
   const present = names.filter((name) => input[name] !== undefined);
   if (present.length > 1) {
-    throw invalidRequest(`You may only specify one of these parameters: ${present.join(", ")}.`, present[1]);
+    throw invalidRequest(
+      `You may only specify one of these parameters: ${present.join(", ")}.`,
+      present[1],
+      "parameters_exclusive",
+    );
   }
 }

@@ -47,6 +47,7 @@ export function createRequestListener(ctx: SandboxContext) {
       })
       .then((reply) => {
         try {
+          ctx.settle();
           ctx.store.flush();
         } catch (error) {
           process.stderr.write(`[stripe-sandbox] could not write state: ${String(error)}\n`);
@@ -113,12 +114,8 @@ function authenticate(header: string | undefined): void {
   if (!key.startsWith("sk_test_")) {
     const masked =
       key.length > 12 ? `${key.slice(0, 8)}${"*".repeat(key.length - 12)}${key.slice(-4)}` : "****";
-    throw new ApiError(
-      401,
-      "invalid_request_error",
-      `Invalid API Key provided: ${masked}`,
-      "api_key_invalid",
-    );
+    // Stripe answers an unknown key without an error code.
+    throw new ApiError(401, "invalid_request_error", `Invalid API Key provided: ${masked}`);
   }
 }
 

@@ -13,8 +13,26 @@ export interface SessionRecord {
     transferDestination: string | null;
     receiptEmail: string | null;
   };
-  subscriptionData: { metadata: Stripe.Metadata; description: string | null };
+  subscriptionData: {
+    metadata: Stripe.Metadata;
+    description: string | null;
+    trialPeriodDays?: number | null;
+    trialEnd?: number | null;
+    applicationFeePercent?: number | null;
+    transferDestination?: string | null;
+    transferAmountPercent?: number | null;
+  };
   customerCreation: "always" | "if_required" | null;
+}
+
+/** What the billing engine remembers about a subscription beyond the public object. */
+export interface SubscriptionState {
+  /** `customer.subscription.trial_will_end` was sent for the current trial. */
+  trialWillEndSent: boolean;
+  /** A renewal invoice waiting in draft; Stripe finalizes and charges it an hour after creating it. */
+  draftInvoice: { id: string; finalizeAt: number } | null;
+  /** Smart-retry state of the open invoice whose payment failed. */
+  dunning: { invoice: string; firstFailedAt: number; retriesDone: number } | null;
 }
 
 export interface IdempotentRecord {
@@ -38,6 +56,14 @@ export interface Tables {
   refunds: Map<string, Stripe.Refund>;
   subscriptions: Map<string, Stripe.Subscription>;
   invoices: Map<string, Stripe.Invoice>;
+  invoiceItems: Map<string, Stripe.InvoiceItem>;
+  invoicePayments: Map<string, Stripe.InvoicePayment>;
+  paymentMethods: Map<string, Stripe.PaymentMethod>;
+  disputes: Map<string, Stripe.Dispute>;
+  testClocks: Map<string, Stripe.TestHelpers.TestClock>;
+  portalConfigurations: Map<string, Stripe.BillingPortal.Configuration>;
+  portalSessions: Map<string, Stripe.BillingPortal.Session>;
+  subscriptionStates: Map<string, SubscriptionState>;
   idempotency: Map<string, IdempotentRecord>;
 }
 
@@ -52,6 +78,14 @@ const TABLES: TableName[] = [
   "refunds",
   "subscriptions",
   "invoices",
+  "invoiceItems",
+  "invoicePayments",
+  "paymentMethods",
+  "disputes",
+  "testClocks",
+  "portalConfigurations",
+  "portalSessions",
+  "subscriptionStates",
   "idempotency",
 ];
 
@@ -89,6 +123,14 @@ export class Store implements Tables {
   refunds = new Map<string, Stripe.Refund>();
   subscriptions = new Map<string, Stripe.Subscription>();
   invoices = new Map<string, Stripe.Invoice>();
+  invoiceItems = new Map<string, Stripe.InvoiceItem>();
+  invoicePayments = new Map<string, Stripe.InvoicePayment>();
+  paymentMethods = new Map<string, Stripe.PaymentMethod>();
+  disputes = new Map<string, Stripe.Dispute>();
+  testClocks = new Map<string, Stripe.TestHelpers.TestClock>();
+  portalConfigurations = new Map<string, Stripe.BillingPortal.Configuration>();
+  portalSessions = new Map<string, Stripe.BillingPortal.Session>();
+  subscriptionStates = new Map<string, SubscriptionState>();
   idempotency = new Map<string, IdempotentRecord>();
   events: Stripe.Event[] = [];
   webhookSecret: string | undefined;
@@ -157,7 +199,7 @@ export class Store implements Tables {
     if (!table) return undefined;
     if (table === "sessions") return this.sessions.get(id)?.session;
     if (table === "events") return this.events.find((event) => event.id === id);
-    return this[table].get(id);
+    return (this[table] as Map<string, unknown>).get(id);
   }
 }
 
@@ -178,10 +220,19 @@ const PREFIXES: [string, TableName | "events"][] = [
   ["re_", "refunds"],
   ["sub_", "subscriptions"],
   ["in_", "invoices"],
+  ["ii_", "invoiceItems"],
+  ["inpay_", "invoicePayments"],
+  ["pm_", "paymentMethods"],
+  ["dp_", "disputes"],
+  ["clock_", "testClocks"],
+  ["bpc_", "portalConfigurations"],
+  ["bps_", "portalSessions"],
   ["evt_", "events"],
 ];
 
-function tableForId(id: string): Exclude<TableName, "idempotency"> | "events" | undefined {
+type LookupTable = Exclude<TableName, "idempotency" | "subscriptionStates"> | "events";
+
+function tableForId(id: string): LookupTable | undefined {
   const found = PREFIXES.find(([prefix]) => id.startsWith(prefix))?.[1];
-  return found === "idempotency" ? undefined : found;
+  return found === "idempotency" || found === "subscriptionStates" ? undefined : found;
 }

@@ -10,6 +10,8 @@ export interface PaymentIntentFields {
   receiptEmail: string | null;
   applicationFeeAmount: number | null;
   transferDestination: string | null;
+  /** Default now; test-clock objects use the clock's frozen time. */
+  created?: number;
 }
 
 /** A card PaymentIntent waiting for a payment method, as Checkout creates it on the first attempt. */
@@ -31,7 +33,7 @@ export function buildPaymentIntent(fields: PaymentIntentFields): Stripe.PaymentI
     capture_method: "automatic",
     client_secret: `${id}_secret_${newId("", 25)}`,
     confirmation_method: "automatic",
-    created: nowSeconds(),
+    created: fields.created ?? nowSeconds(),
     currency: fields.currency,
     customer: fields.customer,
     customer_account: null,
@@ -72,6 +74,7 @@ export interface CardDetails {
   expYear: number;
   funding: "credit" | "debit";
   country: string;
+  fingerprint?: string;
 }
 
 export interface ChargeFields {
@@ -82,6 +85,7 @@ export interface ChargeFields {
   billingName: string | null;
   /** Present for a declined card: Stripe's `failure_code` and decline code. */
   failure?: { code: string; declineCode: string; message: string };
+  created?: number;
 }
 
 /** A card charge for the PaymentIntent: captured and paid, or failed with a decline. */
@@ -109,7 +113,7 @@ export function buildCharge(fields: ChargeFields): Stripe.Charge {
     },
     calculated_statement_descriptor: "STAPEL",
     captured: paid,
-    created: nowSeconds(),
+    created: fields.created ?? nowSeconds(),
     currency: intent.currency,
     customer: intent.customer,
     description: intent.description,
@@ -159,7 +163,7 @@ export function buildCharge(fields: ChargeFields): Stripe.Charge {
         exp_month: card.expMonth,
         exp_year: card.expYear,
         extended_authorization: { status: "disabled" },
-        fingerprint: `fp_${card.last4}${card.brand}`,
+        fingerprint: card.fingerprint ?? `fp_${card.last4}${card.brand}`,
         funding: card.funding,
         incremental_authorization: { status: "unavailable" },
         installments: null,

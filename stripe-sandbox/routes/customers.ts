@@ -1,12 +1,14 @@
 import type Stripe from "stripe";
 import { z } from "zod";
 import { eventRequest, type SandboxContext } from "../context.ts";
+import { previousAttributes } from "../diff.ts";
 import { resourceMissing } from "../errors.ts";
 import { render, renderList } from "../expand.ts";
 import { paginate } from "../list.ts";
 import { buildCustomer } from "../objects/customer.ts";
 import { email, expandParam, listParams, metadata, parseParams, str, unsettable } from "../params.ts";
 import type { Route } from "../router.ts";
+import { snapshot } from "../store.ts";
 
 const createSchema = z.strictObject({
   email: email().optional(),
@@ -99,24 +101,19 @@ export const customerRoutes: Route[] = [
     handler: (ctx, req) => {
       const customer = findCustomer(ctx, req.params.id ?? "");
       const { expand, metadata: meta, ...fields } = parseParams(updateSchema, req.input);
-      const previous: Partial<Stripe.Customer> = {};
-      const changes: Partial<Stripe.Customer> = {};
+      const before = snapshot(customer);
       for (const key of ["email", "name", "description", "phone"] as const) {
         const value = fields[key];
-        if (value !== undefined && value !== customer[key]) {
-          Object.assign(previous, { [key]: customer[key] ?? null });
-          Object.assign(changes, { [key]: value });
-        }
+        if (value !== undefined) customer[key] = value;
       }
-      const nextMetadata = mergeMetadata(customer.metadata, meta);
-      if (JSON.stringify(nextMetadata) !== JSON.stringify(customer.metadata)) {
-        previous.metadata = customer.metadata;
-        changes.metadata = nextMetadata;
-      }
-      if (Object.keys(changes).length > 0) {
-        Object.assign(customer, changes);
+      customer.metadata = mergeMetadata(customer.metadata, meta);
+      const previous = previousAttributes(before, customer);
+      if (previous) {
         ctx.store.markDirty();
-        ctx.emit("customer.updated", customer, { previous, request: eventRequest(req.info) });
+        ctx.emit("customer.updated", customer, {
+          previous,
+          request: eventRequest(req.info),
+        });
       }
       return render(ctx.store, customer, expand);
     },

@@ -556,14 +556,10 @@ describe("Stripe sandbox: checkout, webhooks, refunds", () => {
     expect(item?.current_period_end).toBeGreaterThan(item?.current_period_start ?? Infinity);
     expect(done.invoice as Stripe.Invoice).toMatchObject({ status: "paid", amount_paid: 900 });
 
+    // The full sequence is checked in stripe-sandbox-subscriptions.test.ts.
     const types = sandbox.events().map((e) => e.type);
-    const tail = types.slice(types.lastIndexOf("customer.subscription.created"));
-    expect(tail).toEqual([
-      "customer.subscription.created",
-      "invoice.paid",
-      "invoice.payment_succeeded",
-      "checkout.session.completed",
-    ]);
+    expect(types.slice(types.lastIndexOf("customer.subscription.created"))).toContain("invoice.paid");
+    expect(types.at(-1)).toBe("checkout.session.completed");
   });
 });
 
