@@ -34,7 +34,12 @@ export async function startWebhookReceiver(options: { failFirst?: number; delayM
       }
       const body = Buffer.concat(chunks).toString("utf8");
       const answer = () => {
-        received.push({ headers: req.headers, body, event: JSON.parse(body) as Stripe.Event, at: Date.now() });
+        received.push({
+          headers: req.headers,
+          body,
+          event: JSON.parse(body) as Stripe.Event,
+          at: Date.now(),
+        });
         res.writeHead(200, { "Content-Type": "application/json" }).end('{"received":true}');
       };
       if (options.delayMs) setTimeout(answer, options.delayMs);
