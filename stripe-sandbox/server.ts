@@ -12,7 +12,10 @@ import { catalogRoutes } from "./routes/catalog.ts";
 import { checkoutSessionRoutes } from "./routes/checkout-sessions.ts";
 import { customerRoutes } from "./routes/customers.ts";
 import { eventRoutes } from "./routes/events.ts";
+import { paymentMethodRoutes } from "./routes/payment-methods.ts";
 import { paymentRoutes } from "./routes/payments.ts";
+import { subscriptionRoutes } from "./routes/subscriptions.ts";
+import { testClockRoutes } from "./routes/test-clocks.ts";
 
 const ROUTES: Route[] = [
   ...customerRoutes,
@@ -20,6 +23,9 @@ const ROUTES: Route[] = [
   ...checkoutSessionRoutes,
   ...paymentRoutes,
   ...eventRoutes,
+  ...paymentMethodRoutes,
+  ...subscriptionRoutes,
+  ...testClockRoutes,
   ...billingRoutes,
 ];
 

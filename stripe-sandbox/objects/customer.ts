@@ -7,6 +7,8 @@ export interface CustomerFields {
   description?: string | null;
   phone?: string | null;
   metadata?: Stripe.Metadata;
+  /** A test clock: the customer is created at its frozen time and lives on it. */
+  clock?: Stripe.TestHelpers.TestClock;
 }
 
 export function buildCustomer(fields: CustomerFields): Stripe.Customer {
@@ -15,7 +17,7 @@ export function buildCustomer(fields: CustomerFields): Stripe.Customer {
     object: "customer",
     address: null,
     balance: 0,
-    created: nowSeconds(),
+    created: fields.clock?.frozen_time ?? nowSeconds(),
     currency: null,
     default_source: null,
     delinquent: false,
@@ -37,6 +39,6 @@ export function buildCustomer(fields: CustomerFields): Stripe.Customer {
     preferred_locales: [],
     shipping: null,
     tax_exempt: "none",
-    test_clock: null,
+    test_clock: fields.clock?.id ?? null,
   };
 }

@@ -2,13 +2,14 @@ import type Stripe from "stripe";
 import { z } from "zod";
 import { eventRequest, type SandboxContext } from "../context.ts";
 import { previousAttributes } from "../diff.ts";
-import { resourceMissing } from "../errors.ts";
+import { invalidRequest, resourceMissing } from "../errors.ts";
 import { render, renderList } from "../expand.ts";
 import { paginate } from "../list.ts";
 import { buildCustomer } from "../objects/customer.ts";
 import { email, expandParam, listParams, metadata, parseParams, str, unsettable } from "../params.ts";
 import type { Route } from "../router.ts";
 import { snapshot } from "../store.ts";
+import { clockForNewCustomer } from "./test-clocks.ts";
 
 const createSchema = z.strictObject({
   email: email().optional(),
@@ -16,6 +17,7 @@ const createSchema = z.strictObject({
   description: str().optional(),
   phone: str().optional(),
   metadata: metadata().optional(),
+  test_clock: str().optional(),
   expand: expandParam().optional(),
 });
 
@@ -29,6 +31,7 @@ const updateSchema = z.strictObject({
   description: unsettable().optional(),
   phone: unsettable().optional(),
   metadata: z.union([z.literal(""), z.record(z.string(), z.string())]).optional(),
+  invoice_settings: z.strictObject({ default_payment_method: unsettable().optional() }).optional(),
   expand: expandParam().optional(),
 });
 
@@ -50,7 +53,7 @@ export function createCustomer(
   const customer = buildCustomer(fields);
   ctx.store.customers.set(customer.id, customer);
   ctx.store.markDirty();
-  ctx.emit("customer.created", customer, { request });
+  ctx.emit("customer.created", customer, { request, created: customer.created });
   return customer;
 }
 
@@ -74,8 +77,9 @@ export const customerRoutes: Route[] = [
     method: "POST",
     pattern: "/v1/customers",
     handler: (ctx, req) => {
-      const { expand, ...fields } = parseParams(createSchema, req.input);
-      return render(ctx.store, createCustomer(ctx, fields, eventRequest(req.info)), expand);
+      const { expand, test_clock, ...fields } = parseParams(createSchema, req.input);
+      const clock = clockForNewCustomer(ctx, test_clock);
+      return render(ctx.store, createCustomer(ctx, { ...fields, clock }, eventRequest(req.info)), expand);
     },
   },
   {
@@ -100,8 +104,20 @@ export const customerRoutes: Route[] = [
     pattern: "/v1/customers/:id",
     handler: (ctx, req) => {
       const customer = findCustomer(ctx, req.params.id ?? "");
-      const { expand, metadata: meta, ...fields } = parseParams(updateSchema, req.input);
+      const { expand, metadata: meta, invoice_settings, ...fields } = parseParams(updateSchema, req.input);
       const before = snapshot(customer);
+      const defaultMethod = invoice_settings?.default_payment_method;
+      if (defaultMethod) {
+        const method = ctx.store.paymentMethods.get(defaultMethod);
+        if (method?.customer !== customer.id) {
+          throw invalidRequest(
+            `No such PaymentMethod: '${defaultMethod}'; It's possible this PaymentMethod exists on one of your connected accounts, in which case you should retry this request on that connected account.`,
+            "invoice_settings[default_payment_method]",
+            "resource_missing",
+          );
+        }
+      }
+      if (defaultMethod !== undefined) customer.invoice_settings.default_payment_method = defaultMethod;
       for (const key of ["email", "name", "description", "phone"] as const) {
         const value = fields[key];
         if (value !== undefined) customer[key] = value;
