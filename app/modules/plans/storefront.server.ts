@@ -1,0 +1,133 @@
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { prisma } from "~/utils/db.server.ts";
+import { planListingsWhere } from "./contents.server.ts";
+import { LIVE_SUBSCRIPTION_STATUSES } from "./subscription-status.ts";
+
+/**
+ * Public reads of plans: the shop page's cards, a plan's own page, and the listing page's
+ * "Included in …". Explicit selects that never touch paid content, as in the catalogue.
+ */
+
+const currentPrices = {
+  where: { archivedAt: null },
+  orderBy: [{ interval: "asc" }, { currency: "asc" }],
+  select: { id: true, amount: true, currency: true, interval: true },
+} satisfies Prisma.Plan$pricesArgs;
+
+export type PlanPriceView = { id: string; amount: number; currency: string; interval: "MONTH" | "YEAR" };
+
+/** The shop page's plans: on sale, with their current prices and what they include in a line. */
+export async function listShopPlans(handle: string) {
+  const plans = await prisma.plan.findMany({
+    where: { shop: { handle }, archivedAt: null, prices: { some: { archivedAt: null } } },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      trialDays: true,
+      includesAllListings: true,
+      includedCategories: true,
+      shopId: true,
+      prices: currentPrices,
+    },
+  });
+  return Promise.all(
+    plans.map(async ({ shopId, ...plan }) => ({
+      ...plan,
+      listingCount: await prisma.listing.count({ where: planListingsWhere({ ...plan, shopId }) }),
+    })),
+  );
+}
+
+const includedListingSelect = {
+  id: true,
+  slug: true,
+  type: true,
+  title: true,
+  tagline: true,
+  aiModels: true,
+  category: true,
+  priceAmount: true,
+  currency: true,
+} satisfies Prisma.ListingSelect;
+
+/** A plan's page: the plan, its shop, current prices, and every listing it includes now. */
+export async function getStorefrontPlan(handle: string, planId: string) {
+  const plan = await prisma.plan.findFirst({
+    where: { id: planId, shop: { handle } },
+    select: {
+      id: true,
+      shopId: true,
+      name: true,
+      description: true,
+      trialDays: true,
+      archivedAt: true,
+      includesAllListings: true,
+      includedCategories: true,
+      shop: { select: { handle: true, name: true } },
+      prices: currentPrices,
+    },
+  });
+  if (!plan) return null;
+  const listings = await prisma.listing.findMany({
+    where: planListingsWhere(plan),
+    orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+    select: includedListingSelect,
+  });
+  const { shopId: _shopId, ...view } = plan;
+  return { ...view, archived: plan.archivedAt !== null, listings };
+}
+
+/**
+ * The plans on sale that include a listing, each with the price to show next to the listing's own:
+ * monthly in the listing's currency if there is one, else the first monthly, else the first yearly.
+ */
+export async function plansForListing(listing: { id: string; category: string; currency: string }) {
+  const plans = await prisma.plan.findMany({
+    where: {
+      shop: { listings: { some: { id: listing.id } } },
+      archivedAt: null,
+      prices: { some: { archivedAt: null } },
+      OR: [
+        { includesAllListings: true },
+        { includedCategories: { has: listing.category } },
+        { listings: { some: { listingId: listing.id } } },
+      ],
+    },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true, prices: currentPrices },
+  });
+  return plans.map((plan) => ({
+    id: plan.id,
+    name: plan.name,
+    price: headlinePrice(plan.prices, listing.currency),
+  }));
+}
+
+export function headlinePrice<T extends PlanPriceView>(prices: T[], currency: string): T | null {
+  const monthly = prices.filter((price) => price.interval === "MONTH");
+  return (
+    monthly.find((price) => price.currency === currency) ??
+    monthly[0] ??
+    prices.find((price) => price.currency === currency) ??
+    prices[0] ??
+    null
+  );
+}
+
+/** The user's live subscription to a plan, if any: the page then shows it instead of Subscribe. */
+export async function findLiveSubscription(userId: string, planId: string) {
+  return prisma.subscription.findFirst({
+    where: { userId, planId, status: { in: [...LIVE_SUBSCRIPTION_STATUSES] } },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      status: true,
+      cancelAtPeriodEnd: true,
+      currentPeriodEnd: true,
+      trialEnd: true,
+      planPrice: { select: { amount: true, currency: true, interval: true } },
+    },
+  });
+}
