@@ -16,7 +16,7 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -90,7 +90,8 @@ for (const phase of phases) {
     outcomes.push({ phase, status: "skipped" });
     continue;
   }
-  console.log(`\n=== ${phase.name}: ${phase.what} (${phase.command.slice(1).join(" ") || phase.command[0]})`);
+  const shown = [basename(phase.command[0] ?? ""), ...phase.command.slice(1)].join(" ");
+  console.log(`\n=== ${phase.name}: ${phase.what} (${shown})`);
   const t = performance.now();
   const code = await run(phase);
   const seconds = (performance.now() - t) / 1000;

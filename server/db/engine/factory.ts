@@ -64,7 +64,53 @@ async function emptyDatabase(url: string): Promise<void> {
   });
 }
 
-async function temporaryDatabase(mainUrl: string): Promise<SqlDriverAdapter> {
+/**
+ * Temporary shadow databases on the main database's server for one engine session. The engine asks
+ * for an empty shadow several times per command and disposes each before asking again, so one
+ * database is created, emptied between uses (like a configured SHADOW_DATABASE_URL) and dropped
+ * when the session closes, instead of a CREATE and DROP DATABASE per use.
+ */
+function temporaryShadows(mainUrl: () => string | undefined) {
+  const idle: string[] = [];
+  const created: string[] = [];
+  return {
+    async connect(): Promise<SqlDriverAdapter> {
+      const main = mainUrl() as string;
+      let name = idle.pop();
+      if (name) await emptyDatabase(databaseUrlOn(main, name));
+      else {
+        name = await createTemporaryDatabase(main);
+        created.push(name);
+      }
+      const taken = name;
+      return connectPg(databaseUrlOn(main, taken), async () => {
+        idle.push(taken);
+      });
+    },
+    async close() {
+      const main = mainUrl();
+      idle.length = 0;
+      if (!main || created.length === 0) return;
+      const names = created.splice(0);
+      await withClient(main, async (client) => {
+        for (const name of names) {
+          // FORCE (PostgreSQL 13+) also ends connections the engine may not have closed.
+          await client
+            .query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+            .catch(() => client.query(`DROP DATABASE IF EXISTS "${name}"`));
+        }
+      });
+    },
+  };
+}
+
+function databaseUrlOn(mainUrl: string, name: string): string {
+  const url = new URL(mainUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function createTemporaryDatabase(mainUrl: string): Promise<string> {
   const name = `prisma_migrate_shadow_db_${randomUUID().replaceAll("-", "")}`;
   try {
     await withClient(mainUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
@@ -74,16 +120,7 @@ async function temporaryDatabase(mainUrl: string): Promise<SqlDriverAdapter> {
       `Could not create a temporary shadow database (${reason}). Grant CREATEDB or set SHADOW_DATABASE_URL to an empty database.`,
     );
   }
-  const shadowUrl = new URL(mainUrl);
-  shadowUrl.pathname = `/${name}`;
-  return connectPg(shadowUrl.toString(), async () => {
-    await withClient(mainUrl, async (client) => {
-      // FORCE (PostgreSQL 13+) also ends connections the engine may not have closed.
-      await client
-        .query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-        .catch(() => client.query(`DROP DATABASE IF EXISTS "${name}"`));
-    });
-  });
+  return name;
 }
 
 export function createEngineFactory(options: FactoryOptions): EngineFactory {
@@ -104,6 +141,7 @@ export function createEngineFactory(options: FactoryOptions): EngineFactory {
   }
   let kind: Promise<ServerKind> | undefined;
   const scratchShadows = scratchPGliteShadows();
+  const temporaryShadowDbs = temporaryShadows(() => databaseUrl);
 
   const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: "postgres",
@@ -120,7 +158,7 @@ export function createEngineFactory(options: FactoryOptions): EngineFactory {
       if (!databaseUrl) return track(await scratchShadows.connect());
       kind ??= detectServerKind(databaseUrl);
       if ((await kind) === "pglite") return track(await scratchShadows.connect());
-      return track(await temporaryDatabase(databaseUrl));
+      return track(await temporaryShadowDbs.connect());
     },
   };
 
@@ -129,6 +167,7 @@ export function createEngineFactory(options: FactoryOptions): EngineFactory {
     async close() {
       await Promise.allSettled([...open].map((adapter) => adapter.dispose()));
       await scratchShadows.close();
+      await temporaryShadowDbs.close();
     },
   };
 }
