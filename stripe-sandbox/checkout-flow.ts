@@ -7,6 +7,7 @@ import { nowSeconds } from "./ids.ts";
 import { buildPaymentMethod } from "./objects/payment-method.ts";
 import { buildPaymentIntent, type CardDetails } from "./objects/payments.ts";
 import { createCustomer } from "./routes/customers.ts";
+import { createClock } from "./routes/test-clocks.ts";
 import type { SessionRecord } from "./store.ts";
 
 /**
@@ -112,7 +113,10 @@ export function completeSession(ctx: SandboxContext, record: SessionRecord, buye
   let customerId = typeof session.customer === "string" ? session.customer : null;
   const needsCustomer = session.mode === "subscription" || record.customerCreation === "always";
   if (!customerId && needsCustomer) {
-    customerId = createCustomer(ctx, { email: buyer.email, name: buyer.name }).id;
+    const clock = ctx.billing.clockPerCheckoutCustomer
+      ? createClock(ctx, nowSeconds(), `Checkout customer ${buyer.email}`)
+      : undefined;
+    customerId = createCustomer(ctx, { email: buyer.email, name: buyer.name, clock }).id;
   }
 
   if (session.mode === "subscription") {

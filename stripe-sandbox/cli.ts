@@ -4,7 +4,8 @@
  *   PORT=12111 WEBHOOK_URL=http://127.0.0.1:3000/webhooks/stripe WEBHOOK_SECRET=whsec_… \
  *     STATE_PATH=data/stripe-sandbox.json npx tsx stripe-sandbox/cli.ts
  *
- * Optional: HOST (default 127.0.0.1), PUBLIC_BASE_URL (links shown to browsers).
+ * Optional: HOST (default 127.0.0.1), PUBLIC_BASE_URL (links shown to browsers),
+ * CLOCK_PER_CHECKOUT_CUSTOMER=1 (demo: each Checkout customer gets a test clock, see /test-clocks).
  */
 import { startStripeSandbox } from "./index.ts";
 
@@ -16,6 +17,7 @@ const sandbox = await startStripeSandbox({
   webhookSecret: env.WEBHOOK_SECRET || undefined,
   statePath: env.STATE_PATH || undefined,
   publicBaseUrl: env.PUBLIC_BASE_URL || undefined,
+  billing: { clockPerCheckoutCustomer: env.CLOCK_PER_CHECKOUT_CUSTOMER === "1" },
 });
 
 console.info(`Stapel Stripe sandbox (test mode) listening on ${sandbox.url}`);
@@ -24,6 +26,7 @@ console.info(`  STRIPE_SECRET_KEY=${sandbox.secretKey}   (any sk_test_ key is ac
 console.info(`  STRIPE_WEBHOOK_SECRET=${sandbox.webhookSecret}`);
 console.info(`  webhooks -> ${env.WEBHOOK_URL || "(none: events are only stored, see GET /v1/events)"}`);
 console.info("  test cards: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined");
+console.info(`  test clocks: ${sandbox.url}/test-clocks`);
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -22,6 +22,11 @@ export interface BillingOptions {
   retryDays: number[];
   /** What happens to the subscription when the last retry fails (Stripe's default: cancel). */
   afterRetries: "cancel" | "unpaid" | "past_due";
+  /**
+   * Demo aid, not Stripe behaviour: each customer Checkout creates gets its own test clock, so a person
+   * trying the app can move its subscription through time on the /test-clocks page.
+   */
+  clockPerCheckoutCustomer: boolean;
 }
 
 /** The API request being handled, for `Event.request`. */

@@ -19,6 +19,9 @@ export interface StripeErrorBody {
 }
 
 export class ApiError extends Error {
+  /** For card errors: Stripe's decline code (`generic_decline`, `insufficient_funds`, …). */
+  declineCode?: string;
+
   constructor(
     readonly status: number,
     readonly type: StripeErrorType,
@@ -39,6 +42,7 @@ export class ApiError extends Error {
           doc_url: `https://stripe.com/docs/error-codes/${this.code.replaceAll("_", "-")}`,
         }),
         ...(this.param && { param: this.param }),
+        ...(this.declineCode && { decline_code: this.declineCode }),
       },
     };
   }

@@ -7,6 +7,7 @@ import {
   renderMessagePage,
 } from "./checkout-page.ts";
 import type { SandboxContext } from "./context.ts";
+import { parseExpiry } from "./pages/card-form.ts";
 import type { SessionRecord } from "./store.ts";
 import { chargeDecline, lookupTestCard } from "./test-cards.ts";
 
@@ -137,14 +138,6 @@ function readForm(body: string): PageForm {
     cvc: get("cvc"),
     name: get("name"),
   };
-}
-
-function parseExpiry(value: string): [number, number] | undefined {
-  const match = /^\s*(\d{1,2})\s*\/?\s*(\d{2}|\d{4})\s*$/.exec(value);
-  if (!match) return undefined;
-  const month = Number(match[1]);
-  const year = match[2]?.length === 2 ? 2000 + Number(match[2]) : Number(match[2]);
-  return month >= 1 && month <= 12 ? [month, year] : undefined;
 }
 
 function validate(form: PageForm): Partial<Record<FieldName, string>> {

@@ -105,6 +105,7 @@ export async function startStripeSandbox(options: StripeSandboxOptions = {}): Pr
     billing: {
       retryDays: options.billing?.retryDays ?? [1, 2, 4, 6, 8, 10, 12, 14],
       afterRetries: options.billing?.afterRetries ?? "cancel",
+      clockPerCheckoutCustomer: options.billing?.clockPerCheckoutCustomer ?? false,
     },
     emit(type, object, emitOptions) {
       const event = buildEvent(type, object, webhookUrl ? 1 : 0, emitOptions);

@@ -4,14 +4,14 @@ import Stripe from "stripe";
 import type { SandboxContext } from "./context.ts";
 import { ApiError, unrecognizedUrl } from "./errors.ts";
 import { parseForm } from "./form-body.ts";
-import { handleHostedCheckout } from "./hosted-checkout.ts";
+import { handlePage } from "./hosted-pages.ts";
 import { newId, nowSeconds } from "./ids.ts";
 import { matchRoute, type Route } from "./router.ts";
-import { billingRoutes } from "./routes/billing.ts";
 import { catalogRoutes } from "./routes/catalog.ts";
 import { checkoutSessionRoutes } from "./routes/checkout-sessions.ts";
 import { customerRoutes } from "./routes/customers.ts";
 import { eventRoutes } from "./routes/events.ts";
+import { invoiceRoutes } from "./routes/invoices.ts";
 import { paymentMethodRoutes } from "./routes/payment-methods.ts";
 import { paymentRoutes } from "./routes/payments.ts";
 import { subscriptionRoutes } from "./routes/subscriptions.ts";
@@ -26,7 +26,7 @@ const ROUTES: Route[] = [
   ...paymentMethodRoutes,
   ...subscriptionRoutes,
   ...testClockRoutes,
-  ...billingRoutes,
+  ...invoiceRoutes,
 ];
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -87,10 +87,8 @@ async function dispatch(ctx: SandboxContext, req: IncomingMessage, body: string)
   const url = new URL(req.url ?? "/", "http://sandbox.invalid");
   const path = url.pathname;
 
-  const pay = /^\/c\/pay\/([^/]+)\/?$/.exec(path);
-  if (pay && (method === "GET" || method === "POST")) {
-    return handleHostedCheckout(ctx, method, decodeURIComponent(pay[1] ?? ""), body);
-  }
+  const page = handlePage(ctx, method, path, body);
+  if (page) return page;
   if (path === "/" || path === "/healthz") {
     return json(200, {
       ok: true,

@@ -90,7 +90,7 @@ function exhausted(ctx: SandboxContext, subscription: Stripe.Subscription, now: 
 }
 
 /** After the latest invoice is paid, a subscription waiting on it is active again. */
-function settleStatus(
+export function settleStatus(
   ctx: SandboxContext,
   subscription: Stripe.Subscription,
   invoice: Stripe.Invoice,

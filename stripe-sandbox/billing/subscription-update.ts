@@ -120,7 +120,7 @@ function applySimpleFields(
 }
 
 /** `items[i][id]` must name an item of this subscription; `items[i][price]` an active recurring price. */
-function resolveItems(
+export function resolveItems(
   ctx: SandboxContext,
   subscription: Stripe.Subscription,
   items: NonNullable<SubscriptionUpdate["items"]>,

@@ -123,6 +123,8 @@ export interface LineFields {
   period: { start: number; end: number };
   /** For proration lines: the invoice item they come from. */
   invoiceItem?: string;
+  /** A proration line (default: whether `invoiceItem` is given). */
+  proration?: boolean;
   price?: Stripe.Price;
   quantity?: number;
 }
@@ -139,7 +141,7 @@ export function buildLine(fields: LineFields): Stripe.InvoiceLineItem {
     currency: fields.subscription.currency,
     description: fields.description,
     discount_amounts: [],
-    discountable: !fields.invoiceItem,
+    discountable: !(fields.proration ?? fields.invoiceItem),
     discounts: [],
     invoice: null,
     livemode: false,
@@ -149,7 +151,7 @@ export function buildLine(fields: LineFields): Stripe.InvoiceLineItem {
       invoice_item_details: null,
       subscription_item_details: {
         invoice_item: fields.invoiceItem ?? null,
-        proration: Boolean(fields.invoiceItem),
+        proration: fields.proration ?? Boolean(fields.invoiceItem),
         proration_details: { credited_items: null },
         subscription: fields.subscription.id,
         subscription_item: fields.item.id,
