@@ -67,6 +67,19 @@ const EnvSchema = z.object({
     .default("false")
     .transform((value) => value === "true"),
   DOWNLOAD_LINK_TTL_SECONDS: z.coerce.number().int().positive().default(300),
+  /**
+   * How long a subscription whose renewal payment failed (Stripe's past_due) keeps its access,
+   * counted from when it became past due. 0 ends access at the first failed payment.
+   */
+  SUBSCRIPTION_GRACE_DAYS: z.coerce
+    .number({
+      error:
+        "SUBSCRIPTION_GRACE_DAYS must be a whole number of days: how long past-due subscribers keep access",
+    })
+    .int("SUBSCRIPTION_GRACE_DAYS must be a whole number of days: how long past-due subscribers keep access")
+    .min(0, "SUBSCRIPTION_GRACE_DAYS must be 0 or more: how long past-due subscribers keep access")
+    .max(90, "SUBSCRIPTION_GRACE_DAYS must be at most 90: Stripe stops retrying a failed payment well before")
+    .default(7),
   RUN_JOB_WORKER: z
     .enum(["true", "false"])
     .default("true")

@@ -11,6 +11,7 @@ import { prisma } from "~/utils/db.server.ts";
 import { payHostedCheckout, startTestApp } from "../support/app-env.ts";
 import { createListingForSale, createUser, requestAs, signIn } from "../support/fixtures.ts";
 import { callRoute, expectData, expectResponse } from "../support/routes.ts";
+import { settleWebhooks } from "../support/webhooks.ts";
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 beforeAll(async () => {
@@ -24,7 +25,7 @@ async function buy(listingId: string, buyer: { id: string; email: string }, card
   const started = await startCheckout(buyer, listingId);
   if (started.kind !== "redirect-to-stripe") throw new Error(`checkout did not start: ${started.kind}`);
   const paid = await payHostedCheckout(started.url, card, buyer.email);
-  await app.sandbox.deliveries();
+  await settleWebhooks(app.sandbox);
   const order = await prisma.order.findFirstOrThrow({
     where: { buyerId: buyer.id, items: { some: { listingId } } },
     orderBy: { createdAt: "desc" },
@@ -130,7 +131,7 @@ describe("buying a prompt, using it, and losing it on refund", () => {
     // The seller refunds; Stripe's charge.refunded webhook ends access.
     const refund = await refundOrder(shop.id, order.id);
     expect(refund).toEqual({ ok: true });
-    await app.sandbox.deliveries();
+    await settleWebhooks(app.sandbox);
     expect(await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
       status: "REFUNDED",
       refundedAmount: 1200,

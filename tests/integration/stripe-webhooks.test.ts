@@ -6,6 +6,7 @@ import { prisma } from "~/utils/db.server.ts";
 import { payHostedCheckout, startTestApp } from "../support/app-env.ts";
 import { createListingForSale, createUser } from "../support/fixtures.ts";
 import { callRoute, expectResponse } from "../support/routes.ts";
+import { runWebhookJobs } from "../support/webhooks.ts";
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 beforeAll(async () => {
@@ -70,9 +71,15 @@ describe("the Stripe webhook endpoint", () => {
       expect(response.status).toBe(200);
       results.push(((await response.json()) as { result: string }).result);
     }
-    expect(results).toEqual(["handled", "duplicate", "duplicate"]);
+    // Stored once, one job (the same key each time), nothing handled inside the request.
+    expect(results).toEqual(["queued", "queued", "queued"]);
+    expect(await prisma.entitlement.count({ where: { userId: buyer.id } })).toBe(0);
+    await runWebhookJobs();
+    const late = await deliver(payload, sign(payload));
+    expect(await late.json()).toMatchObject({ result: "duplicate" });
+    await runWebhookJobs();
     expect(await prisma.stripeEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({
-      attempts: 3,
+      attempts: 4,
       status: "HANDLED",
       ignoreReason: null,
       payloadSanitised: false,
@@ -91,7 +98,7 @@ describe("the Stripe webhook endpoint", () => {
     const { fulfilCheckoutSession } = await import("~/modules/checkout/fulfilment.server.ts");
     const sessionId = (event.data.object as Stripe.Checkout.Session).id;
     await Promise.all([
-      deliver(payload, sign(payload)),
+      deliver(payload, sign(payload)).then(runWebhookJobs),
       fulfilCheckoutSession(sessionId),
       fulfilCheckoutSession(sessionId),
     ]);
@@ -142,6 +149,7 @@ describe("the Stripe webhook endpoint", () => {
     const refundPayload = JSON.stringify(refunded);
 
     expect((await deliver(refundPayload, sign(refundPayload))).status).toBe(200);
+    await runWebhookJobs();
     const order = await prisma.order.findFirstOrThrow({ where: { buyerId: buyer.id } });
     expect(order).toMatchObject({ status: "REFUNDED", stripePaymentIntentId: paymentIntent });
     expect(await prisma.entitlement.findMany({ where: { userId: buyer.id } })).toEqual([
@@ -150,6 +158,7 @@ describe("the Stripe webhook endpoint", () => {
 
     // The late checkout event finds the order settled and grants nothing.
     expect((await deliver(payload, sign(payload))).status).toBe(200);
+    await runWebhookJobs();
     expect(await prisma.entitlement.findMany({ where: { userId: buyer.id } })).toEqual([
       expect.objectContaining({ status: "REVOKED" }),
     ]);
@@ -158,6 +167,7 @@ describe("the Stripe webhook endpoint", () => {
   it("ends access when the buyer disputes the payment", async () => {
     const { event, payload, buyer } = await completedCheckoutEvent();
     await deliver(payload, sign(payload));
+    await runWebhookJobs();
     const paymentIntent = (event.data.object as Stripe.Checkout.Session).payment_intent as string;
     const dispute = JSON.stringify({
       id: "evt_dispute_1",
@@ -181,6 +191,7 @@ describe("the Stripe webhook endpoint", () => {
       },
     });
     expect((await deliver(dispute, sign(dispute))).status).toBe(200);
+    await runWebhookJobs();
     expect(await prisma.order.findFirstOrThrow({ where: { buyerId: buyer.id } })).toMatchObject({
       status: "DISPUTED",
     });

@@ -1,129 +1,142 @@
+import type { Task } from "graphile-worker";
 import { z } from "zod";
 import type { Stripe } from "~/integrations/stripe.server.ts";
-import { expireCheckoutOrder } from "~/modules/checkout/expire.server.ts";
-import { fulfilCheckoutSession } from "~/modules/checkout/fulfilment.server.ts";
+import { enqueueJob, type JobName } from "~/modules/jobs/queue.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { handleChargeDisputed, handleChargeRefunded, handleRefundCreated } from "./refund-events.server.ts";
-import { chargeObject, checkoutSessionObject, disputeObject, refundObject } from "./stripe-event-objects.ts";
+import { objectProblem, stripeEventHandlers } from "./stripe-event-handlers.server.ts";
 import {
   type HandlerOutcome,
-  handled,
   ignored,
   isDataException,
   type StripeEventIgnoreReason,
 } from "./stripe-event-outcomes.ts";
 import { type ReceivedEvent, sanitiseText } from "./stripe-event-payload.ts";
 
-type Handler = (object: unknown) => Promise<HandlerOutcome>;
-
-/** A handler for objects of one shape; an object of another shape is ignored as malformed. */
-function expecting<T>(schema: z.ZodType<T>, handle: (object: T) => Promise<HandlerOutcome>): Handler {
-  return async (object) => {
-    const parsed = schema.safeParse(object);
-    if (!parsed.success) return ignored("MALFORMED_OBJECT", z.prettifyError(parsed.error).slice(0, 2000));
-    return handle(parsed.data);
-  };
-}
-
-async function fulfil(session: { id: string }): Promise<HandlerOutcome> {
-  const result = await fulfilCheckoutSession(session.id);
-  if (result.status === "unknown-order") return unknownSession(session.id);
-  // "unpaid": an asynchronous payment method; checkout.session.async_payment_succeeded follows.
-  return handled;
-}
-
-const unknownSession = (id: string) =>
-  ignored("UNKNOWN_CHECKOUT_SESSION", `no order of Stapel's was opened for ${id}`);
-
-/** The events Stapel acts on; anything else is stored, ignored as UNSUPPORTED_TYPE and acknowledged. */
-const handlers: Partial<Record<Stripe.Event.Type, Handler>> = {
-  "checkout.session.completed": expecting(checkoutSessionObject, fulfil),
-  "checkout.session.async_payment_succeeded": expecting(checkoutSessionObject, fulfil),
-  "checkout.session.expired": expecting(checkoutSessionObject, async (session) => {
-    const order = await prisma.order.findUnique({
-      where: { stripeCheckoutSessionId: session.id },
-      select: { id: true },
-    });
-    if (!order) return unknownSession(session.id);
-    await expireCheckoutOrder(session.id);
-    return handled;
-  }),
-  "charge.refunded": expecting(chargeObject, handleChargeRefunded),
-  "refund.created": expecting(refundObject, handleRefundCreated),
-  "charge.dispute.created": expecting(disputeObject, handleChargeDisputed),
-};
-
 export type ProcessOutcome =
-  | { kind: "handled" }
+  /** Stored and its job enqueued (or, for a redelivery of an unsettled event, nudged to run now). */
+  | { kind: "queued" }
   /** Handled or ignored before: acknowledged without running again. */
   | { kind: "duplicate" }
   /** Can never be processed: stored as IGNORED with the reason, to be acknowledged. */
   | { kind: "ignored"; reason: StripeEventIgnoreReason }
-  /** Failed in a way a retry may fix (database or Stripe unreachable, a bug): Stripe should retry. */
+  /** Could not be stored (the database is away): Stripe should retry. */
   | { kind: "failed"; error: unknown };
 
 /** Error text for the lastError column, which must not hold what PostgreSQL cannot store either. */
 const errorText = (error: unknown) =>
   sanitiseText(String(error instanceof Error ? error.message : error)).slice(0, 2000);
 
+export const stripeEventTask = (type: string): JobName => `stripe-event:${type}`;
+const jobKeyOf = (eventId: string) => `stripe-event:${eventId}`;
+/** About three days of graphile-worker's exponential backoff, like Stripe's own retries. */
+const MAX_ATTEMPTS = 25;
+
 /**
- * Records the event before doing any work (conflict-safe on its id) and settles it only after the
- * handler returned: HANDLED, or IGNORED with a reason when it can never be processed. A failure
- * leaves it RECEIVED with lastError, and Stripe's retry runs it again; a settled event is
- * acknowledged without running again. Two deliveries racing each other may both run the handler;
- * every handler is idempotent for that.
+ * The webhook's whole job: stores the event (conflict-safe on its id) and, in the same
+ * transaction, enqueues the job that handles it; then the endpoint answers at once. An event that
+ * can never be processed (a type Stapel does not act on, an object of the wrong shape) is stored
+ * as IGNORED with its reason and gets no job. A redelivery of an event that is not settled yet adds
+ * the job again under the same key, which makes a job waiting for its next retry run now.
  */
 export async function processStripeEvent(event: ReceivedEvent): Promise<ProcessOutcome> {
+  const handler = stripeEventHandlers[event.type as Stripe.Event.Type];
+  const malformed = handler ? objectProblem(handler, event.object) : null;
+  const problem: { reason: StripeEventIgnoreReason; detail: string } | null = !handler
+    ? { reason: "UNSUPPORTED_TYPE", detail: `Stapel does not act on ${event.type}` }
+    : malformed
+      ? { reason: "MALFORMED_OBJECT", detail: malformed }
+      : null;
   try {
-    const record = await prisma.stripeEvent.upsert({
-      where: { id: event.id },
-      create: {
-        id: event.id,
-        type: event.type,
-        payload: event.payload,
-        payloadSanitised: event.sanitised,
-        attempts: 1,
-      },
-      update: { attempts: { increment: 1 } },
-      select: { status: true },
-    });
-    if (record.status !== "RECEIVED") return { kind: "duplicate" };
-
-    const outcome = await runHandler(event);
-    if (outcome instanceof Failure) {
-      await prisma.stripeEvent
-        .update({ where: { id: event.id }, data: { lastError: errorText(outcome.error) } })
-        .catch(() => {}); // the database may be what failed; Stripe's retry is what matters
-      return { kind: "failed", error: outcome.error };
-    }
-    if (outcome.kind === "ignored") {
-      await prisma.stripeEvent.update({
+    return await prisma.$transaction(async (tx) => {
+      const record = await tx.stripeEvent.upsert({
         where: { id: event.id },
-        data: { status: "IGNORED", ignoreReason: outcome.reason, lastError: sanitiseText(outcome.detail) },
+        create: {
+          id: event.id,
+          type: event.type,
+          payload: event.payload,
+          payloadSanitised: event.sanitised,
+          attempts: 1,
+          ...(problem && {
+            status: "IGNORED",
+            ignoreReason: problem.reason,
+            lastError: sanitiseText(problem.detail),
+          }),
+        },
+        update: { attempts: { increment: 1 } },
+        select: { status: true, attempts: true },
       });
-      return { kind: "ignored", reason: outcome.reason };
-    }
-    await prisma.stripeEvent.update({
-      where: { id: event.id },
-      data: { status: "HANDLED", handledAt: new Date(), lastError: null },
+      if (problem && record.status === "IGNORED" && record.attempts === 1)
+        return { kind: "ignored", reason: problem.reason } as const;
+      if (record.status !== "RECEIVED") return { kind: "duplicate" } as const;
+      await enqueueJob(
+        tx,
+        stripeEventTask(event.type),
+        { eventId: event.id },
+        { jobKey: jobKeyOf(event.id), maxAttempts: MAX_ATTEMPTS },
+      );
+      return { kind: "queued" } as const;
     });
-    return { kind: "handled" };
   } catch (error) {
     return { kind: "failed", error };
   }
 }
 
-class Failure {
-  constructor(readonly error: unknown) {}
+export type JobResult = "handled" | "ignored" | "settled-before";
+
+/**
+ * Runs one stored event's handler (the job of `stripe-event:<type>`). Marks the event HANDLED only
+ * after the handler succeeded, or IGNORED when it can never succeed. Any other failure is recorded
+ * in lastError and rethrown: the queue retries with backoff. Handlers are idempotent, so a job that
+ * ran but died before marking the event simply runs again.
+ */
+export async function handleStoredStripeEvent(eventId: string): Promise<JobResult> {
+  const record = await prisma.stripeEvent.findUnique({
+    where: { id: eventId },
+    select: { type: true, status: true, payload: true },
+  });
+  if (record?.status !== "RECEIVED") return "settled-before";
+  const payload = record.payload as { created?: unknown; data?: { object?: unknown } };
+  const handler = stripeEventHandlers[record.type as Stripe.Event.Type];
+
+  let outcome: HandlerOutcome;
+  try {
+    outcome = handler
+      ? await handler.handle(payload.data?.object, {
+          id: eventId,
+          created: typeof payload.created === "number" ? payload.created : 0,
+        })
+      : ignored("UNSUPPORTED_TYPE", `Stapel does not act on ${record.type}`);
+  } catch (error) {
+    if (!isDataException(error)) {
+      await prisma.stripeEvent
+        .update({ where: { id: eventId }, data: { lastError: errorText(error) } })
+        .catch(() => {}); // the database may be what failed; the retry is what matters
+      throw error;
+    }
+    outcome = ignored("INVALID_DATA", errorText(error));
+  }
+  if (outcome.kind === "ignored") {
+    await prisma.stripeEvent.updateMany({
+      where: { id: eventId, status: "RECEIVED" },
+      data: { status: "IGNORED", ignoreReason: outcome.reason, lastError: sanitiseText(outcome.detail) },
+    });
+    return "ignored";
+  }
+  await prisma.stripeEvent.updateMany({
+    where: { id: eventId, status: "RECEIVED" },
+    data: { status: "HANDLED", handledAt: new Date(), lastError: null },
+  });
+  return "handled";
 }
 
-async function runHandler(event: ReceivedEvent): Promise<HandlerOutcome | Failure> {
-  const handler = handlers[event.type as Stripe.Event.Type];
-  if (!handler) return ignored("UNSUPPORTED_TYPE", `Stapel does not act on ${event.type}`);
-  try {
-    return await handler(event.object);
-  } catch (error) {
-    if (isDataException(error)) return ignored("INVALID_DATA", errorText(error));
-    return new Failure(error);
-  }
-}
+const EventJobPayload = z.object({ eventId: z.string() });
+
+/** One graphile-worker task per event type Stapel handles. */
+export const stripeEventTasks: Record<string, Task> = Object.fromEntries(
+  Object.keys(stripeEventHandlers).map((type) => [
+    stripeEventTask(type),
+    async (payload: unknown) => {
+      await handleStoredStripeEvent(EventJobPayload.parse(payload).eventId);
+    },
+  ]),
+);

@@ -12,8 +12,8 @@ export type WebhookOutcome =
 
 /**
  * One webhook delivery, from its raw body to a result: verify the signature (and its timestamp),
- * parse, check that it is an event, then record and process it. Says what happened; the route
- * decides what that means in HTTP.
+ * parse, check that it is an event, then store it and enqueue its job. Says what happened; the
+ * route decides what that means in HTTP.
  */
 export async function receiveStripeWebhook(
   rawBody: string,

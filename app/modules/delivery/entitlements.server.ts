@@ -1,8 +1,11 @@
 import { prisma } from "~/utils/db.server.ts";
 
 /**
- * The one place that decides access. Library pages, downloads and licence checks all ask here.
- * A foreign or revoked entitlement looks exactly like a missing one, so ids reveal nothing.
+ * The one place that decides access. Library pages, downloads, listing pages and licence checks
+ * all ask here. Access is an ACTIVE entitlement, whatever its source: purchases, bundles and
+ * subscriptions (whose entitlements the grants module keeps in step with the subscription's state,
+ * so asking never needs Stripe). A foreign or revoked entitlement looks exactly like a missing one,
+ * so ids reveal nothing.
  */
 export async function hasActiveEntitlement(userId: string, listingId: string): Promise<boolean> {
   const count = await prisma.entitlement.count({ where: { userId, listingId, status: "ACTIVE" } });
@@ -16,8 +19,15 @@ export async function findActiveEntitlement(userId: string, entitlementId: strin
   });
 }
 
+/** Which entitlement the library shows when several give the same listing: owning beats a plan. */
+const sourceRank = { ORDER_ITEM: 0, BUNDLE: 1, GIFT: 2, FREE_CLAIM: 3, SUBSCRIPTION: 4 } as const;
+
+/**
+ * The user's library: one entry per listing, the active entitlement where there is one (a purchase
+ * before a plan's), otherwise the latest ended one with its reason. Plan grants name their plan.
+ */
 export async function listLibrary(userId: string) {
-  return prisma.entitlement.findMany({
+  const entitlements = await prisma.entitlement.findMany({
     where: { userId },
     orderBy: { createdAt: "desc" },
     select: {
@@ -26,11 +36,30 @@ export async function listLibrary(userId: string) {
       source: true,
       createdAt: true,
       revokeReason: true,
+      listingId: true,
+      subscription: { select: { plan: { select: { name: true } } } },
       listing: {
         select: { slug: true, title: true, type: true, tagline: true, shop: { select: { name: true } } },
       },
     },
   });
+  const shown = new Map<string, (typeof entitlements)[number]>();
+  for (const entitlement of entitlements) {
+    const current = shown.get(entitlement.listingId);
+    const better =
+      !current ||
+      (entitlement.status === "ACTIVE" && current.status !== "ACTIVE") ||
+      (entitlement.status === current.status &&
+        entitlement.status === "ACTIVE" &&
+        sourceRank[entitlement.source] < sourceRank[current.source]);
+    if (better) shown.set(entitlement.listingId, entitlement);
+  }
+  return entitlements
+    .filter((entitlement) => shown.get(entitlement.listingId) === entitlement)
+    .map(({ subscription, ...entitlement }) => ({
+      ...entitlement,
+      planName: subscription?.plan.name ?? null,
+    }));
 }
 
 /** The full, paid view of one library item: only for its owner, only while access lasts. */
@@ -41,6 +70,7 @@ export async function getLibraryItem(userId: string, entitlementId: string) {
       id: true,
       source: true,
       createdAt: true,
+      subscription: { select: { plan: { select: { name: true } } } },
       licenseKey: { select: { key: true, status: true } },
       orderItem: { select: { orderId: true, unitAmount: true, currency: true } },
       listing: {

@@ -13,10 +13,11 @@ export const loader = () => refuse(405, "Method not allowed: Stripe webhooks are
 const isJson = (contentType: string | null) =>
   contentType?.split(";")[0]?.trim().toLowerCase() === "application/json";
 
-// Raw body → verify → record → dispatch. Stripe retries anything but a 2xx for three days, so a
-// delivery is refused (4xx) only when it is not a usable Stripe event at all, acknowledged (2xx)
+// Raw body → verify → store and enqueue (one transaction) → answer; a job per event type handles it
+// (app/modules/billing/stripe-events.server.ts). Stripe retries anything but a 2xx for three days,
+// so a delivery is refused (4xx) only when it is not a usable Stripe event at all, acknowledged (2xx)
 // when it is one, including one that can never be processed (stored as ignored), and answered 5xx
-// only when a retry may succeed.
+// only when it could not be stored.
 export async function action({ request, context }: ActionFunctionArgs) {
   if (request.method !== "POST") return refuse(405, "Method not allowed", { Allow: "POST" });
   // A flood guard, checked before any other work; Stripe retries a 429 later.
@@ -58,7 +59,7 @@ function respond(outcome: WebhookOutcome): Response {
       return refuse(400, "The body is not JSON");
     case "not-an-event":
       return refuse(400, `The body is not a Stripe event: ${outcome.problem}`);
-    case "handled":
+    case "queued":
     case "duplicate":
       return Response.json({ received: true, result: outcome.kind });
     case "ignored":
@@ -66,7 +67,10 @@ function respond(outcome: WebhookOutcome): Response {
         console.warn(`Stripe event ${outcome.eventId} (${outcome.eventType}) ignored: ${outcome.reason}`);
       return Response.json({ received: true, result: "ignored", reason: outcome.reason });
     case "failed":
-      console.error(`Stripe event ${outcome.eventId} (${outcome.eventType}) failed`, outcome.error);
-      return refuse(500, "Processing failed; Stripe will retry");
+      console.error(
+        `Stripe event ${outcome.eventId} (${outcome.eventType}) could not be stored`,
+        outcome.error,
+      );
+      return refuse(500, "The event could not be stored; Stripe will retry");
   }
 }

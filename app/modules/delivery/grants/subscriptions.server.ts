@@ -1,0 +1,111 @@
+import type { RevokeReason } from "~/generated/prisma/enums.ts";
+import { resolvePlanListingIds } from "~/modules/plans/contents.server.ts";
+import type { Tx } from "~/utils/db.server.ts";
+import { decideSubscriptionAccess, type SubscriptionAccess } from "../subscription-access.ts";
+import { grantEntitlements, revokeEntitlements } from "./core.server.ts";
+import { grantKeys } from "./sources.ts";
+
+export type SubscriptionGrantSync = {
+  subscriptionId: string;
+  userId: string;
+  access: SubscriptionAccess;
+  /** Whether the subscription granted access before this sync (Subscription.grantsAccess). */
+  grantedBefore: boolean;
+  /** Listings that became available through the subscription in this sync. */
+  granted: string[];
+  /** Listings whose access through the subscription ended in this sync, and why. */
+  revoked: { listingId: string; reason: RevokeReason }[];
+};
+
+/**
+ * The subscription source. Makes the subscription's entitlements match what it should grant right
+ * now: while access lasts, one entitlement per listing the plan covers (and what a covered bundle
+ * contains), under the key `subscription:<id>:listing:<listingId>`; otherwise none. Missing ones
+ * are granted (or re-granted), extra ones revoked: REMOVED_FROM_PLAN, UNPUBLISHED, or all of them
+ * with SUBSCRIPTION_ENDED. Entitlements from other sources (a listing also bought) are never
+ * touched. Locks the subscription row, so syncs of one subscription run one after another; a
+ * repeated sync changes nothing.
+ */
+export async function syncSubscriptionGrants(
+  tx: Tx,
+  subscriptionId: string,
+  options: { now: Date; graceDays: number },
+): Promise<SubscriptionGrantSync> {
+  await tx.$executeRaw`SELECT id FROM "Subscription" WHERE id = ${subscriptionId} FOR UPDATE`;
+  const subscription = await tx.subscription.findUniqueOrThrow({
+    where: { id: subscriptionId },
+    select: {
+      id: true,
+      userId: true,
+      planId: true,
+      status: true,
+      pastDueSince: true,
+      cancelAtPeriodEnd: true,
+      currentPeriodEnd: true,
+      trialEnd: true,
+      grantsAccess: true,
+    },
+  });
+  const access = decideSubscriptionAccess(subscription, options.now, options.graceDays);
+  const desired = new Set(access.grants ? await coveredListings(tx, subscription.planId) : []);
+
+  const existing = await tx.entitlement.findMany({
+    where: { subscriptionId: subscription.id },
+    select: { id: true, listingId: true, status: true, listing: { select: { status: true } } },
+  });
+  const activeListings = new Set(
+    existing.filter((row) => row.status === "ACTIVE").map((row) => row.listingId),
+  );
+
+  const missing = [...desired].filter((listingId) => !activeListings.has(listingId));
+  await grantEntitlements(
+    tx,
+    missing.map((listingId) => ({
+      userId: subscription.userId,
+      listingId,
+      source: "SUBSCRIPTION" as const,
+      subscriptionId: subscription.id,
+      grantKey: grantKeys.subscription(subscription.id, listingId),
+    })),
+  );
+
+  const revoked: SubscriptionGrantSync["revoked"] = [];
+  const extra = existing.filter((row) => row.status === "ACTIVE" && !desired.has(row.listingId));
+  const reasonFor = (row: (typeof extra)[number]): RevokeReason =>
+    !access.grants
+      ? "SUBSCRIPTION_ENDED"
+      : row.listing.status !== "PUBLISHED"
+        ? "UNPUBLISHED"
+        : "REMOVED_FROM_PLAN";
+  for (const reason of ["SUBSCRIPTION_ENDED", "UNPUBLISHED", "REMOVED_FROM_PLAN"] as const) {
+    const rows = extra.filter((row) => reasonFor(row) === reason);
+    const done = await revokeEntitlements(
+      tx,
+      rows.map((row) => row.id),
+      reason,
+    );
+    revoked.push(...done.map((entitlement) => ({ listingId: entitlement.listingId, reason })));
+  }
+
+  if (subscription.grantsAccess !== access.grants) {
+    await tx.subscription.update({ where: { id: subscription.id }, data: { grantsAccess: access.grants } });
+  }
+  return {
+    subscriptionId: subscription.id,
+    userId: subscription.userId,
+    access,
+    grantedBefore: subscription.grantsAccess,
+    granted: missing,
+    revoked,
+  };
+}
+
+/** The listings a plan covers now, and what the covered bundles contain. */
+async function coveredListings(tx: Tx, planId: string): Promise<string[]> {
+  const listingIds = await resolvePlanListingIds(planId, tx);
+  const bundled = await tx.bundleItem.findMany({
+    where: { bundleId: { in: listingIds } },
+    select: { listingId: true },
+  });
+  return [...new Set([...listingIds, ...bundled.map((entry) => entry.listingId)])];
+}

@@ -1,0 +1,19 @@
+import { runDueJobs } from "~/modules/jobs/worker.server.ts";
+
+/** The tasks a Stripe event's job may start: the event's own, and the grant syncs it schedules. */
+const WEBHOOK_TASKS = ["stripe-event:", "sync-subscription-access", "sync-plan-grants", "sync-shop-grants"];
+
+/**
+ * Runs the jobs that Stripe events queued and that are due now (and those they queue in turn).
+ * The webhook endpoint only stores an event and enqueues its job; in the running app the job worker
+ * picks it up within a poll interval. Emails stay queued (`runDueJobs` sends them).
+ */
+export async function runWebhookJobs(): Promise<void> {
+  await runDueJobs(process.env.DATABASE_URL as string, { only: WEBHOOK_TASKS });
+}
+
+/** Waits until the sandbox has delivered every webhook, then runs the jobs they queued. */
+export async function settleWebhooks(sandbox: { deliveries(): Promise<void> }): Promise<void> {
+  await sandbox.deliveries();
+  await runWebhookJobs();
+}
