@@ -12,7 +12,12 @@ type Sandbox = Awaited<ReturnType<typeof startStripeSandbox>>;
  * a private file store. Webhooks from the sandbox reach the real route module through a tiny
  * HTTP bridge, so signature checks and event handling run as in production.
  */
-export async function startTestApp(): Promise<{ sandbox: Sandbox; stop(): Promise<void> }> {
+export async function startTestApp(): Promise<{
+  sandbox: Sandbox;
+  /** Where the sandbox delivers webhooks (to the real route); `sandbox.setWebhookUrl` can divert them. */
+  webhookUrl: string;
+  stop(): Promise<void>;
+}> {
   const webhookSecret = testEnv.STRIPE_WEBHOOK_SECRET;
   let bridge: Server | undefined;
   const bridgeUrl = await new Promise<string>((ready) => {
@@ -30,7 +35,7 @@ export async function startTestApp(): Promise<{ sandbox: Sandbox; stop(): Promis
           body: Buffer.concat(chunks).toString("utf8"),
         }),
         params: {},
-        context: {},
+        context: { requestId: "webhook-bridge", nonce: "", clientAddress: "127.0.0.1" },
       });
       res.writeHead(response.status, { "Content-Type": "application/json" }).end(await response.text());
     }).listen(0, "127.0.0.1", () => {
@@ -49,6 +54,7 @@ export async function startTestApp(): Promise<{ sandbox: Sandbox; stop(): Promis
   });
   return {
     sandbox,
+    webhookUrl: bridgeUrl,
     async stop() {
       await sandbox.close();
       await new Promise((done) => bridge?.close(done));
