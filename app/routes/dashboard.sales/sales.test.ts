@@ -6,6 +6,7 @@ import { prisma } from "~/utils/db.server.ts";
 import { payHostedCheckout, startTestApp } from "../../../tests/support/app-env.ts";
 import { createListingForSale, createUser, requestAs, signIn } from "../../../tests/support/fixtures.ts";
 import { callRoute, expectData, expectResponse } from "../../../tests/support/routes.ts";
+import { settleWebhooks } from "../../../tests/support/webhooks.ts";
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ async function paidOrderFor(listingId: string) {
   const started = await startCheckout(buyer, listingId);
   if (started.kind !== "redirect-to-stripe") throw new Error(started.kind);
   await payHostedCheckout(started.url, "4242424242424242", buyer.email);
-  await app.sandbox.deliveries();
+  await settleWebhooks(app.sandbox);
   return prisma.order.findFirstOrThrow({ where: { buyerId: buyer.id } });
 }
 
@@ -71,7 +72,7 @@ describe("the seller dashboard", () => {
 
     const done = expectData(await refund(cookie, { intent: "refund", orderId: myOrder.id }));
     expect(done.data).toMatchObject({ refunded: true });
-    await app.sandbox.deliveries();
+    await settleWebhooks(app.sandbox);
     expect(await prisma.order.findUniqueOrThrow({ where: { id: myOrder.id } })).toMatchObject({
       status: "REFUNDED",
     });
