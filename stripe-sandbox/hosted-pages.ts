@@ -2,14 +2,25 @@ import type { SandboxContext } from "./context.ts";
 import { type HtmlResponse, handleHostedCheckout } from "./hosted-checkout.ts";
 import { handleClocksPage } from "./hosted-clocks.ts";
 import { handleHostedInvoice, handleInvoicePdf } from "./hosted-invoice.ts";
+import { handleHostedPortal } from "./hosted-portal.ts";
 
-type PageHandler = (ctx: SandboxContext, method: string, params: string[], body: string) => HtmlResponse;
+type PageHandler = (
+  ctx: SandboxContext,
+  method: string,
+  params: string[],
+  body: string,
+  query: URLSearchParams,
+) => HtmlResponse;
 
 /** The pages people open in a browser (no API key): checkout, invoices, the portal, test clocks. */
 const PAGES: [RegExp, PageHandler][] = [
   [/^\/c\/pay\/([^/]+)\/?$/, (ctx, method, [id], body) => handleHostedCheckout(ctx, method, id ?? "", body)],
   [/^\/i\/([^/]+)\/pdf$/, (ctx, _method, [id]) => handleInvoicePdf(ctx, id ?? "")],
   [/^\/i\/([^/]+)\/?$/, (ctx, method, [id], body) => handleHostedInvoice(ctx, method, id ?? "", body)],
+  [
+    /^\/p\/session\/([^/]+)\/?$/,
+    (ctx, method, [id], body, query) => handleHostedPortal(ctx, method, id ?? "", body, query),
+  ],
   [
     /^\/test-clocks\/?$/,
     (ctx, method, _params, body) =>
@@ -21,19 +32,15 @@ const PAGES: [RegExp, PageHandler][] = [
 export function handlePage(
   ctx: SandboxContext,
   method: string,
-  path: string,
+  url: URL,
   body: string,
 ): HtmlResponse | undefined {
   if (method !== "GET" && method !== "POST") return undefined;
   for (const [pattern, handler] of PAGES) {
-    const match = pattern.exec(path);
-    if (match)
-      return handler(
-        ctx,
-        method,
-        match.slice(1).map((part) => decodeURIComponent(part)),
-        body,
-      );
+    const match = pattern.exec(url.pathname);
+    if (!match) continue;
+    const params = match.slice(1).map((part) => decodeURIComponent(part));
+    return handler(ctx, method, params, body, url.searchParams);
   }
   return undefined;
 }

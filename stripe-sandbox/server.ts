@@ -7,6 +7,7 @@ import { parseForm } from "./form-body.ts";
 import { handlePage } from "./hosted-pages.ts";
 import { newId, nowSeconds } from "./ids.ts";
 import { matchRoute, type Route } from "./router.ts";
+import { billingPortalRoutes } from "./routes/billing-portal.ts";
 import { catalogRoutes } from "./routes/catalog.ts";
 import { checkoutSessionRoutes } from "./routes/checkout-sessions.ts";
 import { customerRoutes } from "./routes/customers.ts";
@@ -27,6 +28,7 @@ const ROUTES: Route[] = [
   ...subscriptionRoutes,
   ...testClockRoutes,
   ...invoiceRoutes,
+  ...billingPortalRoutes,
 ];
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -87,7 +89,7 @@ async function dispatch(ctx: SandboxContext, req: IncomingMessage, body: string)
   const url = new URL(req.url ?? "/", "http://sandbox.invalid");
   const path = url.pathname;
 
-  const page = handlePage(ctx, method, path, body);
+  const page = handlePage(ctx, method, url, body);
   if (page) return page;
   if (path === "/" || path === "/healthz") {
     return json(200, {

@@ -194,7 +194,10 @@ describe("Stripe sandbox: checkout, webhooks, refunds", () => {
     const tail = types.slice(types.lastIndexOf("charge.succeeded"));
     expect(tail).toEqual(["charge.succeeded", "payment_intent.succeeded", "checkout.session.completed"]);
 
-    const delivery = receiver.received.find((r) => r.body.includes('"checkout.session.completed"'));
+    // Other tests here complete sessions too, and may run first (--sequence.shuffle): find this one.
+    const delivery = receiver.received.find(
+      (r) => r.body.includes('"checkout.session.completed"') && r.body.includes(session.id),
+    );
     expect(delivery).toBeDefined();
     const signature = String(delivery?.headers["stripe-signature"]);
     expect(signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
@@ -507,6 +510,8 @@ describe("Stripe sandbox: checkout, webhooks, refunds", () => {
   });
 
   it("lists events newest first", async () => {
+    // Three events of its own (customer.created), whichever tests ran before.
+    for (const n of [1, 2, 3]) await stripe.customers.create({ email: `events-${n}@example.com` });
     const events = await stripe.events.list({ limit: 3 });
     expect(events.data).toHaveLength(3);
     const all = sandbox.events();
