@@ -1,3 +1,4 @@
+import Stripe from "stripe";
 import { runDueJobs } from "~/modules/jobs/worker.server.ts";
 
 /** The tasks a Stripe event's job may start: the event's own, and the grant syncs it schedules. */
@@ -16,4 +17,29 @@ export async function runWebhookJobs(): Promise<void> {
 export async function settleWebhooks(sandbox: { deliveries(): Promise<void> }): Promise<void> {
   await sandbox.deliveries();
   await runWebhookJobs();
+}
+
+const signer = new Stripe("sk_test_signer");
+
+/** Delivers an event to the webhook route exactly as Stripe would (signed now); returns the answer. */
+export async function deliverEvent(
+  event: Stripe.Event | string,
+): Promise<{ status: number; result?: string }> {
+  const { action } = await import("~/routes/webhooks.stripe/route.ts");
+  const payload = typeof event === "string" ? event : JSON.stringify(event);
+  const signature = signer.webhooks.generateTestHeaderString({
+    payload,
+    secret: process.env.STRIPE_WEBHOOK_SECRET as string,
+  });
+  const response = (await action({
+    request: new Request("http://stapel.test/webhooks/stripe", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Stripe-Signature": signature },
+      body: payload,
+    }),
+    params: {},
+    context: { requestId: "test-delivery", nonce: "", clientAddress: "127.0.0.1" },
+  })) as Response;
+  const body = (await response.json()) as { result?: string };
+  return { status: response.status, result: body.result };
 }

@@ -41,7 +41,7 @@ export async function reconcileStripe(options: { days?: number } = {}): Promise<
   const repairs: string[] = [];
   const checked = { checkoutSessions: 0, subscriptions: 0, invoices: 0 };
 
-  for await (const session of stripe().checkout.sessions.list({ created: { gte: since }, limit: 100 })) {
+  for await (const session of newerThan(since, stripe().checkout.sessions.list({ limit: 100 }))) {
     checked.checkoutSessions++;
     if (session.mode === "subscription") {
       const stripeSubscriptionId = idOf(session.subscription);
@@ -97,11 +97,10 @@ export async function reconcileStripe(options: { days?: number } = {}): Promise<
     for await (const subscription of stripe().subscriptions.list({ status, limit: 100 }))
       await compare(subscription);
   }
-  for await (const subscription of stripe().subscriptions.list({
-    status: "all",
-    created: { gte: since },
-    limit: 100,
-  }))
+  for await (const subscription of newerThan(
+    since,
+    stripe().subscriptions.list({ status: "all", limit: 100 }),
+  ))
     await compare(subscription);
   const storedLive = await prisma.subscription.findMany({
     where: { status: { notIn: [...TERMINAL] } },
@@ -111,7 +110,7 @@ export async function reconcileStripe(options: { days?: number } = {}): Promise<
     if (!seen.has(stripeSubscriptionId)) await repairSubscription(stripeSubscriptionId, repairs);
   }
 
-  for await (const fetched of stripe().invoices.list({ created: { gte: since }, limit: 100 })) {
+  for await (const fetched of newerThan(since, stripe().invoices.list({ limit: 100 }))) {
     checked.invoices++;
     const invoice = invoiceObject.parse(fetched);
     const stripeSubscriptionId = subscriptionOfInvoice(invoice);
@@ -146,6 +145,17 @@ export async function reconcileStripe(options: { days?: number } = {}): Promise<
       repairs.push(`subscription ${subscription.stripeSubscriptionId}: ${changes.join(", ")}`);
   }
   return { repairs, checked };
+}
+
+/**
+ * Stripe lists newest first: the items created since `since`, without asking more pages than needed
+ * (the same as the `created[gte]` filter, which not every Stripe-compatible server offers).
+ */
+async function* newerThan<T extends { created: number }>(since: number, list: AsyncIterable<T>) {
+  for await (const item of list) {
+    if (item.created < since) return;
+    yield item;
+  }
 }
 
 async function repairSubscription(stripeSubscriptionId: string, repairs: string[]) {

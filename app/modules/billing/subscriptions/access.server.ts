@@ -27,6 +27,13 @@ export async function refreshSubscriptionAccess(
   if (sync.grantedBefore && !sync.access.grants)
     await queueAccessEndedEmail(tx, subscriptionId, sync.access, now);
   if (sync.access.grants && sync.access.reason === "past-due-grace" && sync.access.endsAt) {
+    // On a test clock the grace period ends in the clock's time, which only moves when the clock is
+    // advanced; test_helpers.test_clock.ready re-decides it then (a job would be due at once, forever).
+    const { stripeTestClockId } = await tx.subscription.findUniqueOrThrow({
+      where: { id: subscriptionId },
+      select: { stripeTestClockId: true },
+    });
+    if (stripeTestClockId) return sync;
     await enqueueJob(
       tx,
       "sync-subscription-access",
