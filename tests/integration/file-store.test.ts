@@ -12,7 +12,7 @@ import { buffer } from "node:stream/consumers";
 import { HeadObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 // @ts-expect-error s3rver 3.7 ships no type declarations; the part used here is typed below.
 import S3rverModule from "s3rver";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createS3Client, createS3FileStore } from "~/integrations/s3-store.server.ts";
 import { createDiskFileStore, FileNotFoundError, type FileStore } from "~/integrations/storage.server.ts";
 import { parseEnv } from "~/utils/env.server.ts";
@@ -175,7 +175,8 @@ describe("the S3 file store", () => {
 describe("fileStore()", () => {
   let diskDir: string;
 
-  beforeAll(async () => {
+  // A folder per test: each asserts what its store wrote there, whichever ran first.
+  beforeEach(async () => {
     diskDir = await mkdtemp(join(scratchDir, "configured-"));
   });
 

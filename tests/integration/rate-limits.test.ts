@@ -49,12 +49,14 @@ const checkLicence = (ip: string) =>
 
 describe("sign-in limits", () => {
   it("refuses the 11th sign-in from one address within 15 minutes, and writes nothing for it", async () => {
+    // Counted from here: other tests in this file sign in too, in any order.
+    const start = { tokens: await prisma.signInToken.count(), emails: await prisma.emailMessage.count() };
     for (let n = 1; n <= 10; n++) {
       const sent = expectData(await signInFrom("203.0.113.7", `ip-limit-${n}@example.com`));
       expect(sent.data.sentTo).toBe(`ip-limit-${n}@example.com`);
     }
     const before = { tokens: await prisma.signInToken.count(), emails: await prisma.emailMessage.count() };
-    expect(before).toEqual({ tokens: 10, emails: 10 });
+    expect(before).toEqual({ tokens: start.tokens + 10, emails: start.emails + 10 });
 
     const refused = expectData(await signInFrom("203.0.113.7", "ip-limit-11@example.com"));
     expect(refused.status).toBe(429);
@@ -86,10 +88,15 @@ describe("sign-in limits", () => {
   });
 
   it("stores neither addresses nor emails, only hashed keys", async () => {
+    expect(expectData(await signInFrom("198.51.100.77", "hashed-keys@example.com")).status).toBe(200);
     const rows = await prisma.rateLimit.findMany();
-    expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) {
-      expect(row.key).toMatch(/^(sign-in-ip|sign-in-email):[\w-]{43}$/);
+    const keys = rows.map((row) => row.key);
+    expect(keys.filter((key) => key.startsWith("sign-in-ip:")).length).toBeGreaterThan(0);
+    expect(keys.filter((key) => key.startsWith("sign-in-email:")).length).toBeGreaterThan(0);
+    // Other tests here may have counted licence checks, checkouts or webhooks: hashed all the same.
+    for (const key of keys) {
+      expect(key).toMatch(/^[a-z-]+:[\w-]{43}$/);
+      expect(key).not.toMatch(/198\.51\.100\.77|hashed-keys|@/);
     }
   });
 });
