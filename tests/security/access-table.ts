@@ -133,6 +133,58 @@ export const accessTable: Record<string, Row> = {
     ],
   },
 
+  "routes/s.$handle_.plans.$planId": {
+    probes: [
+      {
+        label: "shop A's plan",
+        method: "GET",
+        path: (w) => `/s/${w.planA.handle}/plans/${w.planA.id}`,
+        expect: everyone(ok),
+      },
+      {
+        label: "shop A's plan under shop B's name",
+        method: "GET",
+        path: (w) => `/s/${w.planB.handle}/plans/${w.planA.id}`,
+        expect: everyone(notFound),
+      },
+      {
+        label: "a plan that does not exist",
+        method: "GET",
+        path: (w) => `/s/${w.planA.handle}/plans/${MISSING_ID}`,
+        expect: everyone(notFound),
+      },
+    ],
+  },
+  "routes/subscribe": {
+    private: true,
+    probes: [
+      // A page that says there is nothing to subscribe to (and, after a refused Subscribe, why).
+      { label: "the subscribe address", method: "GET", path: () => "/subscribe", expect: everyone(ok) },
+      {
+        label: "subscribing to shop A's plan",
+        method: "POST",
+        path: () => "/subscribe",
+        body: (w) => ({ form: { planPriceId: w.planA.priceId } }),
+        // Signed out: sign in, then back to the plan's page. A seller may subscribe to their own plan.
+        expect: everyone(toPayment, { anonymous: to("/login?redirectTo=%2Fs%2F") }),
+      },
+      {
+        label: "subscribing to a price that does not exist",
+        method: "POST",
+        path: () => "/subscribe",
+        body: () => ({ form: { planPriceId: MISSING_ID } }),
+        expect: members(notFound),
+      },
+      {
+        label: "subscribing with a malformed price id",
+        method: "POST",
+        path: () => "/subscribe",
+        body: () => ({ form: { planPriceId: "not an id!" } }),
+        expect: everyone(badRequest),
+      },
+    ],
+  },
+
   "routes/login": {
     probes: [
       {
@@ -297,7 +349,7 @@ export const accessTable: Record<string, Row> = {
   },
 
   "routes/dashboard": {
-    layout: "the seller's section: probed through dashboard._index, .sales and .$",
+    layout: "the seller's section: probed through dashboard._index, .sales, .plans.* and .$",
     private: true,
   },
   "routes/dashboard._index": {
@@ -327,6 +379,69 @@ export const accessTable: Record<string, Row> = {
         method: "POST",
         path: () => "/dashboard/sales",
         body: () => ({ form: { intent: "refund", orderId: "not an id!" } }),
+        expect: sellers(badRequest),
+      },
+    ],
+  },
+  "routes/dashboard.plans._index": {
+    private: true,
+    probes: [{ label: "the plans list", method: "GET", path: () => "/dashboard/plans", expect: sellers(ok) }],
+  },
+  "routes/dashboard.plans.new": {
+    private: true,
+    probes: [
+      { label: "the new-plan form", method: "GET", path: () => "/dashboard/plans/new", expect: sellers(ok) },
+      {
+        label: "creating a plan",
+        method: "POST",
+        path: () => "/dashboard/plans/new",
+        body: () => ({ form: { name: "Matrix plan", grants: "everything", priceMonthEur: "5.00" } }),
+        expect: sellers(to("/dashboard/plans/")),
+      },
+      {
+        label: "creating a plan without a name or price",
+        method: "POST",
+        path: () => "/dashboard/plans/new",
+        body: () => ({ form: { grants: "everything" } }),
+        expect: sellers(badRequest),
+      },
+    ],
+  },
+  "routes/dashboard.plans.$planId": {
+    private: true,
+    probes: [
+      {
+        label: "shop A's plan",
+        method: "GET",
+        path: (w) => `/dashboard/plans/${w.planA.id}`,
+        expect: sellers(notFound, { sellerA: ok }),
+      },
+      {
+        label: "a plan that does not exist",
+        method: "GET",
+        path: () => `/dashboard/plans/${MISSING_ID}`,
+        expect: sellers(notFound),
+      },
+      {
+        // Putting an on-sale plan on sale changes nothing, so every principal can be asked.
+        label: "putting shop A's plan on sale",
+        method: "POST",
+        path: (w) => `/dashboard/plans/${w.planA.id}`,
+        body: () => ({ form: { intent: "restore" } }),
+        expect: sellers(notFound, { sellerA: ok }),
+      },
+      {
+        label: "archiving a plan that does not exist",
+        method: "POST",
+        path: () => `/dashboard/plans/${MISSING_ID}`,
+        body: () => ({ form: { intent: "archive" } }),
+        expect: sellers(notFound),
+      },
+      {
+        label: "an unknown intent on shop A's plan",
+        method: "POST",
+        path: (w) => `/dashboard/plans/${w.planA.id}`,
+        body: () => ({ form: { intent: "delete" } }),
         expect: sellers(badRequest),
       },
     ],

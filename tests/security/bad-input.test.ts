@@ -143,6 +143,109 @@ add(
   })),
 );
 add(
+  "POST /subscribe: planPriceId (buyer A)",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "buyerA",
+    payload,
+    request: () => post("/subscribe", formField([], payload, "planPriceId")),
+  })),
+);
+// The plan forms: every hostile value comes back in the re-rendered form. Without a price the plan
+// is never saved, so the page renders whatever the name or description held.
+const planFormSurfaces: [field: string, payloads: Payload[], rest: [string, string][]][] = [
+  ["name", ALL, [["grants", "everything"]]],
+  [
+    "description",
+    SAMPLE,
+    [
+      ["name", "Corpus plan"],
+      ["grants", "everything"],
+    ],
+  ],
+  [
+    "priceMonthEur",
+    SAMPLE,
+    [
+      ["name", "Corpus plan"],
+      ["grants", "everything"],
+    ],
+  ],
+  [
+    "priceYearUsd",
+    [...XSS.slice(0, 2), ...NUL, ...MISC.slice(0, 2), ...MISC.slice(8, 11)],
+    [
+      ["name", "Corpus plan"],
+      ["grants", "everything"],
+    ],
+  ],
+  [
+    "trialDays",
+    SAMPLE,
+    [
+      ["name", "Corpus plan"],
+      ["grants", "everything"],
+    ],
+  ],
+  ["grants", [...XSS.slice(0, 4), ...NUL, ...MISC.slice(0, 6)], [["name", "Corpus plan"]]],
+  [
+    "categories",
+    SAMPLE,
+    [
+      ["name", "Corpus plan"],
+      ["grants", "selection"],
+    ],
+  ],
+  [
+    "listingIds",
+    SAMPLE,
+    [
+      ["name", "Corpus plan"],
+      ["grants", "selection"],
+    ],
+  ],
+];
+for (const [field, payloads, rest] of planFormSurfaces) {
+  add(
+    `POST /dashboard/plans/new: ${field} (seller A)`,
+    payloads.map((payload) => ({
+      name: payload.name,
+      principal: "sellerA",
+      payload,
+      request: () => post("/dashboard/plans/new", formField(rest, payload, field)),
+    })),
+  );
+}
+add(
+  "POST /dashboard/plans/:planId: name (seller A's plan, no price)",
+  SAMPLE.map((payload) => ({
+    name: payload.name,
+    principal: "sellerA",
+    payload,
+    request: (world) =>
+      post(
+        `/dashboard/plans/${world.planA.id}`,
+        formField(
+          [
+            ["intent", "save"],
+            ["grants", "everything"],
+          ],
+          payload,
+          "name",
+        ),
+      ),
+  })),
+);
+add(
+  "POST /dashboard/plans/:planId: intent (seller A's plan)",
+  [...XSS.slice(0, 4), ...NUL, ...MISC.slice(0, 6)].map((payload) => ({
+    name: payload.name,
+    principal: "sellerA",
+    payload,
+    request: (world) => post(`/dashboard/plans/${world.planA.id}`, formField([], payload, "intent")),
+  })),
+);
+add(
   "POST /logout: any field (signed out)",
   [...XSS.slice(0, 4), ...NUL, ...MISC.slice(0, 3)].map((payload) => ({
     name: payload.name,
@@ -245,6 +348,52 @@ add(
     principal: "anonymous",
     payload,
     request: () => get(`/s/${segment(payload)}`),
+  })),
+);
+add(
+  "GET /s/:handle/plans/:planId",
+  SAMPLE.map((payload) => ({
+    name: payload.name,
+    principal: "anonymous",
+    payload,
+    request: (world) => get(`/s/${world.planA.handle}/plans/${segment(payload)}`),
+  })),
+);
+add(
+  "GET /s/:handle/plans/:planId (the handle)",
+  SAMPLE.map((payload) => ({
+    name: payload.name,
+    principal: "anonymous",
+    payload,
+    request: (world) => get(`/s/${segment(payload)}/plans/${world.planA.id}`),
+  })),
+);
+add(
+  "GET /s/:handle/plans/:planId?checkout=",
+  [...XSS.slice(0, 3), ...NUL, ...UNICODE.slice(0, 3)].map((payload) => ({
+    name: payload.name,
+    principal: "anonymous",
+    payload,
+    request: (world) =>
+      get(`/s/${world.planA.handle}/plans/${world.planA.id}?checkout=${percentEncode(payload)}`),
+  })),
+);
+add(
+  "GET /dashboard/plans/:planId (seller A)",
+  SAMPLE.map((payload) => ({
+    name: payload.name,
+    principal: "sellerA",
+    payload,
+    request: () => get(`/dashboard/plans/${segment(payload)}`),
+  })),
+);
+add(
+  "GET /dashboard/plans/:planId?created= (seller A)",
+  [...XSS.slice(0, 3), ...NUL, ...UNICODE.slice(0, 3)].map((payload) => ({
+    name: payload.name,
+    principal: "sellerA",
+    payload,
+    request: (world) => get(`/dashboard/plans/${world.planA.id}?created=${percentEncode(payload)}`),
   })),
 );
 add(
@@ -420,25 +569,43 @@ add(
 
 // ─── Wrong content types, on every POST endpoint ───────────────────────────
 const BOUNDARY = "----corpusBoundary7MA4YWxkTrZu0gW";
-const endpoints: { path: string; principal: Principal; fields: (world: World) => Record<string, string> }[] =
-  [
-    { path: "/login", principal: "anonymous", fields: () => ({ email: EMAIL }) },
-    { path: "/login/verify", principal: "anonymous", fields: () => ({ token: "not-a-real-token" }) },
-    { path: "/checkout", principal: "buyerA", fields: (world) => ({ listingId: world.shopB.listing.id }) },
-    { path: "/logout", principal: "anonymous", fields: () => ({}) },
-    {
-      path: "/dashboard/sales",
-      principal: "sellerA",
-      // A spare paid order: if a lenient parser did act, buyer A's purchase stays intact for the rest.
-      fields: (world) => ({ intent: "refund", orderId: world.refundableOrderIdsA[0] ?? "" }),
-    },
-    {
-      path: "/api/licenses/verify",
-      principal: "anonymous",
-      fields: () => ({ key: "STPL-AAAAA-AAAAA-AAAAA-AAAAA" }),
-    },
-    { path: "/webhooks/stripe", principal: "anonymous", fields: () => ({ id: "evt_x" }) },
-  ];
+const endpoints: {
+  path: string;
+  /** The real path when `path` names a parameter. */
+  at?: (world: World) => string;
+  principal: Principal;
+  fields: (world: World) => Record<string, string>;
+}[] = [
+  { path: "/login", principal: "anonymous", fields: () => ({ email: EMAIL }) },
+  { path: "/login/verify", principal: "anonymous", fields: () => ({ token: "not-a-real-token" }) },
+  { path: "/checkout", principal: "buyerA", fields: (world) => ({ listingId: world.shopB.listing.id }) },
+  { path: "/logout", principal: "anonymous", fields: () => ({}) },
+  {
+    path: "/dashboard/sales",
+    principal: "sellerA",
+    // A spare paid order: if a lenient parser did act, buyer A's purchase stays intact for the rest.
+    fields: (world) => ({ intent: "refund", orderId: world.refundableOrderIdsA[0] ?? "" }),
+  },
+  { path: "/subscribe", principal: "buyerA", fields: (world) => ({ planPriceId: world.planB.priceId }) },
+  {
+    path: "/dashboard/plans/new",
+    principal: "sellerA",
+    // Valid: a lenient parser would create a plan, and the state check would notice.
+    fields: () => ({ name: "Lenient", grants: "everything", priceMonthEur: "5.00" }),
+  },
+  {
+    path: "/dashboard/plans/:planId",
+    at: (world) => `/dashboard/plans/${world.planA.id}`,
+    principal: "sellerA",
+    fields: () => ({ intent: "archive" }),
+  },
+  {
+    path: "/api/licenses/verify",
+    principal: "anonymous",
+    fields: () => ({ key: "STPL-AAAAA-AAAAA-AAAAA-AAAAA" }),
+  },
+  { path: "/webhooks/stripe", principal: "anonymous", fields: () => ({ id: "evt_x" }) },
+];
 const multipart = (fields: Record<string, string>) =>
   Object.entries(fields)
     .map(
@@ -536,7 +703,7 @@ for (const endpoint of endpoints) {
         const { body, type, headers } = make(endpoint.fields(world));
         return {
           method: "POST",
-          path: endpoint.path,
+          path: endpoint.at?.(world) ?? endpoint.path,
           body,
           headers: { ...(type && { "Content-Type": type }), ...headers },
         };

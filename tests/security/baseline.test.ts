@@ -95,6 +95,8 @@ describe("baseline 2: Cache-Control on private pages, Retry-After on the sign-in
     ["/checkout/success", (w) => `/checkout/success?session_id=${w.purchaseA.checkoutSessionId}`, "buyerA"],
     ["/dashboard", () => "/dashboard", "sellerA"],
     ["/dashboard/sales", () => "/dashboard/sales", "sellerA"],
+    ["/dashboard/plans", () => "/dashboard/plans", "sellerA"],
+    ["/dashboard/plans/:id", (w) => `/dashboard/plans/${w.planA.id}`, "sellerA"],
     ["/login/verify", () => "/login/verify?token=not-a-real-token", "anonymous"],
     ["/dev/outbox", () => "/dev/outbox", "anonymous"],
   ];
@@ -193,6 +195,7 @@ describe("baseline 4: cross-site POSTs are refused, same-origin ones work", () =
     works: (reply: Reply) => boolean;
   };
   const refundable = () => world.refundableOrderIdsA.shift() ?? "";
+  let planBArchived = false;
   const attempts = (data: boolean): Attempt[] => {
     const at = (path: string) => (data ? `${path}.data` : path);
     // Single fetch answers redirects with 202 and the target in the body.
@@ -224,6 +227,34 @@ describe("baseline 4: cross-site POSTs are refused, same-origin ones work", () =
         principal: "buyerB",
         prepare: async () => ({ path: at("/checkout"), body: { listingId: world.shopA.listing.id } }),
         works: redirected,
+      },
+      {
+        name: `POST ${at("/subscribe")}`,
+        principal: "buyerA",
+        prepare: async () => ({ path: at("/subscribe"), body: { planPriceId: world.planA.priceId } }),
+        works: redirected,
+      },
+      {
+        name: `POST ${at("/dashboard/plans/new")}`,
+        principal: "sellerA",
+        prepare: async () => ({
+          path: at("/dashboard/plans/new"),
+          body: { name: `CSRF plan ${counter++}`, grants: "everything", priceMonthEur: "5.00" },
+        }),
+        works: redirected,
+      },
+      {
+        name: `POST ${at("/dashboard/plans/:planId")}`,
+        principal: "sellerB",
+        // Archive and restore in turn: each accepted request changes the plan.
+        prepare: async () => {
+          planBArchived = !planBArchived;
+          return {
+            path: at(`/dashboard/plans/${world.planB.id}`),
+            body: { intent: planBArchived ? "archive" : "restore" },
+          };
+        },
+        works: (reply) => reply.status === 200,
       },
       {
         name: `POST ${at("/logout")}`,

@@ -99,19 +99,6 @@ export async function getShopPage(handle: string) {
         orderBy: { publishedAt: "desc" },
         select: listingCardSelect,
       },
-      plans: {
-        where: { archivedAt: null },
-        select: {
-          id: true,
-          name: true,
-          description: true,
-          prices: {
-            where: { archivedAt: null },
-            orderBy: [{ interval: "asc" }, { currency: "asc" }],
-            select: { id: true, amount: true, currency: true, interval: true },
-          },
-        },
-      },
     },
   });
 }

@@ -1,5 +1,5 @@
+import { enqueuePlanGrantSync } from "~/modules/billing/subscriptions/plan-grants.server.ts";
 import { prisma, type Tx } from "~/utils/db.server.ts";
-import { planContentsChanged } from "./contents-changed.server.ts";
 import { type PlanFormValue, PRICE_SLOTS, type ShopChoices } from "./forms.ts";
 import { type PlanSyncResult, syncPlanToStripe } from "./stripe-sync.server.ts";
 import { LIVE_SUBSCRIPTION_STATUSES } from "./subscription-status.ts";
@@ -8,6 +8,10 @@ import { LIVE_SUBSCRIPTION_STATUSES } from "./subscription-status.ts";
  * Sellers' plans: create, edit, archive, restore. The database is written first, in one
  * transaction; Stripe is then brought to match (`syncPlanToStripe`), and a Stripe failure leaves a
  * saved plan that is synced again on the next save, on the next subscribe and at start-up.
+ *
+ * When an edit changes what a plan includes, the same transaction queues the re-sync of its
+ * subscribers' grants (a durable job): listings that joined are granted at once, listings that left
+ * are revoked unless bought separately.
  */
 
 export type PlanRefusal = "not-found" | "archived";
@@ -148,7 +152,6 @@ export async function createPlan(shopId: string, value: PlanFormValue): Promise<
     return plan.id;
   });
   const stripe = await syncPlanToStripe(planId);
-  await planContentsChanged(planId);
   return {
     ok: true,
     planId,
@@ -230,11 +233,11 @@ export async function updatePlan(
         before.listings.map((row) => row.listingId),
         after.listingIds,
       );
+    if (contentsChanged) await enqueuePlanGrantSync(tx, planId);
     return { priceChanges, contentsChanged };
   });
   if (!saved) return { ok: false, refusal: "not-found" };
   const stripe = await syncPlanToStripe(planId);
-  if (saved.contentsChanged) await planContentsChanged(planId);
   return { ok: true, planId, ...saved, stripe };
 }
 

@@ -131,3 +131,18 @@ export async function findLiveSubscription(userId: string, planId: string) {
     },
   });
 }
+
+/** What a subscriber sees about one of their own subscriptions (the success page); null for others'. */
+export async function getSubscriberSummary(subscriptionId: string, userId: string) {
+  return prisma.subscription.findFirst({
+    where: { id: subscriptionId, userId },
+    select: {
+      id: true,
+      status: true,
+      trialEnd: true,
+      currentPeriodEnd: true,
+      plan: { select: { id: true, name: true, shop: { select: { handle: true, name: true } } } },
+      planPrice: { select: { amount: true, currency: true, interval: true } },
+    },
+  });
+}

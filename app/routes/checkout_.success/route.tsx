@@ -1,8 +1,11 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/ui/notice.tsx";
+import { fulfilSubscriptionCheckout } from "~/modules/billing/subscriptions/checkout.server.ts";
 import { fulfilCheckoutSession } from "~/modules/checkout/fulfilment.server.ts";
 import { getBuyerOrderSummary } from "~/modules/checkout/order-summary.server.ts";
+import { formatPlanPrice } from "~/modules/plans/format.ts";
+import { getSubscriberSummary } from "~/modules/plans/storefront.server.ts";
 import { privateNoStore } from "~/utils/http.ts";
 import { formatMoney } from "~/utils/money.ts";
 import { requireUser } from "~/utils/session.server.ts";
@@ -25,6 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return data({ status: "unknown" as const, order: null }, { status: 400, headers: privateNoStore });
   }
   const result = await fulfilCheckoutSession(sessionId).catch(() => ({ status: "unknown-order" as const }));
+  // Not a one-off order of ours: perhaps a subscription Checkout (they carry no order).
+  if (result.status === "unknown-order") return subscriptionSuccess(sessionId, user.id);
   if (result.status === "unpaid")
     return data({ status: "unpaid" as const, order: null }, { headers: privateNoStore });
   const order =
@@ -48,8 +53,84 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+/** The subscription a Checkout Session started, fulfilled now if the webhook has not done it yet. */
+async function subscriptionSuccess(sessionId: string, userId: string) {
+  const result = await fulfilSubscriptionCheckout(sessionId).catch((error: unknown) => {
+    console.warn(`Subscription checkout ${sessionId} could not be fulfilled yet:`, error);
+    return { status: "pending" as const };
+  });
+  if (result.status === "pending")
+    return data({ status: "unpaid" as const, order: null }, { headers: privateNoStore });
+  const subscription =
+    result.status === "fulfilled" && result.userId === userId
+      ? await getSubscriberSummary(result.subscriptionId, userId)
+      : null;
+  // A made-up session and someone else's look the same: not found.
+  if (!subscription || result.status !== "fulfilled")
+    return data({ status: "unknown" as const, order: null }, { status: 404, headers: privateNoStore });
+  return data(
+    {
+      status: "subscribed" as const,
+      order: null,
+      subscription: {
+        planName: subscription.plan.name,
+        planUrl: `/s/${subscription.plan.shop.handle}/plans/${subscription.plan.id}`,
+        shopName: subscription.plan.shop.name,
+        price: subscription.planPrice ? formatPlanPrice(subscription.planPrice) : null,
+        trialEnds:
+          subscription.status === "TRIALING" && subscription.trialEnd
+            ? subscription.trialEnd.toISOString().slice(0, 10)
+            : null,
+        grantsAccess: result.grantsAccess,
+      },
+    },
+    { headers: privateNoStore },
+  );
+}
+
 export default function CheckoutSuccess() {
-  const { status, order } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  const { status, order } = loaded;
+  if (loaded.status === "subscribed" && "subscription" in loaded) {
+    const { subscription } = loaded;
+    return (
+      <div className="mx-auto max-w-lg space-y-4 text-center">
+        <h1 className="text-3xl font-extrabold">Welcome to {subscription.planName}!</h1>
+        <p className="text-gray-700">
+          You subscribe to{" "}
+          <Link to={subscription.planUrl} className="font-semibold underline">
+            {subscription.planName}
+          </Link>{" "}
+          from {subscription.shopName}
+          {subscription.price && (
+            <>
+              {" "}
+              for <strong>{subscription.price}</strong>
+            </>
+          )}
+          .
+          {subscription.trialEnds &&
+            ` Your free trial runs until ${subscription.trialEnds}; you are charged then.`}
+        </p>
+        <p className="text-sm text-gray-600">
+          {subscription.grantsAccess
+            ? "Everything the plan includes is in your library now."
+            : "Everything the plan includes appears in your library as soon as Stripe confirms the payment."}{" "}
+          Manage or cancel it any time in{" "}
+          <Link to="/account" className="underline">
+            your account
+          </Link>
+          .
+        </p>
+        <Link
+          to="/library"
+          className="inline-block rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white"
+        >
+          Go to your library
+        </Link>
+      </div>
+    );
+  }
   if (status === "fulfilled" && order) {
     return (
       <div className="mx-auto max-w-lg space-y-4 text-center">

@@ -32,6 +32,9 @@ function DashboardShell({ shopName, children }: { shopName?: string; children: R
           <NavLink to="/dashboard/sales" className={tab}>
             Sales
           </NavLink>
+          <NavLink to="/dashboard/plans" className={tab}>
+            Plans
+          </NavLink>
         </nav>
       </header>
       {children}

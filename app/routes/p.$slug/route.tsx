@@ -6,6 +6,8 @@ import { Notice } from "~/components/ui/notice.tsx";
 import { getPublishedListing } from "~/modules/catalog/listings.server.ts";
 import { listingTypeLabel } from "~/modules/catalog/search.ts";
 import { hasActiveEntitlement } from "~/modules/delivery/entitlements.server.ts";
+import { formatPlanPrice } from "~/modules/plans/format.ts";
+import { plansForListing } from "~/modules/plans/storefront.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { invariantResponse, publicCacheHeaders } from "~/utils/http.ts";
 import { formatMoney, toDecimalString } from "~/utils/money.ts";
@@ -19,10 +21,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(SLUG_PATTERN.test(slug), NOT_FOUND, { status: 404 });
   const listing = await getPublishedListing(slug);
   invariantResponse(listing, NOT_FOUND, { status: 404 });
-  const user = await getSessionUser(request);
+  const [user, plans] = await Promise.all([getSessionUser(request), plansForListing(listing)]);
   const owned = user ? await hasActiveEntitlement(user.id, listing.id) : false;
   const canonicalUrl = `${env().APP_URL}/p/${listing.slug}`;
-  return { listing, signedIn: Boolean(user), owned, canonicalUrl };
+  return { listing, plans, signedIn: Boolean(user), owned, canonicalUrl };
 }
 
 // Public for signed-out visitors; the HTTP server makes every signed-in response private.
@@ -74,7 +76,7 @@ function productJsonLd({ listing, canonicalUrl }: { listing: ListingData; canoni
 type ListingData = NonNullable<Awaited<ReturnType<typeof getPublishedListing>>>;
 
 export default function ListingPage() {
-  const { listing, signedIn, owned } = useLoaderData<typeof loader>();
+  const { listing, plans, signedIn, owned } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const price = formatMoney({ amount: listing.priceAmount, currency: listing.currency });
   return (
@@ -170,6 +172,22 @@ export default function ListingPage() {
       </div>
       <aside className="h-fit space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200 lg:sticky lg:top-6">
         <p className="text-3xl font-extrabold">{price}</p>
+        {plans.length > 0 && (
+          <ul className="space-y-1 text-sm text-gray-700">
+            {plans.map((plan) => (
+              <li key={plan.id}>
+                Included in{" "}
+                <Link
+                  to={`/s/${listing.shop.handle}/plans/${plan.id}`}
+                  className="font-semibold text-brand-700 underline"
+                >
+                  {plan.name}
+                </Link>
+                {plan.price && `, ${formatPlanPrice(plan.price)}`}
+              </li>
+            ))}
+          </ul>
+        )}
         {listing.files.length > 0 && (
           <p className="text-sm text-gray-600">
             Includes {listing.files.length} downloadable file{listing.files.length > 1 ? "s" : ""}.

@@ -1,18 +1,20 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ListingCard } from "~/components/listing-card.tsx";
+import { Button } from "~/components/ui/button.tsx";
 import { getShopPage } from "~/modules/catalog/listings.server.ts";
+import { formatPlanPrice } from "~/modules/plans/format.ts";
+import { listShopPlans } from "~/modules/plans/storefront.server.ts";
 import { invariantResponse, publicCacheHeaders } from "~/utils/http.ts";
-import { formatMoney } from "~/utils/money.ts";
 import { SLUG_PATTERN } from "~/utils/schemas.ts";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const handle = params.handle ?? "";
   invariantResponse(SLUG_PATTERN.test(handle), "There is no shop with that name.", { status: 404 });
-  const shop = await getShopPage(handle);
+  const [shop, plans] = await Promise.all([getShopPage(handle), listShopPlans(handle)]);
   invariantResponse(shop, "There is no shop with that name.", { status: 404 });
-  return { shop };
+  return { shop, plans };
 }
 
 export const headers: HeadersFunction = () => publicCacheHeaders;
@@ -28,33 +30,60 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : [{ title: "Shop not found · Stapel" }];
 
 export default function ShopPage() {
-  const { shop } = useLoaderData<typeof loader>();
+  const { shop, plans } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
       <header>
         <h1 className="text-3xl font-extrabold tracking-tight">{shop.name}</h1>
         <p className="mt-2 max-w-3xl whitespace-pre-line text-gray-700">{shop.bio}</p>
       </header>
-      {shop.plans.length > 0 && (
+      {plans.length > 0 && (
         <section aria-labelledby="plans-heading">
           <h2 id="plans-heading" className="text-xl font-bold">
             Memberships
           </h2>
-          {/* Plans are listed so buyers see what is coming; subscribing is not built yet. */}
-          <p className="mt-1 text-sm text-gray-600">Memberships open for sign-up soon.</p>
           <ul className="mt-3 grid gap-4 sm:grid-cols-2">
-            {shop.plans.map((plan) => (
-              <li key={plan.id} className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
-                <p className="font-semibold">{plan.name}</p>
-                <p className="text-sm text-gray-700">{plan.description}</p>
-                {plan.prices.map((price) => (
-                  <p key={price.id} className="mt-2 font-bold">
-                    {formatMoney({ amount: price.amount, currency: price.currency })} /{" "}
-                    {price.interval === "MONTH" ? "month" : "year"}
+            {plans.map((plan) => {
+              const planUrl = `/s/${shop.handle}/plans/${plan.id}`;
+              return (
+                <li key={plan.id} className="space-y-3 rounded-xl bg-white p-5 ring-1 ring-gray-200">
+                  <h3 className="font-semibold">
+                    <Link to={planUrl} className="text-brand-700 underline">
+                      {plan.name}
+                    </Link>
+                  </h3>
+                  <p className="text-sm text-gray-700">{plan.description}</p>
+                  <p className="text-sm text-gray-600">
+                    {plan.includesAllListings
+                      ? `Everything in ${shop.name}, including new listings (${plan.listingCount} today).`
+                      : `${plan.listingCount} ${plan.listingCount === 1 ? "listing" : "listings"}${
+                          plan.includedCategories.length > 0
+                            ? `, and new ones in ${plan.includedCategories.join(", ")}`
+                            : ""
+                        }.`}{" "}
+                    <Link to={planUrl} className="font-medium text-brand-700 underline">
+                      See what is included
+                    </Link>
                   </p>
-                ))}
-              </li>
-            ))}
+                  {plan.trialDays > 0 && (
+                    <p className="text-sm font-medium text-emerald-800">{plan.trialDays}-day free trial</p>
+                  )}
+                  <div className="flex flex-wrap gap-2">
+                    {plan.prices.map((price) => (
+                      <Form key={price.id} method="post" action="/subscribe">
+                        <input type="hidden" name="planPriceId" value={price.id} />
+                        <Button
+                          variant="secondary"
+                          aria-label={`Subscribe, ${formatPlanPrice(price)}: ${plan.name}`}
+                        >
+                          Subscribe, {formatPlanPrice(price)}
+                        </Button>
+                      </Form>
+                    ))}
+                  </div>
+                </li>
+              );
+            })}
           </ul>
         </section>
       )}

@@ -3,9 +3,11 @@
 // for refunds. Seeded with Prisma and the real checkout code; sessions by the real sign-in code.
 import { startCheckout } from "~/modules/checkout/start-checkout.server.ts";
 import { createDownloadPath } from "~/modules/delivery/download-links.server.ts";
+import { createPlan } from "~/modules/plans/seller-plans.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { payHostedCheckout } from "../../support/app-env.ts";
 import { createListingForSale, signIn } from "../../support/fixtures.ts";
+import { settleWebhooks } from "../../support/webhooks.ts";
 import type { SecurityServer } from "./server.ts";
 
 export const PRINCIPALS = ["anonymous", "buyerA", "buyerB", "sellerA", "sellerB", "admin"] as const;
@@ -23,11 +25,16 @@ export type Purchase = {
   downloadPath: string;
 };
 
+export type WorldPlan = { id: string; handle: string; priceId: string };
+
 export type World = {
   server: SecurityServer;
   users: Record<Member, { id: string; email: string }>;
   shopA: Seller;
   shopB: Seller;
+  /** Shop A's plan and shop B's (everything in the shop, monthly in EUR), on sale in Stripe. */
+  planA: WorldPlan;
+  planB: WorldPlan;
   /** buyer A bought shop A's listing; buyer B bought shop B's. */
   purchaseA: Purchase;
   purchaseB: Purchase;
@@ -67,7 +74,8 @@ export async function seedWorld(
     if (started.kind !== "redirect-to-stripe") throw new Error(`checkout did not start: ${started.kind}`);
     const paid = await payHostedCheckout(started.url, "4242424242424242", buyer.email);
     if (paid.status !== 303) throw new Error(`the sandbox refused the payment: ${paid.status} ${paid.body}`);
-    await server.sandbox.deliveries();
+    // The webhook stores each event and queues its job; run them as the worker would.
+    await settleWebhooks(server.sandbox);
     const order = await prisma.order.findFirstOrThrow({
       where: { buyerId: buyer.id, status: "PAID", items: { some: { listingId } } },
       orderBy: { createdAt: "desc" },
@@ -90,6 +98,27 @@ export async function seedWorld(
     };
   };
 
+  const plan = async (shop: Seller): Promise<WorldPlan> => {
+    const saved = await createPlan(shop.shop.id, {
+      name: `Membership of ${shop.shop.name}`,
+      description: "Everything in the shop.",
+      grants: "everything",
+      categories: [],
+      listingIds: [],
+      priceMonthEur: 900,
+      priceMonthUsd: null,
+      priceYearEur: null,
+      priceYearUsd: null,
+      trialDays: 0,
+      moveSubscribers: false,
+    });
+    if (!saved.stripe.ok) throw new Error(`the plan did not reach Stripe: ${saved.stripe.message}`);
+    const price = await prisma.planPrice.findFirstOrThrow({ where: { planId: saved.planId } });
+    return { id: saved.planId, handle: shop.shop.handle, priceId: price.id };
+  };
+  const planA = await plan(shopA);
+  const planB = await plan(shopB);
+
   const purchaseA = await buy(users.buyerA, shopA.listing.id);
   const purchaseB = await buy(users.buyerB, shopB.listing.id);
   const refundableOrderIdsA: string[] = [];
@@ -106,6 +135,8 @@ export async function seedWorld(
     users,
     shopA,
     shopB,
+    planA,
+    planB,
     purchaseA,
     purchaseB,
     refundableOrderIdsA,

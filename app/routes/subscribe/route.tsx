@@ -1,0 +1,100 @@
+import { useForm } from "@conform-to/react";
+import { type ActionFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import type { z } from "zod";
+import { Notice } from "~/components/ui/notice.tsx";
+import { SubscribeSchema } from "~/modules/plans/forms.ts";
+import { planPathForPrice, startSubscriptionCheckout } from "~/modules/plans/subscribe.server.ts";
+import { consumeRateLimit, describeWait } from "~/modules/rate-limits/rate-limit.server.ts";
+import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/forms.server.ts";
+import { getSessionUser } from "~/utils/session.server.ts";
+
+export const meta: MetaFunction = () => [
+  { title: "Subscribe · Stapel" },
+  { name: "robots", content: "noindex" },
+];
+
+// Nothing to show without a submission (as /checkout): a redirecting loader would replace refusals.
+export const loader = () => null;
+
+/**
+ * Subscribe buttons on plan pages post here. Success is a redirect to Stripe Checkout (or to sign
+ * in, then back to the plan); a refusal renders this page with the reason.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = await parseSubmission(request, SubscribeSchema);
+  if (submission.status !== "success") return invalidSubmission(submission);
+  const user = await getSessionUser(request);
+  if (!user) {
+    // Back to the plan's page after signing in (the home page for a price we do not know).
+    const back = (await planPathForPrice(submission.value.planPriceId)) ?? "/";
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  // One budget with one-off checkouts: both open Stripe Checkout Sessions.
+  const limit = await consumeRateLimit("checkout", user.id);
+  if (!limit.ok) {
+    const wait = describeWait(limit.retryAfterSeconds);
+    return refuseSubmission(submission, 429, `Too many checkout attempts. Try again in ${wait}.`, {
+      "Retry-After": String(limit.retryAfterSeconds),
+    });
+  }
+  const result = await startSubscriptionCheckout(user, submission.value.planPriceId);
+  switch (result.kind) {
+    case "redirect-to-stripe":
+      return redirect(result.url);
+    case "not-found":
+      return refuseSubmission(submission, 404, "This plan does not exist.");
+    case "plan-archived":
+      return refuseSubmission(submission, 409, "This plan no longer takes new subscribers.");
+    case "price-retired":
+      return refuseSubmission(
+        submission,
+        409,
+        "This price is no longer offered. Open the plan again to see its current price.",
+      );
+    case "already-subscribed":
+      return refuseSubmission(
+        submission,
+        409,
+        "You already subscribe to this plan. Manage your subscription in your account.",
+      );
+    case "payments-unavailable":
+      return refuseSubmission(
+        submission,
+        503,
+        "Payments are unavailable right now. You have not been charged; please try again shortly.",
+      );
+  }
+}
+
+export default function SubscribeRefused() {
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<z.input<typeof SubscribeSchema>>({ lastResult: actionData?.result });
+  const messages = [...(form.errors ?? []), ...(fields.planPriceId.errors ?? [])];
+  if (!actionData) {
+    return (
+      <div className="mx-auto max-w-lg space-y-4 text-center">
+        <h1 className="text-2xl font-bold">Nothing to subscribe to</h1>
+        <p className="text-gray-700">Open a shop's plan and press Subscribe to start a membership.</p>
+        <Link to="/" className="font-semibold text-brand-700 underline">
+          Discover shops and listings
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="mx-auto max-w-lg space-y-4 text-center">
+      <h1 className="text-2xl font-bold">The subscription could not start</h1>
+      <Notice tone="error">{messages.length > 0 ? messages.join(" ") : "Something was missing."}</Notice>
+      <p className="text-gray-700">You have not been charged.</p>
+      <p className="flex justify-center gap-6">
+        <Link to="/account" className="font-semibold text-brand-700 underline">
+          Your subscriptions
+        </Link>
+        <Link to="/" className="font-semibold text-brand-700 underline">
+          Back to the shop
+        </Link>
+      </p>
+    </div>
+  );
+}
