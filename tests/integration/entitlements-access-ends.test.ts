@@ -23,6 +23,7 @@ import {
 } from "../support/subscriptions.ts";
 import { deliverEvent, runWebhookJobs, settleWebhooks } from "../support/webhooks.ts";
 
+// Each test drives the sandbox through many Stripe calls, webhooks and jobs: slow on a busy machine.
 let app: Awaited<ReturnType<typeof startTestApp>>;
 beforeAll(async () => {
   app = await startTestApp();
@@ -79,7 +80,7 @@ async function subscriberWithAccess(options: { onClock?: boolean } = {}) {
 const allowed = { libraryItem: "shown", download: 200, licence: true };
 const refused = { libraryItem: 404, content: null, download: 404, licence: false };
 
-describe("access granted by a plan", () => {
+describe("access granted by a plan", { timeout: 60_000 }, () => {
   it("disappears from the library, downloads and licence checks the moment the subscription ends", async () => {
     const { user, stripeSubscriptionId, granted, check } = await subscriberWithAccess();
     expect(await check()).toMatchObject({
@@ -158,7 +159,7 @@ describe("access granted by a plan", () => {
       pastDueSince: null,
     });
     expect(await check()).toMatchObject(allowed);
-  }, 90_000);
+  }, 120_000);
 
   it("ends when the grace period is over by the durable job due then, with no event from Stripe", async () => {
     const { user, stripeSubscriptionId, subscription, check } = await subscriberWithAccess();

@@ -15,6 +15,7 @@ import { createUser } from "../support/fixtures.ts";
 import { addListing, createPlanForSale, storedSubscription, subscribe } from "../support/subscriptions.ts";
 import { runWebhookJobs, settleWebhooks } from "../support/webhooks.ts";
 
+// Each test drives the sandbox through many Stripe calls, webhooks and jobs: slow on a busy machine.
 let app: Awaited<ReturnType<typeof startTestApp>>;
 beforeAll(async () => {
   app = await startTestApp();
@@ -33,7 +34,7 @@ async function subscriber(sale: Awaited<ReturnType<typeof createPlanForSale>>) {
 const grantOf = async (stripeSubscriptionId: string, listingId: string) =>
   (await storedSubscription(stripeSubscriptionId)).entitlements.find((e) => e.listingId === listingId);
 
-describe("a plan's contents change", () => {
+describe("a plan's contents change", { timeout: 60_000 }, () => {
   it("grants a listing added to the plan and revokes one removed, for every current subscriber", async () => {
     const sale = await createPlanForSale();
     const [a, b] = [await subscriber(sale), await subscriber(sale)];

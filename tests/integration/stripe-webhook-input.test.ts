@@ -305,6 +305,11 @@ describe("signed events that can never be processed", () => {
       ["charge.refunded", { id: "ch_1", object: "charge" }],
       ["refund.created", { id: "re_1", object: "refund", amount: "lots" }],
       ["charge.dispute.created", []],
+      ["customer.subscription.updated", { id: "sub_1", object: "subscription", status: "active" }],
+      ["customer.subscription.deleted", { id: "sub_1", status: 42, items: { data: [] } }],
+      ["invoice.paid", { id: "in_1", object: "invoice", status: "paid" }],
+      ["invoice.payment_failed", "in_1"],
+      ["test_helpers.test_clock.ready", { id: "clock_1" }],
     ] as const) {
       const payload = eventJson(type, object);
       const response = await deliver(payload);

@@ -19,6 +19,7 @@ import {
 } from "../support/subscriptions.ts";
 import { deliverEvent, runWebhookJobs, settleWebhooks } from "../support/webhooks.ts";
 
+// Each test drives the sandbox through many Stripe calls, webhooks and jobs: slow on a busy machine.
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let sink: Awaited<ReturnType<typeof startWebhookReceiver>>;
 beforeAll(async () => {
@@ -84,7 +85,7 @@ async function eventOutcomes(events: Stripe.Event[]) {
   return { received: stored.filter((event) => event.status === "RECEIVED").length, stored };
 }
 
-describe("subscription events out of order and twice", () => {
+describe("subscription events out of order and twice", { timeout: 60_000 }, () => {
   it("checkout.session.completed, customer.subscription.created/updated and invoice.paid: active once", async () => {
     const { price, listing, second } = await createPlanForSale();
     const user = await createUser();

@@ -20,6 +20,7 @@ import {
 } from "../support/subscriptions.ts";
 import { deliverEvent, runWebhookJobs, settleWebhooks } from "../support/webhooks.ts";
 
+// Each test drives the sandbox through many Stripe calls, webhooks and jobs: slow on a busy machine.
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let webhookUrl: string;
 beforeAll(async () => {
@@ -32,7 +33,7 @@ afterAll(async () => {
 
 const T0 = Date.UTC(2026, 0, 15, 12, 0, 0) / 1000;
 
-describe("subscribing", () => {
+describe("subscribing", { timeout: 60_000 }, () => {
   it("grants what the plan includes once Stripe activates the subscription, with licence keys and a welcome", async () => {
     const { plan, price, listing, second } = await createPlanForSale();
     const user = await createUser();
@@ -119,7 +120,7 @@ describe("subscribing", () => {
   });
 });
 
-describe("renewing and cancelling, on a test clock", () => {
+describe("renewing and cancelling, on a test clock", { timeout: 60_000 }, () => {
   async function subscribedOnClock(options: { trialDays?: number } = {}) {
     const sale = await createPlanForSale(options);
     const user = await createUser();
@@ -210,7 +211,7 @@ describe("renewing and cancelling, on a test clock", () => {
   });
 });
 
-describe("changing plans", () => {
+describe("changing plans", { timeout: 60_000 }, () => {
   it("moves access to what the new plan includes", async () => {
     const { shop, price, listing, second } = await createPlanForSale();
     const third = await prisma.listing.findFirstOrThrow({ where: { id: second.id } });

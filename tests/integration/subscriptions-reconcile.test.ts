@@ -18,6 +18,7 @@ import {
 } from "../support/subscriptions.ts";
 import { settleWebhooks } from "../support/webhooks.ts";
 
+// Each test drives the sandbox through many Stripe calls, webhooks and jobs: slow on a busy machine.
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let lost: Awaited<ReturnType<typeof startWebhookReceiver>>;
 beforeAll(async () => {
@@ -43,7 +44,7 @@ async function losingWebhooks(flow: () => Promise<unknown>) {
   }
 }
 
-describe("stripe:reconcile", () => {
+describe("stripe:reconcile", { timeout: 60_000 }, () => {
   it("repairs a lost invoice.paid: stores the invoice, sends its receipt and extends the subscription", async () => {
     const { price } = await createPlanForSale();
     const user = await createUser();

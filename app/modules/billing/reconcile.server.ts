@@ -89,7 +89,9 @@ export async function reconcileStripe(options: { days?: number } = {}): Promise<
       row.status === snapshot.status &&
       row.cancelAtPeriodEnd === snapshot.cancelAtPeriodEnd &&
       row.currentPeriodEnd?.getTime() === snapshot.currentPeriodEnd?.getTime() &&
-      (snapshot.stripePriceId === null || price?.stripePriceId === snapshot.stripePriceId);
+      (snapshot.stripePriceId === null ||
+        !row.planPriceId ||
+        price?.stripePriceId === snapshot.stripePriceId);
     if (same) return;
     await repairSubscription(object.id, repairs);
   };
