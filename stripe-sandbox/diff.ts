@@ -6,8 +6,12 @@
  */
 type Json = Record<string, unknown>;
 
+/** A plain hash; values with their own JSON form (Stripe.Decimal) compare as that form. */
 const isHash = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+  typeof value === "object" &&
+  value !== null &&
+  !Array.isArray(value) &&
+  typeof (value as { toJSON?: unknown }).toJSON !== "function";
 
 export function previousAttributes<T extends object>(before: T, after: T): Partial<T> | undefined {
   return diff(before as Json, after as Json) as Partial<T> | undefined;

@@ -15,10 +15,11 @@ import { runDue } from "./billing/scheduler.ts";
 import { clockOfCustomer } from "./billing/time.ts";
 import { expireIfDue } from "./checkout-flow.ts";
 import type { BillingOptions, SandboxContext } from "./context.ts";
+import type { DeliveryChaos } from "./delivery-chaos.ts";
 import { buildEvent } from "./events.ts";
 import { createRequestListener } from "./server.ts";
 import { Store } from "./store.ts";
-import { WebhookDispatcher } from "./webhooks.ts";
+import { type DeliveryRecord, WebhookDispatcher } from "./webhooks.ts";
 
 export interface StripeSandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -43,6 +44,11 @@ export interface StripeSandboxOptions {
    * happens after the last one (default "cancel", Stripe's default setting).
    */
   billing?: Partial<BillingOptions>;
+  /**
+   * Deliver webhooks as Stripe may: duplicated, delayed, out of order and concurrently, following a
+   * seeded plan (see delivery-chaos.ts). Off by default: in order, one at a time.
+   */
+  deliveryChaos?: DeliveryChaos;
 }
 
 export interface StripeSandbox {
@@ -59,6 +65,10 @@ export interface StripeSandbox {
   events(): Stripe.Event[];
   /** Resolves when all pending webhook deliveries have finished (delivered or given up). */
   deliveries(): Promise<void>;
+  /** Turns chaotic delivery on (or off with `null`) for events emitted from now on. */
+  setDeliveryChaos(chaos: DeliveryChaos | null): void;
+  /** Every finished delivery (including duplicates), in the order they finished. */
+  deliveryLog(): DeliveryRecord[];
 }
 
 export const SANDBOX_SECRET_KEY = "sk_test_stapel_sandbox_0000000000000000";
@@ -83,6 +93,7 @@ export async function startStripeSandbox(options: StripeSandboxOptions = {}): Pr
     url: () => webhookUrl,
     retryDelaysMs: options.webhookRetryDelaysMs,
     log: options.log,
+    chaos: options.deliveryChaos,
     onDelivered: (event) => {
       const stored = store.events.find((candidate) => candidate.id === event.id);
       if (!stored) return;
@@ -159,6 +170,8 @@ export async function startStripeSandbox(options: StripeSandboxOptions = {}): Pr
     },
     events: () => [...store.events],
     deliveries: () => dispatcher.idle(),
+    setDeliveryChaos: (chaos) => dispatcher.setChaos(chaos ?? undefined),
+    deliveryLog: () => [...dispatcher.log],
     close() {
       closed ??= closeServer(server, () => {
         clearInterval(sweep);

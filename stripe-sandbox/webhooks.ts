@@ -1,4 +1,5 @@
 import Stripe from "stripe";
+import { type DeliveryChaos, DeliveryPlanner, type PlannedCopy } from "./delivery-chaos.ts";
 
 export interface WebhookDispatcherOptions {
   secret: string;
@@ -8,57 +9,138 @@ export interface WebhookDispatcherOptions {
   /** Called when an event was accepted (2xx) by the endpoint. */
   onDelivered?: (event: Stripe.Event) => void;
   log?: (line: string) => void;
+  /** Duplicate, delay, reorder and overlap deliveries, as Stripe may (see delivery-chaos.ts). */
+  chaos?: DeliveryChaos;
+}
+
+/** One delivery as it happened, for tests that check what the endpoint saw. */
+export interface DeliveryRecord {
+  eventId: string;
+  type: string;
+  /** 0 for the delivery, 1 for a duplicate. */
+  copy: number;
+  delayMs: number;
+  attempts: number;
+  ok: boolean;
+  startedAt: number;
+  finishedAt: number;
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [200, 1000, 3000, 3000];
 const ATTEMPT_TIMEOUT_MS = 10_000;
 
 /**
- * Delivers events to one endpoint in order, one at a time, signed exactly as Stripe signs them
- * (`Stripe-Signature: t=…,v1=…` from the SDK's own `generateTestHeaderString`). A non-2xx answer
- * or a connection error is retried with a short backoff, then given up and logged.
+ * Delivers events to one endpoint, signed exactly as Stripe signs them (`Stripe-Signature: t=…,v1=…`
+ * from the SDK's own `generateTestHeaderString`). By default in order, one at a time. With chaos on,
+ * a seeded plan decides per event whether it is sent twice and how long each copy waits; copies
+ * then go out concurrently, so later events can overtake earlier ones. A non-2xx answer or a
+ * connection error is retried with a short backoff, then given up and logged.
  */
 export class WebhookDispatcher {
   private chain: Promise<void> = Promise.resolve();
+  private readonly pending = new Set<Promise<void>>();
   private stopped = false;
   private readonly inFlight = new Set<AbortController>();
   private readonly sleeping = new Set<() => void>();
+  private planner: DeliveryPlanner | undefined;
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  readonly log: DeliveryRecord[] = [];
 
-  constructor(private readonly options: WebhookDispatcherOptions) {}
+  constructor(private readonly options: WebhookDispatcherOptions) {
+    this.setChaos(options.chaos);
+  }
+
+  setChaos(chaos: DeliveryChaos | undefined): void {
+    this.planner = chaos ? new DeliveryPlanner(chaos) : undefined;
+  }
 
   enqueue(event: Stripe.Event): void {
     const payload = JSON.stringify(event, null, 2);
-    this.chain = this.chain.then(() => this.deliver(event, payload));
+    const planner = this.planner;
+    if (!planner) {
+      this.chain = this.chain.then(() => this.deliver(event, payload, 0, 0));
+      return;
+    }
+    const [first, duplicate] = planner.plan();
+    if (!first) return;
+    const send = (copy: PlannedCopy) => () => this.deliver(event, payload, copy.copy, copy.delayMs);
+    let delivered: Promise<void>;
+    if (planner.reorder) {
+      delivered = this.sleep(first.delayMs).then(() => this.withSlot(planner.concurrency, send(first)));
+      this.track(delivered);
+    } else {
+      this.chain = this.chain.then(() => this.sleep(first.delayMs)).then(send(first));
+      delivered = this.chain;
+    }
+    if (duplicate) {
+      this.track(
+        delivered
+          .then(() => this.sleep(duplicate.delayMs))
+          .then(() => this.withSlot(planner.concurrency, send(duplicate))),
+      );
+    }
+  }
+
+  private track(run: Promise<void>): void {
+    this.pending.add(run);
+    void run.finally(() => this.pending.delete(run));
   }
 
   /** Resolves once every queued delivery has finished (succeeded or given up). */
   async idle(): Promise<void> {
-    let current: Promise<void> | undefined;
-    while (current !== this.chain) {
-      current = this.chain;
-      await current;
+    for (;;) {
+      const chain = this.chain;
+      const pending = [...this.pending];
+      await Promise.all([chain, ...pending]);
+      if (chain === this.chain && this.pending.size === 0) return;
     }
   }
 
-  /** Aborts the delivery in progress and drops the queue. */
+  /** Aborts the deliveries in progress and drops the queue. */
   stop(): void {
     this.stopped = true;
     for (const controller of this.inFlight) controller.abort();
     for (const wake of this.sleeping) wake();
+    for (const next of this.waiting.splice(0)) next();
   }
 
-  private async deliver(event: Stripe.Event, payload: string): Promise<void> {
+  private async withSlot(limit: number, work: () => Promise<void>): Promise<void> {
+    while (this.running >= limit && !this.stopped)
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running++;
+    try {
+      await work();
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  private async deliver(event: Stripe.Event, payload: string, copy: number, delayMs: number): Promise<void> {
     const delays = this.options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
     const log = this.options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+    const record: DeliveryRecord = {
+      eventId: event.id,
+      type: event.type,
+      copy,
+      delayMs,
+      attempts: 0,
+      ok: false,
+      startedAt: Date.now(),
+      finishedAt: 0,
+    };
     for (let attempt = 0; attempt <= delays.length && !this.stopped; attempt++) {
       if (attempt > 0) await this.sleep(delays[attempt - 1] ?? 0);
       const url = this.options.url();
       if (!url || this.stopped) return;
+      record.attempts++;
       const problem = await this.post(url, payload);
       if (this.stopped) return;
       if (!problem) {
+        record.ok = true;
         this.options.onDelivered?.(event);
-        return;
+        break;
       }
       const last = attempt === delays.length;
       log(
@@ -66,6 +148,8 @@ export class WebhookDispatcher {
           `(attempt ${attempt + 1}/${delays.length + 1}${last ? ", giving up" : ", will retry"})`,
       );
     }
+    record.finishedAt = Date.now();
+    this.log.push(record);
   }
 
   /** Returns undefined on a 2xx answer, else what went wrong. */
@@ -97,6 +181,7 @@ export class WebhookDispatcher {
   }
 
   private sleep(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
     return new Promise((resolve) => {
       const wake = () => {
         clearTimeout(timer);
