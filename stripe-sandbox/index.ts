@@ -11,6 +11,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type Stripe from "stripe";
+import { finishAdvance } from "./billing/clock-runner.ts";
 import { runDue } from "./billing/scheduler.ts";
 import { clockOfCustomer } from "./billing/time.ts";
 import { expireIfDue } from "./checkout-flow.ts";
@@ -147,6 +148,10 @@ export async function startStripeSandbox(options: StripeSandboxOptions = {}): Pr
   }
   store.markDirty();
   safeFlush(store);
+  for (const clock of store.testClocks.values()) {
+    const target = clock.status_details.advancing?.target_frozen_time;
+    if (clock.status === "advancing" && target) setImmediate(() => finishAdvance(ctx, clock.id, target));
+  }
 
   // Sessions expire and subscriptions without a test clock renew in real time.
   const sweep = setInterval(() => {

@@ -157,23 +157,34 @@ function handleApi(
       info: { requestId, idempotencyKey: idempotencyKey ?? null },
     });
     const reply = json(200, result, headers);
-    if (idempotencyKey) {
-      ctx.store.idempotency.set(idempotencyKey, {
-        method,
-        path,
-        fingerprint,
-        status: reply.status,
-        body: reply.body,
-        requestId,
-        created: nowSeconds(),
-      });
-      ctx.store.markDirty();
-    }
+    if (idempotencyKey) remember(ctx, idempotencyKey, { method, path, fingerprint, requestId }, reply);
     return reply;
   } catch (error) {
-    if (error instanceof ApiError) return json(error.status, error.toBody(), headers);
-    throw error;
+    if (!(error instanceof ApiError)) throw error;
+    const reply = json(error.status, error.toBody(), headers);
+    // A card error comes from a request that ran (a charge was attempted): Stripe replays it too.
+    // Validation errors are not stored, so a corrected retry with the same key runs.
+    if (idempotencyKey && error.status === 402) {
+      const fingerprint = createHash("sha256").update(`${query}\n${body}`).digest("hex");
+      remember(ctx, idempotencyKey, { method, path, fingerprint, requestId }, reply);
+    }
+    return reply;
   }
+}
+
+function remember(
+  ctx: SandboxContext,
+  key: string,
+  request: { method: string; path: string; fingerprint: string; requestId: string },
+  reply: Reply,
+): void {
+  ctx.store.idempotency.set(key, {
+    ...request,
+    status: reply.status,
+    body: reply.body,
+    created: nowSeconds(),
+  });
+  ctx.store.markDirty();
 }
 
 function replay(
