@@ -9,6 +9,7 @@ import { newId, nowSeconds } from "./ids.ts";
 import { matchRoute, type Route } from "./router.ts";
 import { billingPortalRoutes } from "./routes/billing-portal.ts";
 import { catalogRoutes } from "./routes/catalog.ts";
+import { catalogUpdateRoutes } from "./routes/catalog-updates.ts";
 import { checkoutSessionRoutes } from "./routes/checkout-sessions.ts";
 import { customerRoutes } from "./routes/customers.ts";
 import { eventRoutes } from "./routes/events.ts";
@@ -21,6 +22,7 @@ import { testClockRoutes } from "./routes/test-clocks.ts";
 const ROUTES: Route[] = [
   ...customerRoutes,
   ...catalogRoutes,
+  ...catalogUpdateRoutes,
   ...checkoutSessionRoutes,
   ...paymentRoutes,
   ...eventRoutes,

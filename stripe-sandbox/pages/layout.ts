@@ -59,5 +59,5 @@ export function formatDate(seconds: number): string {
 }
 
 export function formatDateTime(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+  return `${new Date(seconds * 1000).toISOString().replace("T", " ").slice(0, 16)} UTC`;
 }

@@ -217,4 +217,22 @@ describe("Stripe sandbox: subscriptions through Checkout", () => {
       .catch((e: unknown) => e);
     expect(fee).toMatchObject({ statusCode: 400, param: "subscription_data[application_fee_percent]" });
   });
+
+  it("updates products and archives prices with only the changed keys in previous_attributes", async () => {
+    const product = await stripe.products.create({ name: "Team", metadata: { tier: "2" } });
+    const price = await stripe.prices.create({
+      product: product.id,
+      currency: "eur",
+      unit_amount: 2900,
+      recurring: { interval: "month" },
+    });
+    const from = sandbox.events().length;
+    const renamed = await stripe.products.update(product.id, { name: "Team plus", metadata: { seats: "5" } });
+    expect(renamed).toMatchObject({ name: "Team plus", metadata: { tier: "2", seats: "5" } });
+    const archived = await stripe.prices.update(price.id, { active: false });
+    expect(archived.active).toBe(false);
+    const [productEvent, priceEvent] = sandbox.events().slice(from);
+    expect(productEvent?.data.previous_attributes).toMatchObject({ name: "Team", metadata: { seats: null } });
+    expect(priceEvent?.data.previous_attributes).toEqual({ active: true });
+  });
 });
