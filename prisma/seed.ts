@@ -1,5 +1,6 @@
 /**
- * Demo shop seed: three seller shops with a published catalog, two plans, reviews, downloadable files,
+ * Demo shop seed: three seller shops with a published catalog, a plan each (monthly and yearly prices,
+ * without Stripe ids: the start-up sync creates their Products and Prices), reviews, downloadable files,
  * and the demo accounts (buyer@stapel.test, seller@stapel.test, admin@stapel.test). No orders or
  * entitlements are created, so the demo buyer starts with an empty library.
  *
@@ -258,22 +259,28 @@ function buildRows(now: Date) {
 
     for (const plan of shop.plans) {
       const planId = newId();
+      const createdAt = daysBefore(now, 40 + shopIndex);
       plans.push({
         id: planId,
         shopId,
         name: plan.name,
         description: plan.description,
         includesAllListings: plan.includesAllListings,
-        createdAt: daysBefore(now, 40 + shopIndex),
+        includedCategories: plan.includedCategories ?? [],
+        trialDays: plan.trialDays ?? 0,
+        createdAt,
+        updatedAt: createdAt,
       });
-      planPrices.push({
-        id: newId(),
-        planId,
-        amount: plan.amount,
-        currency: plan.currency,
-        interval: plan.interval,
-        createdAt: daysBefore(now, 40 + shopIndex),
-      });
+      for (const price of plan.prices) {
+        planPrices.push({
+          id: newId(),
+          planId,
+          amount: price.amount,
+          currency: price.currency,
+          interval: price.interval,
+          createdAt,
+        });
+      }
       for (const slug of plan.listingSlugs ?? []) {
         const listingId = shopListingIds.get(slug);
         if (listingId) planListings.push({ planId, listingId });

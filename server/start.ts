@@ -79,6 +79,13 @@ async function main() {
 
   const server = await startHttpServer({ port, host, devMode });
   cleanups.unshift(() => new Promise((done) => server.close(done)));
+  // Plans without Stripe Products/Prices (the seeded ones, or saves while Stripe was unreachable)
+  // get them now in the configured Stripe, once the webhook endpoint can hear about it; only what
+  // is missing is created. Subscribing to a plan not synced yet syncs it first.
+  const { syncPlansMissingFromStripe } = await import("../app/modules/plans/stripe-sync.server.ts");
+  await syncPlansMissingFromStripe(log).catch((error: unknown) =>
+    log(`plans could not be synced to Stripe: ${error instanceof Error ? error.message : String(error)}`),
+  );
   log(`Stapel is ready on ${env.APP_URL}`);
   if (env.DEV_OUTBOX_PAGE) await printDemoSignInLinks(prisma);
 }

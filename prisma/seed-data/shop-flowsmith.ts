@@ -1143,5 +1143,19 @@ export const flowsmith: ShopSeed = {
     soloFounderStack,
     voiceReceptionistDraft,
   ],
-  plans: [],
+  plans: [
+    {
+      name: "Automation Lab",
+      description:
+        "Every Flowsmith automation agent and workflow, with the ones I publish later in the Automation category, plus the SQL Query Explainer. New builds land about once a month. Try it for two weeks before you pay.",
+      prices: [
+        { amount: 1200, currency: "USD", interval: "MONTH" },
+        { amount: 12000, currency: "USD", interval: "YEAR" },
+      ],
+      trialDays: 14,
+      includesAllListings: false,
+      includedCategories: ["Automation"],
+      listingSlugs: ["sql-query-explainer"],
+    },
+  ],
 };

@@ -1204,10 +1204,14 @@ export const marenWrites: ShopSeed = {
     {
       name: "Copy Club",
       description:
-        "Every prompt and template in Maren Writes, including new releases (about two a month), for one monthly price. Cancel any time.",
-      amount: 900,
-      currency: "USD",
-      interval: "MONTH",
+        "Every prompt and template in Maren Writes, including new releases (about two a month), for one monthly price, or pay yearly and get two months free. Start with a free week; cancel any time.",
+      prices: [
+        { amount: 900, currency: "USD", interval: "MONTH" },
+        { amount: 9000, currency: "USD", interval: "YEAR" },
+        { amount: 900, currency: "EUR", interval: "MONTH" },
+        { amount: 9000, currency: "EUR", interval: "YEAR" },
+      ],
+      trialDays: 7,
       includesAllListings: true,
     },
   ],

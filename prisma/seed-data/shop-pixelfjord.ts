@@ -1152,9 +1152,10 @@ export const pixelfjord: ShopSeed = {
       name: "Prompt Library",
       description:
         "All six Pixelfjord image prompt systems (Midjourney, DALL·E, Stable Diffusion), with updates whenever a new model version changes the results. Templates are sold separately.",
-      amount: 800,
-      currency: "EUR",
-      interval: "MONTH",
+      prices: [
+        { amount: 800, currency: "EUR", interval: "MONTH" },
+        { amount: 8000, currency: "EUR", interval: "YEAR" },
+      ],
       includesAllListings: false,
       listingSlugs: [
         "nordic-light-product-photography",

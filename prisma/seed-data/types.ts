@@ -67,14 +67,25 @@ export interface ListingSeed {
   bundleOf?: string[];
 }
 
-export interface PlanSeed {
-  name: string;
-  description: string;
+export interface PlanPriceSeed {
+  /** Integer minor units (cents). */
   amount: number;
   currency: Currency;
   interval: "MONTH" | "YEAR";
+}
+
+export interface PlanSeed {
+  name: string;
+  description: string;
+  /** At most one price per interval and currency. */
+  prices: PlanPriceSeed[];
+  /** Days of free access before the first charge; 0 or absent for none. */
+  trialDays?: number;
+  /** Every published listing of the shop, now and later. */
   includesAllListings: boolean;
-  /** Only when includesAllListings is false. */
+  /** Whole categories of the shop's listings, now and later (only when includesAllListings is false). */
+  includedCategories?: Category[];
+  /** Chosen listings of the shop (only when includesAllListings is false). */
   listingSlugs?: string[];
 }
 

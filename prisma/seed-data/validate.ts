@@ -70,16 +70,36 @@ export function validateCatalog(shops: ShopSeed[]): void {
       }
     }
     for (const plan of shop.plans) {
-      if (!Number.isSafeInteger(plan.amount) || plan.amount <= 0)
-        problems.push(`${shop.handle}: plan amount`);
-      if (plan.includesAllListings === (plan.listingSlugs !== undefined)) {
+      const where = `${shop.handle}/${plan.name}`;
+      if (plan.prices.length === 0) problems.push(`${where}: needs at least one price`);
+      const slots = new Set<string>();
+      for (const price of plan.prices) {
+        if (!Number.isSafeInteger(price.amount) || price.amount < 50)
+          problems.push(`${where}: price amounts are integer minor units of at least 50`);
+        const slot = `${price.interval}/${price.currency}`;
+        if (slots.has(slot)) problems.push(`${where}: two ${slot} prices`);
+        slots.add(slot);
+      }
+      if (
+        !Number.isSafeInteger(plan.trialDays ?? 0) ||
+        (plan.trialDays ?? 0) < 0 ||
+        (plan.trialDays ?? 0) > 730
+      )
+        problems.push(`${where}: trialDays must be 0-730`);
+      const selective = plan.listingSlugs !== undefined || plan.includedCategories !== undefined;
+      if (plan.includesAllListings === selective) {
         problems.push(
-          `${shop.handle}/${plan.name}: give listingSlugs exactly when includesAllListings is false`,
+          `${where}: give listingSlugs or includedCategories exactly when includesAllListings is false`,
         );
       }
       for (const slug of plan.listingSlugs ?? []) {
-        if (shopSlugs.get(slug)?.status !== "PUBLISHED")
-          problems.push(`${shop.handle}/${plan.name}: ${slug}`);
+        if (shopSlugs.get(slug)?.status !== "PUBLISHED") problems.push(`${where}: ${slug}`);
+      }
+      for (const category of plan.includedCategories ?? []) {
+        const listed = shop.listings.some(
+          (listing) => listing.status === "PUBLISHED" && listing.category === category,
+        );
+        if (!listed) problems.push(`${where}: no published listing in category ${category}`);
       }
     }
   }

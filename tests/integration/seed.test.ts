@@ -11,6 +11,7 @@ import { createPrismaClient } from "~/utils/db.server.ts";
 import { seedDemoShop } from "../../prisma/seed.ts";
 import { AI_MODELS, CATEGORIES } from "../../prisma/seed-data/index.ts";
 import { openTestDatabase } from "../setup/test-database.ts";
+import { startTestApp } from "../support/app-env.ts";
 
 const REQUIRED_MODELS = ["ChatGPT", "Claude", "Gemini", "Midjourney"];
 const DAY = 24 * 60 * 60 * 1000;
@@ -169,23 +170,49 @@ describe("seedDemoShop", () => {
     expect(await prisma.review.count({ where: { user: { email: { endsWith: "@stapel.test" } } } })).toBe(0);
   });
 
-  it("seeds plans without Stripe ids, and reviews with whole-star ratings", async () => {
+  it("seeds a plan per shop, monthly and yearly, without Stripe ids, and reviews with whole-star ratings", async () => {
     const plans = await prisma.plan.findMany({
-      include: { prices: true, listings: { include: { listing: true } } },
+      include: { prices: true, listings: { include: { listing: true } }, shop: true },
+      orderBy: { createdAt: "asc" },
     });
-    expect(plans.length).toBeGreaterThanOrEqual(1);
-    expect(plans.length).toBeLessThanOrEqual(2);
+    expect(plans.length).toBe(await prisma.shop.count());
+    expect(new Set(plans.map((plan) => plan.shopId)).size).toBe(plans.length);
     for (const plan of plans) {
       expect(plan).toMatchObject({ archivedAt: null, stripeProductId: null });
-      expect(plan.prices).toEqual([
-        expect.objectContaining({ interval: "MONTH", stripePriceId: null, archivedAt: null }),
-      ]);
-      for (const price of plan.prices) expect(Number.isInteger(price.amount)).toBe(true);
+      expect(plan.description.length, plan.name).toBeGreaterThan(40);
+      const intervals = new Set(plan.prices.map((price) => price.interval));
+      expect([...intervals].sort(), plan.name).toEqual(["MONTH", "YEAR"]);
+      const slots = plan.prices.map((price) => `${price.interval}/${price.currency}`);
+      expect(new Set(slots).size, plan.name).toBe(slots.length);
+      for (const price of plan.prices) {
+        expect(price).toMatchObject({ stripePriceId: null, archivedAt: null });
+        expect(Number.isInteger(price.amount)).toBe(true);
+        expect(price.amount).toBeGreaterThanOrEqual(50);
+        expect(["EUR", "USD"]).toContain(price.currency);
+      }
+      // The shop's own currency is always offered.
+      expect(plan.prices.map((price) => price.currency)).toContain(plan.shop.defaultCurrency);
       if (!plan.includesAllListings) {
-        expect(plan.listings.length).toBeGreaterThan(0);
-        for (const { listing } of plan.listings) expect(listing.shopId).toBe(plan.shopId);
+        expect(plan.listings.length + plan.includedCategories.length).toBeGreaterThan(0);
+        for (const { listing } of plan.listings) {
+          expect(listing.shopId).toBe(plan.shopId);
+          expect(listing.status).toBe("PUBLISHED");
+        }
       }
     }
+    // Between them: everything in a shop, chosen listings, a whole category, a trial, both currencies.
+    expect(plans.some((plan) => plan.includesAllListings)).toBe(true);
+    expect(plans.some((plan) => !plan.includesAllListings && plan.listings.length > 0)).toBe(true);
+    expect(plans.some((plan) => plan.includedCategories.length > 0)).toBe(true);
+    expect(plans.some((plan) => plan.trialDays > 0)).toBe(true);
+    expect(new Set(plans.flatMap((plan) => plan.prices.map((price) => price.currency)))).toEqual(
+      new Set(["EUR", "USD"]),
+    );
+    // The demo seller's dashboard has a plan to show.
+    const demoShop = await prisma.shop.findFirstOrThrow({
+      where: { owner: { email: "seller@stapel.test" } },
+    });
+    expect(plans.some((plan) => plan.shopId === demoShop.id)).toBe(true);
 
     const reviews = await prisma.review.findMany({ include: { listing: true } });
     expect(reviews.length).toBeGreaterThan(0);
@@ -226,6 +253,55 @@ describe("seedDemoShop", () => {
     expect(readFileSync(join(storageDir, swipeFile?.storageKey ?? ""), "utf8")).toContain(
       "Landing Page Copy Architect",
     );
+  });
+
+  it("gets the seeded plans' Stripe Products and Prices from the start-up sync, once", async () => {
+    const app = await startTestApp();
+    try {
+      const { stripe } = await import("~/integrations/stripe.server.ts");
+      const { syncPlansMissingFromStripe } = await import("~/modules/plans/stripe-sync.server.ts");
+      const lines: string[] = [];
+      expect(await syncPlansMissingFromStripe((line) => lines.push(line))).toEqual({
+        synced: seededCounts.plans,
+        failed: 0,
+      });
+      expect(lines).toEqual([
+        `Stripe products and prices created for ${seededCounts.plans} of ${seededCounts.plans} plans`,
+      ]);
+      const plans = await prisma.plan.findMany({ include: { prices: true } });
+      for (const plan of plans) {
+        const product = await stripe().products.retrieve(plan.stripeProductId as string);
+        expect(product).toMatchObject({ name: plan.name, active: true });
+        for (const row of plan.prices) {
+          const price = await stripe().prices.retrieve(row.stripePriceId as string);
+          expect(price).toMatchObject({
+            product: product.id,
+            active: true,
+            unit_amount: row.amount,
+            currency: row.currency.toLowerCase(),
+            recurring: expect.objectContaining({ interval: row.interval === "MONTH" ? "month" : "year" }),
+          });
+        }
+      }
+      // A restart finds nothing missing and creates nothing.
+      const before = (await stripe().prices.list({ limit: 100 })).data.length;
+      expect(await syncPlansMissingFromStripe()).toEqual({ synced: 0, failed: 0 });
+      expect((await stripe().prices.list({ limit: 100 })).data.length).toBe(before);
+      // A row that lost its Stripe id (say, a crash before it was recorded) finds its Price again
+      // by lookup key instead of creating a second one.
+      const price = plans[0]?.prices[0];
+      await prisma.planPrice.update({ where: { id: price?.id }, data: { stripePriceId: null } });
+      expect(await syncPlansMissingFromStripe()).toEqual({ synced: 1, failed: 0 });
+      expect((await prisma.planPrice.findUniqueOrThrow({ where: { id: price?.id } })).stripePriceId).toBe(
+        price?.stripePriceId,
+      );
+      expect((await stripe().prices.list({ limit: 100 })).data.length).toBe(before);
+    } finally {
+      // Back to the seed's own state, whatever order the tests run in.
+      await prisma.planPrice.updateMany({ data: { stripePriceId: null } });
+      await prisma.plan.updateMany({ data: { stripeProductId: null } });
+      await app.stop();
+    }
   });
 
   it("does nothing when called again", async () => {
