@@ -5,14 +5,30 @@ export interface PageParams {
   limit?: number;
   starting_after?: string;
   ending_before?: string;
+  /** Keeps items whose `created` is in range (list endpoints that take `created`). */
+  created?: { eq?: number; gt?: number; gte?: number; lt?: number; lte?: number };
+}
+
+function inRange(created: number | undefined, range: NonNullable<PageParams["created"]>): boolean {
+  if (created === undefined) return true;
+  const { eq, gt, gte, lt, lte } = range;
+  return (
+    (eq === undefined || created === eq) &&
+    (gt === undefined || created > gt) &&
+    (gte === undefined || created >= gte) &&
+    (lt === undefined || created < lt) &&
+    (lte === undefined || created <= lte)
+  );
 }
 
 /** Stripe's cursor pagination over `items`, which must already be in list order (newest first). */
 export function paginate<T extends { id: string }>(
-  items: readonly T[],
+  all: readonly T[],
   page: PageParams,
   url: string,
 ): Stripe.ApiList<T> {
+  const range = page.created;
+  const items = range ? all.filter((item) => inRange((item as { created?: number }).created, range)) : all;
   const limit = page.limit ?? 10;
   let start = 0;
   let end = items.length;

@@ -93,6 +93,18 @@ export const metadata = () =>
   );
 
 export const expandParam = () => list(str());
+
+/** `created=123` or `created[gte]=…&created[lt]=…`, as list endpoints take it. */
+export const createdFilter = () =>
+  z.union([
+    int(0).transform((eq) => ({ eq })),
+    z.strictObject({
+      gt: int(0).optional(),
+      gte: int(0).optional(),
+      lt: int(0).optional(),
+      lte: int(0).optional(),
+    }),
+  ]);
 export const listParams = {
   limit: int(1)
     .refine((value) => value <= 100, { error: "This value must be less than or equal to 100." })

@@ -11,6 +11,7 @@ import { billingPortalRoutes } from "./routes/billing-portal.ts";
 import { catalogRoutes } from "./routes/catalog.ts";
 import { catalogUpdateRoutes } from "./routes/catalog-updates.ts";
 import { checkoutSessionRoutes } from "./routes/checkout-sessions.ts";
+import { customerSearchRoutes } from "./routes/customer-search.ts";
 import { customerRoutes } from "./routes/customers.ts";
 import { eventRoutes } from "./routes/events.ts";
 import { invoiceRoutes } from "./routes/invoices.ts";
@@ -20,6 +21,7 @@ import { subscriptionRoutes } from "./routes/subscriptions.ts";
 import { testClockRoutes } from "./routes/test-clocks.ts";
 
 const ROUTES: Route[] = [
+  ...customerSearchRoutes,
   ...customerRoutes,
   ...catalogRoutes,
   ...catalogUpdateRoutes,

@@ -7,6 +7,7 @@ import { paginate } from "../list.ts";
 import { buildPrice, buildProduct } from "../objects/catalog.ts";
 import {
   bool,
+  createdFilter,
   currency,
   expandParam,
   int,
@@ -55,9 +56,14 @@ const priceSchema = z.strictObject({
 });
 
 const retrieveSchema = z.strictObject({ expand: expandParam().optional() });
-const productListSchema = z.strictObject({ ...listParams, active: bool().optional() });
+const productListSchema = z.strictObject({
+  ...listParams,
+  created: createdFilter().optional(),
+  active: bool().optional(),
+});
 const priceListSchema = z.strictObject({
   ...listParams,
+  created: createdFilter().optional(),
   active: bool().optional(),
   product: str().optional(),
   type: oneOf(["one_time", "recurring"]).optional(),

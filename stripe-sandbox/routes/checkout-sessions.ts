@@ -5,7 +5,7 @@ import { eventRequest, type SandboxContext } from "../context.ts";
 import { invalidRequest, resourceMissing } from "../errors.ts";
 import { render, renderList } from "../expand.ts";
 import { paginate } from "../list.ts";
-import { expandParam, listParams, oneOf, parseParams, str } from "../params.ts";
+import { createdFilter, expandParam, listParams, oneOf, parseParams, str } from "../params.ts";
 import type { Route } from "../router.ts";
 import type { SessionRecord } from "../store.ts";
 import { createSchema } from "./checkout-params.ts";
@@ -13,6 +13,7 @@ import { createSchema } from "./checkout-params.ts";
 const retrieveSchema = z.strictObject({ expand: expandParam().optional() });
 const listSchema = z.strictObject({
   ...listParams,
+  created: createdFilter().optional(),
   customer: str().optional(),
   payment_intent: str().optional(),
   subscription: str().optional(),

@@ -6,7 +6,16 @@ import { invalidRequest, resourceMissing } from "../errors.ts";
 import { render, renderList } from "../expand.ts";
 import { paginate } from "../list.ts";
 import { buildCustomer } from "../objects/customer.ts";
-import { email, expandParam, listParams, metadata, parseParams, str, unsettable } from "../params.ts";
+import {
+  createdFilter,
+  email,
+  expandParam,
+  listParams,
+  metadata,
+  parseParams,
+  str,
+  unsettable,
+} from "../params.ts";
 import type { Route } from "../router.ts";
 import { snapshot } from "../store.ts";
 import { clockForNewCustomer } from "./test-clocks.ts";
@@ -36,7 +45,11 @@ const updateSchema = z.strictObject({
 });
 
 const retrieveSchema = z.strictObject({ expand: expandParam().optional() });
-const listSchema = z.strictObject({ ...listParams, email: str().optional() });
+const listSchema = z.strictObject({
+  ...listParams,
+  created: createdFilter().optional(),
+  email: str().optional(),
+});
 
 export function findCustomer(ctx: SandboxContext, id: string, param = "id"): Stripe.Customer {
   const customer = ctx.store.customers.get(id);

@@ -2,11 +2,12 @@ import { z } from "zod";
 import { resourceMissing } from "../errors.ts";
 import { render, renderList } from "../expand.ts";
 import { paginate } from "../list.ts";
-import { expandParam, list, listParams, parseParams, str } from "../params.ts";
+import { createdFilter, expandParam, list, listParams, parseParams, str } from "../params.ts";
 import type { Route } from "../router.ts";
 
 const listSchema = z.strictObject({
   ...listParams,
+  created: createdFilter().optional(),
   type: str().optional(),
   types: list(str()).optional(),
   delivery_success: z.enum(["true", "false"]).optional(),

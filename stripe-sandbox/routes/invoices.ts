@@ -7,7 +7,17 @@ import { invalidRequest, resourceMissing } from "../errors.ts";
 import { render, renderList } from "../expand.ts";
 import { paginate } from "../list.ts";
 import { customerIdOf } from "../objects/subscription.ts";
-import { bool, expandParam, int, list, listParams, oneOf, parseParams, str } from "../params.ts";
+import {
+  bool,
+  createdFilter,
+  expandParam,
+  int,
+  list,
+  listParams,
+  oneOf,
+  parseParams,
+  str,
+} from "../params.ts";
 import type { Route } from "../router.ts";
 import { unsupported } from "./checkout-params.ts";
 import { findCustomer } from "./customers.ts";
@@ -17,6 +27,7 @@ import { findSubscription } from "./subscriptions.ts";
 const retrieveSchema = z.strictObject({ expand: expandParam().optional() });
 const listSchema = z.strictObject({
   ...listParams,
+  created: createdFilter().optional(),
   customer: str().optional(),
   subscription: str().optional(),
   status: oneOf(["draft", "open", "paid", "uncollectible", "void"]).optional(),

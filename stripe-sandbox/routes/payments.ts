@@ -6,7 +6,17 @@ import { refundsForCharge, render, renderList } from "../expand.ts";
 import { paginate } from "../list.ts";
 import { formatAmount } from "../money.ts";
 import { buildRefund } from "../objects/payments.ts";
-import { bool, expandParam, int, listParams, metadata, oneOf, parseParams, str } from "../params.ts";
+import {
+  bool,
+  createdFilter,
+  expandParam,
+  int,
+  listParams,
+  metadata,
+  oneOf,
+  parseParams,
+  str,
+} from "../params.ts";
 import type { Route } from "../router.ts";
 
 const retrieveSchema = z.strictObject({ expand: expandParam().optional() });
@@ -25,12 +35,18 @@ const refundSchema = z.strictObject({
 
 const refundListSchema = z.strictObject({
   ...listParams,
+  created: createdFilter().optional(),
   charge: str().optional(),
   payment_intent: str().optional(),
 });
-const intentListSchema = z.strictObject({ ...listParams, customer: str().optional() });
+const intentListSchema = z.strictObject({
+  ...listParams,
+  created: createdFilter().optional(),
+  customer: str().optional(),
+});
 const chargeListSchema = z.strictObject({
   ...listParams,
+  created: createdFilter().optional(),
   customer: str().optional(),
   payment_intent: str().optional(),
 });

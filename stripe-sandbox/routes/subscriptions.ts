@@ -10,6 +10,7 @@ import { paginate } from "../list.ts";
 import { customerIdOf } from "../objects/subscription.ts";
 import {
   bool,
+  createdFilter,
   expandParam,
   int,
   list,
@@ -125,6 +126,7 @@ const STATUSES = [
 
 const listSchema = z.strictObject({
   ...listParams,
+  created: createdFilter().optional(),
   customer: str().optional(),
   price: str().optional(),
   status: oneOf(STATUSES).optional(),

@@ -525,6 +525,29 @@ describe("Stripe sandbox: checkout, webhooks, refunds", () => {
     expect(one.id).toBe(events.data[0]?.id);
   });
 
+  it("filters lists by created and searches customers by email and metadata", async () => {
+    const events = sandbox.events();
+    const newest = events.at(-1)?.created ?? 0;
+    const recent = await stripe.events.list({ created: { gte: newest }, limit: 100 });
+    expect(recent.data.length).toBeGreaterThan(0);
+    expect(recent.data.every((e) => e.created >= newest)).toBe(true);
+    expect((await stripe.events.list({ created: { lt: 1 } })).data).toEqual([]);
+
+    const found = await stripe.customers.create({
+      email: "Search.Me@example.com",
+      metadata: { userId: "u_search" },
+    });
+    const byEmail = await stripe.customers.search({ query: "email:'search.me@example.com'" });
+    expect(byEmail).toMatchObject({ object: "search_result", has_more: false });
+    expect(byEmail.data.map((c) => c.id)).toEqual([found.id]);
+    const byMetadata = await stripe.customers.search({
+      query: "metadata['userId']:'u_search' AND email:'search.me@example.com'",
+    });
+    expect(byMetadata.data.map((c) => c.id)).toEqual([found.id]);
+    const bad = await stripe.customers.search({ query: "email~'x'" }).catch((e: unknown) => e);
+    expect(bad).toMatchObject({ statusCode: 400, param: "query" });
+  });
+
   it("sells a monthly plan in subscription mode", async () => {
     const product = await stripe.products.create({ name: "Pro prompts" });
     const price = await stripe.prices.create({
