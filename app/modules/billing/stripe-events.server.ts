@@ -28,6 +28,8 @@ const errorText = (error: unknown) =>
 
 export const stripeEventTask = (type: string): JobName => `stripe-event:${type}`;
 const jobKeyOf = (eventId: string) => `stripe-event:${eventId}`;
+/** Storing an event waits its turn on a busy embedded database rather than failing the delivery. */
+const INGEST_TRANSACTION = { maxWait: 10_000, timeout: 10_000 } as const;
 /** About three days of graphile-worker's exponential backoff, like Stripe's own retries. */
 const MAX_ATTEMPTS = 25;
 
@@ -75,7 +77,7 @@ export async function processStripeEvent(event: ReceivedEvent): Promise<ProcessO
         { jobKey: jobKeyOf(event.id), maxAttempts: MAX_ATTEMPTS },
       );
       return { kind: "queued" } as const;
-    });
+    }, INGEST_TRANSACTION);
   } catch (error) {
     return { kind: "failed", error };
   }

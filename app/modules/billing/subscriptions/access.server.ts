@@ -6,6 +6,7 @@ import { enqueueJob } from "~/modules/jobs/queue.server.ts";
 import { prisma, type Tx } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { queueAccessEndedEmail, queueWelcomeEmail } from "./emails.server.ts";
+import { WAITING_TRANSACTION } from "./transactions.ts";
 
 /**
  * Brings a subscription's entitlements in line with its stored state (the grants module decides
@@ -71,7 +72,10 @@ export async function resyncSubscriptionAccess(
   });
   if (!subscription) return null;
   const now = await stripeNowFor(subscription.stripeTestClockId);
-  return prisma.$transaction((tx) => refreshSubscriptionAccess(tx, subscription.id, now));
+  return prisma.$transaction(
+    (tx) => refreshSubscriptionAccess(tx, subscription.id, now),
+    WAITING_TRANSACTION,
+  );
 }
 
 const SubscriptionJobPayload = z.object({ subscriptionId: z.string() });

@@ -4,6 +4,7 @@ import { idOf, type SubscriptionObject, subscriptionObject } from "../stripe-eve
 import { refreshSubscriptionAccess, stripeNowFor } from "./access.server.ts";
 import { queueCancelledEmail } from "./emails.server.ts";
 import { readSubscription, type SubscriptionSnapshot } from "./snapshot.ts";
+import { WAITING_TRANSACTION } from "./transactions.ts";
 
 export type SubscriptionSyncOutcome =
   | {
@@ -62,7 +63,7 @@ export async function syncSubscriptionFromStripe(
       return applySnapshot(tx, row, snapshot, current.created, current.appliedFrom);
     },
     // The lock is held across a Stripe request when the event is stale.
-    { timeout: 60_000, maxWait: 20_000 },
+    WAITING_TRANSACTION,
   );
 }
 

@@ -5,6 +5,7 @@ import { resyncSubscriptionAccess } from "./access.server.ts";
 import { type SubscriptionSyncOutcome, syncSubscriptionFromStripe } from "./apply.server.ts";
 import { fulfilSubscriptionCheckout } from "./checkout.server.ts";
 import { queueTrialEndingEmail } from "./emails.server.ts";
+import { WAITING_TRANSACTION } from "./transactions.ts";
 
 const outcomeOf = (synced: SubscriptionSyncOutcome): HandlerOutcome =>
   synced.kind === "applied"
@@ -45,7 +46,7 @@ export async function handleTrialWillEnd(
     });
     if (stored.status === "TRIALING" && stored.trialEnd && !stored.cancelAtPeriodEnd)
       await queueTrialEndingEmail(tx, synced.subscriptionId, stored.trialEnd);
-  });
+  }, WAITING_TRANSACTION);
   return handled;
 }
 

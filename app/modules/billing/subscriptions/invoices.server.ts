@@ -6,6 +6,7 @@ import { type InvoiceObject, idOf } from "../stripe-event-objects.ts";
 import { type HandlerOutcome, handled, ignored } from "../stripe-event-outcomes.ts";
 import { syncSubscriptionFromStripe } from "./apply.server.ts";
 import { queueInvoiceReceipt, queuePaymentActionEmail, queuePaymentFailedEmail } from "./emails.server.ts";
+import { WAITING_TRANSACTION } from "./transactions.ts";
 
 export type InvoiceEventKind = "paid" | "payment_failed" | "payment_action_required";
 
@@ -106,5 +107,5 @@ export async function recordInvoice(
     if (kind === "payment_action_required" && saved.status === "OPEN")
       await queuePaymentActionEmail(tx, forEmail);
     return changes;
-  });
+  }, WAITING_TRANSACTION);
 }

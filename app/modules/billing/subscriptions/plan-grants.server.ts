@@ -3,6 +3,7 @@ import { z } from "zod";
 import { enqueueJob } from "~/modules/jobs/queue.server.ts";
 import { prisma, type Tx } from "~/utils/db.server.ts";
 import { refreshSubscriptionAccess, stripeNowFor } from "./access.server.ts";
+import { WAITING_TRANSACTION } from "./transactions.ts";
 
 export type PlanGrantSyncResult = { subscriptions: number; granted: number; revoked: number };
 
@@ -25,7 +26,10 @@ export async function syncPlanGrants(planId: string): Promise<PlanGrantSyncResul
   const result: PlanGrantSyncResult = { subscriptions: subscriptions.length, granted: 0, revoked: 0 };
   for (const subscription of subscriptions) {
     const now = await stripeNowFor(subscription.stripeTestClockId);
-    const sync = await prisma.$transaction((tx) => refreshSubscriptionAccess(tx, subscription.id, now));
+    const sync = await prisma.$transaction(
+      (tx) => refreshSubscriptionAccess(tx, subscription.id, now),
+      WAITING_TRANSACTION,
+    );
     result.granted += sync.granted.length;
     result.revoked += sync.revoked.length;
   }
