@@ -6,6 +6,18 @@ export const DEMO_ADMIN: AccountSeed = { email: "admin@stapel.test", name: "Stap
 /** The demo seller owns the first shop (see shop-maren-writes.ts). */
 export const DEMO_SELLER_EMAIL = "seller@stapel.test";
 
+/**
+ * The plan the demo buyer subscribes to (prisma/demo-subscription.ts): another seller's, so the
+ * demo seller's shop and the listings a first purchase usually picks stay unowned.
+ */
+export const DEMO_SUBSCRIPTION = {
+  buyerEmail: DEMO_BUYER.email,
+  shopHandle: "flowsmith",
+  planName: "Automation Lab",
+  interval: "MONTH",
+  currency: "USD",
+} as const;
+
 /** Non-demo buyers who left reviews. They own nothing: no orders or entitlements are seeded. */
 export const REVIEWERS: AccountSeed[] = [
   { email: "tomas.alvarez@example.com", name: "Tomás Alvarez", role: "BUYER" },

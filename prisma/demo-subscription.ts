@@ -1,0 +1,75 @@
+/**
+ * The demo buyer's subscription, so the subscriber's side of the demo is not empty at first look.
+ * The demo buyer subscribes to a seeded plan exactly as a buyer does: Stapel opens its subscription
+ * Checkout Session, the test card 4242 pays it on the local Stripe sandbox's hosted page, and the
+ * subscription is recorded from Stripe (the success page's fulfilment here, then the webhooks), so
+ * Stripe and Stapel agree on it.
+ *
+ * Only for the local sandbox: with a real Stripe account a person pays on Stripe's page. Does
+ * nothing when the demo buyer already subscribes to the plan.
+ */
+import { fulfilSubscriptionCheckout } from "../app/modules/billing/subscriptions/checkout.server.ts";
+import { startSubscriptionCheckout } from "../app/modules/plans/subscribe.server.ts";
+import { LIVE_SUBSCRIPTION_STATUSES } from "../app/modules/plans/subscription-status.ts";
+import { prisma } from "../app/utils/db.server.ts";
+import { DEMO_SUBSCRIPTION } from "./seed-data/index.ts";
+
+export type DemoSubscriptionResult =
+  | { kind: "subscribed"; subscriptionId: string }
+  | { kind: "already-subscribed" }
+  | { kind: "skipped"; reason: string };
+
+export async function subscribeDemoBuyer(
+  log: (line: string) => void = () => {},
+): Promise<DemoSubscriptionResult> {
+  const { buyerEmail, shopHandle, planName, interval, currency } = DEMO_SUBSCRIPTION;
+  const buyer = await prisma.user.findUnique({
+    where: { email: buyerEmail },
+    select: { id: true, email: true },
+  });
+  const price = await prisma.planPrice.findFirst({
+    where: {
+      interval,
+      currency,
+      archivedAt: null,
+      plan: { name: planName, archivedAt: null, shop: { handle: shopHandle } },
+    },
+    select: { id: true, planId: true },
+  });
+  if (!buyer || !price) return skipped(log, `no ${buyerEmail} or no "${planName}" plan in ${shopHandle}`);
+  const live = await prisma.subscription.findFirst({
+    where: { userId: buyer.id, planId: price.planId, status: { in: [...LIVE_SUBSCRIPTION_STATUSES] } },
+    select: { id: true },
+  });
+  if (live) return { kind: "already-subscribed" };
+
+  const started = await startSubscriptionCheckout(buyer, price.id);
+  if (started.kind !== "redirect-to-stripe") return skipped(log, `checkout did not start (${started.kind})`);
+  // The hosted test page's own form, as a browser submits it.
+  const paid = await fetch(started.url, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      email: buyer.email,
+      cardNumber: "4242424242424242",
+      expiry: "12 / 34",
+      cvc: "123",
+      name: "Demo Buyer",
+    }),
+  });
+  const sessionId = new URL(paid.headers.get("Location") ?? "", "http://stapel.invalid").searchParams.get(
+    "session_id",
+  );
+  if (paid.status !== 303 || !sessionId) return skipped(log, `the test card was refused (${paid.status})`);
+  const fulfilled = await fulfilSubscriptionCheckout(sessionId);
+  if (fulfilled.status !== "fulfilled")
+    return skipped(log, `Stripe has not confirmed it (${fulfilled.status})`);
+  log(`the demo buyer (${buyerEmail}) subscribes to ${planName}, paid with the test card 4242`);
+  return { kind: "subscribed", subscriptionId: fulfilled.subscriptionId };
+}
+
+function skipped(log: (line: string) => void, reason: string): DemoSubscriptionResult {
+  log(`the demo buyer's subscription was not created: ${reason}`);
+  return { kind: "skipped", reason };
+}
