@@ -145,6 +145,38 @@ describe("Stripe sandbox: changing subscriptions", () => {
     });
   });
 
+  it("credits a downgrade billed at once to the customer's balance and uses it on the next invoice", async () => {
+    const { clock, customer, subscription, item } = await subscribe();
+    await stripe.subscriptions.update(subscription.id, {
+      items: [{ id: item, price: max.id }],
+      proration_behavior: "none",
+    });
+    await advanceClock(stripe, clock.id, T0 + 10 * DAY);
+    const downgraded = await stripe.subscriptions.update(subscription.id, {
+      items: [{ id: item, price: pro.id }],
+      proration_behavior: "always_invoice",
+    });
+    const credit = Math.round((900 * 21) / 31) - Math.round((1900 * 21) / 31);
+    expect(await stripe.invoices.retrieve(String(downgraded.latest_invoice))).toMatchObject({
+      total: credit,
+      amount_due: 0,
+      status: "paid",
+      ending_balance: credit,
+    });
+    expect(((await stripe.customers.retrieve(customer.id)) as Stripe.Customer).balance).toBe(credit);
+    await advanceClock(stripe, clock.id, PERIOD_END + 2 * 3600);
+    const renewal = await stripe.invoices.retrieve(
+      String((await stripe.subscriptions.retrieve(subscription.id)).latest_invoice),
+    );
+    expect(renewal).toMatchObject({
+      total: 900,
+      starting_balance: credit,
+      amount_due: 900 + credit,
+      status: "paid",
+    });
+    expect(((await stripe.customers.retrieve(customer.id)) as Stripe.Customer).balance).toBe(0);
+  });
+
   it("changes the price without prorations (none), and restarts the cycle for a new interval", async () => {
     const { subscription, item } = await subscribe();
     const from = sandbox.events().length;
