@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { PlanForm, type PlanFormDefaults } from "~/components/plan-form.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
-import { formatPlanPrice, intervalAdjective } from "~/modules/plans/format.ts";
 import { PRICE_SLOTS, planEditSchema } from "~/modules/plans/forms.ts";
 import { moveSubscribersToCurrentPrices } from "~/modules/plans/move-subscribers.server.ts";
 import {
@@ -18,6 +17,7 @@ import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/fo
 import { invariantResponse, privateNoStore } from "~/utils/http.ts";
 import { toDecimalString } from "~/utils/money.ts";
 import { requireSeller } from "~/utils/session.server.ts";
+import { PriceHistory } from "./price-history.tsx";
 import { StripeNotice } from "./stripe-notice.tsx";
 
 const NOT_FOUND = "Your shop has no such plan.";
@@ -228,50 +228,5 @@ export default function EditPlan() {
         </Button>
       </Form>
     </section>
-  );
-}
-
-function PriceHistory({ prices }: { prices: LoadedPlan["prices"] }) {
-  if (prices.length === 0) return null;
-  return (
-    <div className="space-y-2">
-      <h3 className="font-semibold">Prices</h3>
-      <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-gray-200">
-        <table className="min-w-full text-left text-sm">
-          <thead className="border-b border-gray-200 text-gray-600">
-            <tr>
-              <th scope="col" className="p-3">
-                Price
-              </th>
-              <th scope="col" className="p-3">
-                Interval
-              </th>
-              <th scope="col" className="p-3">
-                Status
-              </th>
-              <th scope="col" className="p-3">
-                Subscribers
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {prices.map((price) => (
-              <tr key={price.id}>
-                <td className="p-3">{formatPlanPrice(price)}</td>
-                <td className="p-3">{intervalAdjective[price.interval]}</td>
-                <td className="p-3">
-                  {price.archivedAt
-                    ? "Replaced"
-                    : price.stripePriceId
-                      ? "Current"
-                      : "Current (not in Stripe yet)"}
-                </td>
-                <td className="p-3">{price.subscriberCount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
   );
 }
