@@ -1,6 +1,4 @@
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
+import { once } from "node:events";
 import {
   type AppLoadContext,
   createReadableStreamFromReadable,
@@ -78,11 +76,31 @@ async function writeResponse(
     return;
   }
   if (headers.get("Content-Type")?.includes("text/event-stream")) res.flushHeaders();
-  // Readable.fromWeb reads the next chunk only when the socket asks for more (pipeline honours
-  // drain), so backpressure reaches whatever produces the body.
-  await pipeline(Readable.fromWeb(body as NodeWebReadableStream<Uint8Array>), res).catch((error) => {
-    // The visitor went away mid-body: nothing to answer, just stop producing.
-    if (res.destroyed || (error as NodeJS.ErrnoException).code === "ERR_STREAM_PREMATURE_CLOSE") return;
-    throw error;
-  });
+  await writeBody(res, body);
+}
+
+/**
+ * Copies the body into the socket one chunk at a time, waiting for "drain" whenever the socket's
+ * buffer is full, so a slow reader slows whatever produces the body (a file read, a render). When
+ * the visitor goes away the body is cancelled without an error: Remix's stream adapter would
+ * otherwise destroy its source with that error after removing its own error listener, and the
+ * process would see an uncaught exception.
+ */
+async function writeBody(res: ExpressResponse, body: ReadableStream<Uint8Array>) {
+  const reader = body.getReader();
+  let gone = false;
+  const closed = once(res, "close")
+    .then(() => {
+      if (res.writableFinished) return;
+      gone = true;
+      reader.cancel().catch(() => {});
+    })
+    .catch(() => {});
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done || gone) break;
+    if (!res.write(value)) await Promise.race([once(res, "drain"), closed]);
+    if (gone) break;
+  }
+  if (!gone) res.end();
 }
