@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stripe } from "~/integrations/stripe.server.ts";
 import { createPlan, setPlanArchived, updatePlan } from "~/modules/plans/seller-plans.server.ts";
+import * as sitemapRoute from "~/routes/[sitemap.xml]/route.ts";
 import * as successRoute from "~/routes/checkout_.success/route.tsx";
 import * as listingRoute from "~/routes/p.$slug/route.tsx";
 import * as shopRoute from "~/routes/s.$handle/route.tsx";
@@ -176,6 +177,19 @@ describe("the shop and listing pages", () => {
     expect(await badge(shop.copywriting.slug)).toEqual([]);
     await setPlanArchived(shop.shop.id, shop.planId, true);
     expect(await badge(shop.designA.slug)).toEqual([]);
+  });
+});
+
+describe("the sitemap", () => {
+  it("lists plans on sale, not archived ones", async () => {
+    const onSale = await shopWithPlan();
+    const archived = await shopWithPlan();
+    await setPlanArchived(archived.shop.id, archived.planId, true);
+    const xml = await expectResponse(
+      await callRoute(sitemapRoute.loader, requestAs(null, "/sitemap.xml")),
+    ).text();
+    expect(xml).toContain(`<loc>http://stapel.test/s/${onSale.shop.handle}/plans/${onSale.planId}</loc>`);
+    expect(xml).not.toContain(archived.planId);
   });
 });
 
