@@ -226,6 +226,21 @@ export function createSession(ctx: SandboxContext, params: CreateParams): Sessio
     );
   }
   validateConnect(params, amountTotal);
+  const methodTypes = params.allowed_payment_method_types ?? ["card"];
+  if (methodTypes.includes("sepa_debit")) {
+    if (mode !== "payment") {
+      throw invalidRequest(
+        "The Stapel Stripe sandbox models sepa_debit in `payment` mode only.",
+        "allowed_payment_method_types",
+      );
+    }
+    if (currencyCode !== "eur") {
+      throw invalidRequest(
+        `The currency provided (${currencyCode}) is invalid for one or more payment method types: sepa_debit.`,
+        "allowed_payment_method_types",
+      );
+    }
+  }
 
   const session = buildCheckoutSession({
     mode,
@@ -242,6 +257,8 @@ export function createSession(ctx: SandboxContext, params: CreateParams): Sessio
     locale: params.locale ?? null,
     submitType: params.submit_type ?? null,
     urlTemplate: `${ctx.publicBaseUrl()}/c/pay/{id}`,
+    paymentMethodTypes: methodTypes,
+    allowedPaymentMethodTypes: params.allowed_payment_method_types ?? null,
   });
   const pid = params.payment_intent_data;
   const record: SessionRecord = {

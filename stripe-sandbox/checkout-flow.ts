@@ -39,7 +39,7 @@ export interface Buyer {
 }
 
 /** The PaymentIntent of a payment-mode session: reused across attempts, created on the first. */
-function intentFor(
+export function intentFor(
   ctx: SandboxContext,
   record: SessionRecord,
   customer: string | null,
@@ -68,7 +68,9 @@ function intentFor(
   return intent;
 }
 
-function customerDetails(buyer: Buyer): Stripe.Checkout.Session.CustomerDetails {
+export function customerDetails(
+  buyer: Pick<Buyer, "email" | "name"> & { card: { country: string } },
+): Stripe.Checkout.Session.CustomerDetails {
   return {
     address: {
       city: null,
@@ -108,16 +110,25 @@ function savePaymentMethod(
 }
 
 /** A successful card payment on the hosted page. */
+/** The session's customer: the one given, or one created now when the mode or `customer_creation` needs it. */
+export function checkoutCustomer(
+  ctx: SandboxContext,
+  record: SessionRecord,
+  buyer: Pick<Buyer, "email" | "name">,
+): string | null {
+  const { session } = record;
+  const customerId = typeof session.customer === "string" ? session.customer : null;
+  const needsCustomer = session.mode === "subscription" || record.customerCreation === "always";
+  if (customerId || !needsCustomer) return customerId;
+  const clock = ctx.billing.clockPerCheckoutCustomer
+    ? createClock(ctx, nowSeconds(), `Checkout customer ${buyer.email}`)
+    : undefined;
+  return createCustomer(ctx, { email: buyer.email, name: buyer.name, clock }).id;
+}
+
 export function completeSession(ctx: SandboxContext, record: SessionRecord, buyer: Buyer): void {
   const { session } = record;
-  let customerId = typeof session.customer === "string" ? session.customer : null;
-  const needsCustomer = session.mode === "subscription" || record.customerCreation === "always";
-  if (!customerId && needsCustomer) {
-    const clock = ctx.billing.clockPerCheckoutCustomer
-      ? createClock(ctx, nowSeconds(), `Checkout customer ${buyer.email}`)
-      : undefined;
-    customerId = createCustomer(ctx, { email: buyer.email, name: buyer.name, clock }).id;
-  }
+  const customerId = checkoutCustomer(ctx, record, buyer);
 
   if (session.mode === "subscription") {
     const customer = ctx.store.customers.get(customerId ?? "");

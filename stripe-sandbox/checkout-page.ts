@@ -26,6 +26,8 @@ export interface PageState {
   fieldErrors?: Partial<Record<FieldName, string>>;
   /** Email fixed by the merchant (customer_email or the customer's email). */
   lockedEmail?: string | null;
+  /** Shown in the SEPA Direct Debit form's alert region. */
+  sepaError?: string;
 }
 
 function summary(session: Stripe.Checkout.Session, lineItems: Stripe.LineItem[]): string {
@@ -84,8 +86,30 @@ ${field("name", "Name on card", state, 'autocomplete="cc-name" required')}
 <button type="submit">${escapeHtml(buttonLabel)}</button>
 <p class="hint">Test cards: 4242 4242 4242 4242 succeeds; 4000 0000 0000 0002 is declined; 4000 0000 0000 0259 succeeds, then is disputed. Any future expiry, any CVC.</p>
 </form>
+${session.payment_method_types.includes("sepa_debit") ? sepaForm(state, total) : ""}
 </main>`;
   return layout(`${buttonLabel} · Stapel Stripe sandbox (test mode)`, body);
+}
+
+/** SEPA Direct Debit: a delayed-notification method, confirmed (or not) after the buyer leaves. */
+function sepaForm(state: PageState, total: string): string {
+  const { session } = state;
+  const email = state.lockedEmail
+    ? `<input type="hidden" name="email" value="${escapeHtml(state.lockedEmail)}">`
+    : `<label for="sepa-email">Email</label>
+<input id="sepa-email" name="email" type="email" autocomplete="email" required>`;
+  return `<form method="post" action="/c/pay/${escapeHtml(session.id)}" aria-labelledby="sepa-heading" novalidate>
+<h2 id="sepa-heading">Pay by SEPA Direct Debit</h2>
+${state.sepaError ? `<div role="alert">${escapeHtml(state.sepaError)}</div>` : ""}
+<input type="hidden" name="method" value="sepa_debit">
+${email}
+<label for="sepa-name">Account holder</label>
+<input id="sepa-name" name="name" autocomplete="name" required>
+<label for="iban">IBAN</label>
+<input id="iban" name="iban" autocomplete="off" placeholder="DE89 3704 0044 0532 0130 00" required>
+<button type="submit">${escapeHtml(`Pay ${total} by direct debit`)}</button>
+<p class="hint">Test IBANs: DE89 3704 0044 0532 0130 00 settles after a few seconds; DE62 3704 0044 0532 0130 01 fails.</p>
+</form>`;
 }
 
 /** Instead of the form: the session is already paid, has expired, or does not exist. */

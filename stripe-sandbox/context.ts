@@ -14,6 +14,10 @@ export interface SandboxContext {
   settle(): void;
   /** Billing options: the retry schedule after a failed subscription payment. */
   billing: BillingOptions;
+  /** Runs `work` after `ms` (then settles and saves); cancelled when the sandbox closes. */
+  later(ms: number, work: () => void): void;
+  /** How long a delayed-notification payment (SEPA Direct Debit) stays `processing`. */
+  asyncPaymentDelayMs: number;
 }
 
 /** How failed subscription payments are retried (a fixed stand-in for Stripe's Smart Retries). */

@@ -1,3 +1,4 @@
+import { startDelayedPayment } from "./async-payment.ts";
 import { completeSession, declinePayment, expireIfDue } from "./checkout-flow.ts";
 import {
   type FieldName,
@@ -8,6 +9,7 @@ import {
 } from "./checkout-page.ts";
 import type { SandboxContext } from "./context.ts";
 import { parseExpiry } from "./pages/card-form.ts";
+import { testIbanOutcome } from "./sepa.ts";
 import type { SessionRecord } from "./store.ts";
 import { chargeDecline, lookupTestCard } from "./test-cards.ts";
 
@@ -45,6 +47,7 @@ export function handleHostedCheckout(
   if (closed) return closed;
   if (method !== "POST") return html(200, page(ctx, record));
 
+  if (new URLSearchParams(formBody).get("method") === "sepa_debit") return payByDebit(ctx, record, formBody);
   const form = readForm(formBody);
   const lockedEmail = lockedEmailOf(ctx, record);
   if (lockedEmail) form.email = lockedEmail;
@@ -72,6 +75,33 @@ export function handleHostedCheckout(
   const success = record.session.success_url;
   if (!success)
     return html(200, renderMessagePage("Payment successful", "Thanks! Your payment went through."));
+  return {
+    status: 303,
+    headers: { Location: success.replaceAll("{CHECKOUT_SESSION_ID}", record.session.id) },
+    body: "",
+  };
+}
+
+/** The SEPA Direct Debit form: the session completes unpaid, the money follows (or not) later. */
+function payByDebit(ctx: SandboxContext, record: SessionRecord, formBody: string): HtmlResponse {
+  const params = new URLSearchParams(formBody);
+  const email = (lockedEmailOf(ctx, record) ?? params.get("email") ?? "").trim();
+  const name = (params.get("name") ?? "").trim();
+  const iban = params.get("iban") ?? "";
+  const problem = !record.session.payment_method_types.includes("sepa_debit")
+    ? "Direct debit is not offered for this payment."
+    : !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)
+      ? "Your email address is invalid."
+      : !name
+        ? "Enter the account holder's name."
+        : !testIbanOutcome(iban)
+          ? "Use a test IBAN: DE89 3704 0044 0532 0130 00 or DE62 3704 0044 0532 0130 01."
+          : undefined;
+  if (problem) return html(400, page(ctx, record, { sepaError: problem }));
+  startDelayedPayment(ctx, record, { email, name, iban });
+  const success = record.session.success_url;
+  if (!success)
+    return html(200, renderMessagePage("Payment submitted", "Your direct debit is being processed."));
   return {
     status: 303,
     headers: { Location: success.replaceAll("{CHECKOUT_SESSION_ID}", record.session.id) },

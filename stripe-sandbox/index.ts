@@ -11,6 +11,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type Stripe from "stripe";
+import { resumeDelayedPayments } from "./async-payment.ts";
 import { finishAdvance } from "./billing/clock-runner.ts";
 import { runDue } from "./billing/scheduler.ts";
 import { clockOfCustomer } from "./billing/time.ts";
@@ -45,6 +46,8 @@ export interface StripeSandboxOptions {
    * happens after the last one (default "cancel", Stripe's default setting).
    */
   billing?: Partial<BillingOptions>;
+  /** How long a SEPA Direct Debit payment in Checkout stays `processing`; default 3000 ms. */
+  asyncPaymentDelayMs?: number;
   /**
    * Deliver webhooks as Stripe may: duplicated, delayed, out of order and concurrently, following a
    * seeded plan (see delivery-chaos.ts). Off by default: in order, one at a time.
@@ -105,6 +108,7 @@ export async function startStripeSandbox(options: StripeSandboxOptions = {}): Pr
   });
 
   const deferred: (() => void)[] = [];
+  const timers = new Set<NodeJS.Timeout>();
   const ctx: SandboxContext = {
     store,
     publicBaseUrl: () => publicBaseUrl,
@@ -118,6 +122,16 @@ export async function startStripeSandbox(options: StripeSandboxOptions = {}): Pr
       retryDays: options.billing?.retryDays ?? [1, 2, 4, 6, 8, 10, 12, 14],
       afterRetries: options.billing?.afterRetries ?? "cancel",
       clockPerCheckoutCustomer: options.billing?.clockPerCheckoutCustomer ?? false,
+    },
+    asyncPaymentDelayMs: options.asyncPaymentDelayMs ?? 3000,
+    later: (ms, work) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        work();
+        ctx.settle();
+        safeFlush(store);
+      }, ms);
+      timers.add(timer);
     },
     emit(type, object, emitOptions) {
       const event = buildEvent(type, object, webhookUrl ? 1 : 0, emitOptions);
@@ -148,6 +162,7 @@ export async function startStripeSandbox(options: StripeSandboxOptions = {}): Pr
   }
   store.markDirty();
   safeFlush(store);
+  resumeDelayedPayments(ctx);
   for (const clock of store.testClocks.values()) {
     const target = clock.status_details.advancing?.target_frozen_time;
     if (clock.status === "advancing" && target) setImmediate(() => finishAdvance(ctx, clock.id, target));
@@ -180,6 +195,7 @@ export async function startStripeSandbox(options: StripeSandboxOptions = {}): Pr
     close() {
       closed ??= closeServer(server, () => {
         clearInterval(sweep);
+        for (const timer of timers) clearTimeout(timer);
         dispatcher.stop();
         safeFlush(store);
       });

@@ -40,6 +40,8 @@ export interface SessionFields {
   submitType: Stripe.Checkout.Session.SubmitType | null;
   /** Where the hosted page lives; `{id}` is replaced by the session id. */
   urlTemplate: string;
+  paymentMethodTypes?: string[];
+  allowedPaymentMethodTypes?: string[] | null;
 }
 
 /** A new Checkout Session: open, unpaid, with totals computed from its line items. */
@@ -51,7 +53,7 @@ export function buildCheckoutSession(fields: SessionFields): Stripe.Checkout.Ses
     adaptive_pricing: { enabled: false },
     after_expiration: null,
     allow_promotion_codes: null,
-    allowed_payment_method_types: null,
+    allowed_payment_method_types: fields.allowedPaymentMethodTypes ?? null,
     amount_subtotal: fields.amountTotal,
     amount_total: fields.amountTotal,
     automatic_tax: { enabled: false, liability: null, provider: null, status: null },
@@ -107,7 +109,7 @@ export function buildCheckoutSession(fields: SessionFields): Stripe.Checkout.Ses
     payment_method_collection: fields.mode === "subscription" ? "always" : null,
     payment_method_configuration_details: null,
     payment_method_options: { card: { request_three_d_secure: "automatic" } },
-    payment_method_types: ["card"],
+    payment_method_types: fields.paymentMethodTypes ?? ["card"],
     payment_status: "unpaid",
     permissions: null,
     phone_number_collection: { enabled: false },

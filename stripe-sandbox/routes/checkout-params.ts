@@ -15,7 +15,6 @@ export const unsupported = () =>
 const UNSUPPORTED_SESSION_PARAMS = [
   "adaptive_pricing",
   "after_expiration",
-  "allowed_payment_method_types",
   "branding_settings",
   "consent_collection",
   "currency",
@@ -95,7 +94,8 @@ export const createSchema = z.strictObject({
   submit_type: oneOf(["auto", "book", "donate", "pay", "subscribe"]).optional(),
   allow_promotion_codes: bool().optional(),
   billing_address_collection: oneOf(["auto", "required"]).optional(),
-  payment_method_types: list(oneOf(["card"])).optional(),
+  // API 2026-10-28 has no `payment_method_types` here: `allowed_payment_method_types` filters instead.
+  allowed_payment_method_types: list(oneOf(["card", "sepa_debit"])).optional(),
   ui_mode: oneOf(["hosted_page"]).optional(),
   automatic_tax: z
     .strictObject({
