@@ -68,6 +68,18 @@ export const stripeEventHandlers: Partial<Record<Stripe.Event.Type, StripeEventH
   "checkout.session.async_payment_succeeded": on(checkoutSessionObject, (session) =>
     session.mode === "subscription" ? handleSubscriptionCheckoutCompleted(session) : fulfilPurchase(session),
   ),
+  // A delayed payment method (SEPA Direct Debit) failed after the session completed unpaid: the
+  // order was never paid and granted nothing; it is closed like an abandoned one.
+  "checkout.session.async_payment_failed": on(checkoutSessionObject, async (session) => {
+    if (session.mode === "subscription") return handleSubscriptionCheckoutCompleted(session);
+    const order = await prisma.order.findUnique({
+      where: { stripeCheckoutSessionId: session.id },
+      select: { id: true },
+    });
+    if (!order) return unknownSession(session.id);
+    await expireCheckoutOrder(session.id);
+    return handled;
+  }),
   "checkout.session.expired": on(checkoutSessionObject, async (session) => {
     const order = await prisma.order.findUnique({
       where: { stripeCheckoutSessionId: session.id },
