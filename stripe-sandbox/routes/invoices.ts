@@ -92,6 +92,7 @@ export const invoiceRoutes: Route[] = [
         .filter((i) => (!customer || i.customer === customer) && (!status || i.status === status))
         .filter((i) => !subscription || i.parent?.subscription_details?.subscription === subscription)
         .filter((i) => !collection_method || i.collection_method === collection_method)
+        .reverse()
         .sort((a, b) => b.created - a.created);
       return renderList(ctx.store, paginate(invoices, page, "/v1/invoices"), expand);
     },

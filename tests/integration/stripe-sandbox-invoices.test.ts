@@ -144,7 +144,13 @@ describe("Stripe sandbox: invoices and hosted pages", () => {
       to: String(target),
     });
     expect(advanced).toMatchObject({ status: 303, location: "/test-clocks" });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    for (
+      let i = 0;
+      i < 200 && (await stripe.testHelpers.testClocks.retrieve(clockId)).status !== "ready";
+      i++
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     const renewed = await stripe.subscriptions.retrieve(subscription.id, { expand: ["latest_invoice"] });
     expect(renewed.latest_invoice).toMatchObject({ billing_reason: "subscription_cycle", status: "paid" });
     const tooFar = await submitForm(`${sandbox.url}/test-clocks/${clockId}/advance`, {
