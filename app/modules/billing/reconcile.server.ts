@@ -73,8 +73,13 @@ export async function reconcileStripe(options: { days?: number } = {}): Promise<
   }
 
   const seen = new Set<string>();
-  const compare = async (fetched: unknown) => {
-    const object = subscriptionObject.parse(fetched);
+  const compare = async (fetched: { id: string }) => {
+    const parsed = subscriptionObject.safeParse(fetched);
+    if (!parsed.success) {
+      repairs.push(`subscription ${fetched.id}: skipped, its shape is not one Stapel reads`);
+      return;
+    }
+    const object = parsed.data;
     if (seen.has(object.id)) return;
     seen.add(object.id);
     checked.subscriptions++;
@@ -114,7 +119,12 @@ export async function reconcileStripe(options: { days?: number } = {}): Promise<
 
   for await (const fetched of newerThan(since, stripe().invoices.list({ limit: 100 }))) {
     checked.invoices++;
-    const invoice = invoiceObject.parse(fetched);
+    const parsed = invoiceObject.safeParse(fetched);
+    if (!parsed.success) {
+      repairs.push(`invoice ${fetched.id}: skipped, its shape is not one Stapel reads`);
+      continue;
+    }
+    const invoice = parsed.data;
     const stripeSubscriptionId = subscriptionOfInvoice(invoice);
     if (!stripeSubscriptionId || invoice.status === "draft" || invoice.status === null) continue;
     const stored = await prisma.invoice.findUnique({
