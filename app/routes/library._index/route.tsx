@@ -51,6 +51,7 @@ export default function Library() {
                 <p className="text-sm text-gray-600">
                   {listingTypeLabel[item.listing.type]} by {item.listing.shop.name}
                   {item.source === "BUNDLE" && " · from a bundle"}
+                  {item.source === "SUBSCRIPTION" && item.planName && ` · with your ${item.planName} plan`}
                 </p>
               </div>
               {item.status === "ACTIVE" ? (
