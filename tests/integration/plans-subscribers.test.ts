@@ -1,6 +1,7 @@
 // Plans with subscribers, against the sandbox and through the webhooks' jobs: a changed price keeps
 // its subscribers until the seller moves them (prorated, never twice), and a change of what a plan
-// includes reaches current subscribers' access at once.
+// includes reaches current subscribers' access at once. Webhook deliveries and their jobs make these
+// slow (seconds each), hence the longer timeouts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stripe } from "~/integrations/stripe.server.ts";
 import { hasActiveEntitlement } from "~/modules/delivery/entitlements.server.ts";
@@ -96,7 +97,7 @@ describe("moving subscribers to a changed price", () => {
     for (const id of subscriptions) {
       expect((await stripe().subscriptions.retrieve(id)).items.data[0]?.price.id).toBe(latest.stripePriceId);
     }
-  });
+  }, 60_000);
 
   it("refuses to move subscribers of an archived plan", async () => {
     const shop = await createShopForPlans();
@@ -145,5 +146,5 @@ describe("changing what a plan includes", () => {
       where: { userId: buyer.id, listingId: shop.copywriting.id },
     });
     expect(revoked).toMatchObject({ status: "REVOKED", revokeReason: "REMOVED_FROM_PLAN" });
-  });
+  }, 60_000);
 });
