@@ -162,6 +162,7 @@ function chargeFieldsOf(intent: Stripe.PaymentIntent, method: Stripe.PaymentMeth
     paymentMethod: method,
     description: intent.description,
     now: nowSeconds(),
+    onSession: true,
   };
 }
 

@@ -41,7 +41,7 @@ export function handleHostedInvoice(
   });
   ctx.store.paymentMethods.set(paymentMethod.id, paymentMethod);
   try {
-    payInvoiceNow(ctx, invoice, paymentMethod);
+    payInvoiceNow(ctx, invoice, paymentMethod, undefined, true);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     return html(402, renderInvoicePage(invoice, { error: error.message, form: { ...form, cvc: "" } }));

@@ -15,6 +15,8 @@ export type TestCard = Omit<CardDetails, "expMonth" | "expYear"> & {
   chargeFails?: Decline;
   /** The charge succeeds and is then disputed with this reason. */
   dispute?: "fraudulent";
+  /** Every payment needs 3D Secure: off-session charges stop at `requires_action`. */
+  authentication?: "always";
   /** Stripe's per-card fingerprint; the sandbox derives it from the number. */
   fingerprint: string;
 };
@@ -50,6 +52,13 @@ const TEST_CARDS: Record<string, Entry> = {
     funding: "credit",
     country: "US",
     chargeFails: GENERIC,
+  },
+  "4000002760003184": {
+    brand: "visa",
+    last4: "3184",
+    funding: "credit",
+    country: "DE",
+    authentication: "always",
   },
   "4000000000000259": {
     brand: "visa",

@@ -18,13 +18,13 @@ export interface ChargeRequest {
   receiptEmail?: string | null;
   /** A PaymentIntent to charge again (an invoice retry); default: a new one. */
   intent?: Stripe.PaymentIntent;
+  /** The buyer is on a hosted page (3D Secure is passed there); default off-session. */
+  onSession?: boolean;
 }
 
-export interface ChargeResult {
-  intent: Stripe.PaymentIntent;
-  charge: Stripe.Charge;
-  decline?: Decline;
-}
+export type ChargeResult =
+  | { intent: Stripe.PaymentIntent; charge: Stripe.Charge; decline?: Decline; requiresAction?: undefined }
+  | { intent: Stripe.PaymentIntent; charge?: undefined; decline?: undefined; requiresAction: true };
 
 /**
  * Charges a saved card off-session, with Stripe's events: `payment_intent.created` (new intents),
@@ -51,6 +51,17 @@ export function chargeCard(ctx: SandboxContext, request: ChargeRequest): ChargeR
     ctx.emit("payment_intent.created", intent, { created: now });
   }
   const testCard = testCardByFingerprint(paymentMethod.card?.fingerprint);
+  if (testCard?.authentication && !request.onSession) {
+    Object.assign(intent, {
+      status: "requires_action",
+      payment_method: paymentMethod.id,
+      next_action: { type: "use_stripe_sdk", use_stripe_sdk: {} },
+      last_payment_error: null,
+    } satisfies Partial<Stripe.PaymentIntent>);
+    ctx.store.markDirty();
+    ctx.emit("payment_intent.requires_action", intent, { created: now });
+    return { intent, requiresAction: true };
+  }
   const decline = chargeDecline(testCard);
   const charge = buildCharge({
     intent,
@@ -89,6 +100,7 @@ export function chargeCard(ctx: SandboxContext, request: ChargeRequest): ChargeR
     latest_charge: charge.id,
     payment_method: paymentMethod.id,
     last_payment_error: null,
+    next_action: null,
   } satisfies Partial<Stripe.PaymentIntent>);
   ctx.emit("charge.succeeded", charge, { created: now });
   ctx.emit("payment_intent.succeeded", intent, { created: now });

@@ -31,7 +31,9 @@ export function chargeSubscriptionInvoice(
     settleStatus(ctx, subscription, invoice, now, request);
     return true;
   }
-  if (firstRetry !== undefined) state.dunning = { invoice: invoice.id, firstFailedAt: now, retriesDone: 0 };
+  // A payment waiting for the customer's authentication is not retried: it waits for them.
+  const retry = firstRetry !== undefined && !outcome.requiresAction;
+  if (retry) state.dunning = { invoice: invoice.id, firstFailedAt: now, retriesDone: 0 };
   if (subscription.status === "active" || subscription.status === "trialing") {
     updateSubscription(
       ctx,
@@ -43,7 +45,7 @@ export function chargeSubscriptionInvoice(
       request,
     );
   }
-  if (firstRetry === undefined) exhausted(ctx, subscription, now);
+  if (firstRetry === undefined && !outcome.requiresAction) exhausted(ctx, subscription, now);
   return false;
 }
 
@@ -68,6 +70,10 @@ export function retryPayment(ctx: SandboxContext, subscription: Stripe.Subscript
   if (outcome.paid) {
     state.dunning = null;
     settleStatus(ctx, subscription, invoice, now);
+    return;
+  }
+  if (outcome.requiresAction) {
+    state.dunning = null;
     return;
   }
   dunning.retriesDone = attempt;

@@ -24,6 +24,7 @@ export function payInvoiceNow(
   invoice: Stripe.Invoice,
   method: Stripe.PaymentMethod | undefined,
   request?: Stripe.Event.Request,
+  onSession = false,
 ): void {
   if (invoice.status === "paid") throw invalidRequest("Invoice is already paid", "invoice");
   if (invoice.status === "void") throw invalidRequest("This invoice is void and cannot be paid.", "invoice");
@@ -38,7 +39,16 @@ export function payInvoiceNow(
     now,
     nextAttempt: invoice.next_payment_attempt,
     applicationFeePercent: subscription?.application_fee_percent,
+    onSession,
   });
+  if (outcome.requiresAction) {
+    throw new ApiError(
+      402,
+      "card_error",
+      "This payment requires additional user action before it can be completed successfully. Payment can be completed using the PaymentIntent associated with the invoice.",
+      "invoice_payment_intent_requires_action",
+    );
+  }
   if (!outcome.paid) {
     const error = new ApiError(402, "card_error", outcome.decline.message, outcome.decline.code);
     error.declineCode = outcome.decline.declineCode;

@@ -152,7 +152,14 @@ export interface Collection {
   nextAttempt: number | null;
   applicationFeePercent?: number | null;
   transferDestination?: string | null;
+  /** The customer pays on a hosted page (3D Secure passes); default off-session, as renewals are. */
+  onSession?: boolean;
 }
+
+export type CollectionOutcome =
+  | { paid: true; decline?: undefined; requiresAction?: undefined }
+  | { paid: false; decline: Decline; requiresAction?: undefined }
+  | { paid: false; decline?: undefined; requiresAction: true };
 
 /**
  * One payment attempt on an open invoice with the given card. The invoice keeps one PaymentIntent
@@ -162,7 +169,7 @@ export function collectInvoice(
   ctx: SandboxContext,
   invoice: Stripe.Invoice,
   collection: Collection,
-): { paid: true } | { paid: false; decline: Decline } {
+): CollectionOutcome {
   const { now } = collection;
   invoice.attempt_count += 1;
   invoice.attempted = true;
@@ -193,8 +200,18 @@ export function collectInvoice(
     applicationFeeAmount: fee,
     transferDestination: collection.transferDestination ?? null,
     intent: typeof existing === "string" ? ctx.store.paymentIntents.get(existing) : undefined,
+    onSession: collection.onSession,
   });
   const payment = record ?? newInvoicePayment(ctx, invoice, result.intent.id, now);
+  if (result.requiresAction) {
+    // Stripe reports the attempt as failed and asks for the customer's authentication; there is
+    // nothing to retry until they authenticate (on the hosted invoice page).
+    invoice.next_payment_attempt = null;
+    ctx.store.markDirty();
+    ctx.emit("invoice.payment_failed", invoice, { created: now });
+    ctx.emit("invoice.payment_action_required", invoice, { created: now });
+    return { paid: false, requiresAction: true };
+  }
   if (result.decline) {
     invoice.next_payment_attempt = collection.nextAttempt;
     ctx.store.markDirty();

@@ -20,6 +20,7 @@ const MAGIC_METHODS: Record<string, string> = {
   pm_card_chargeDeclinedInsufficientFunds: "4000000000009995",
   pm_card_chargeCustomerFail: "4000000000000341",
   pm_card_createDispute: "4000000000000259",
+  pm_card_authenticationRequired: "4000002760003184",
 };
 
 export function findPaymentMethod(ctx: SandboxContext, id: string, param = "id"): Stripe.PaymentMethod {

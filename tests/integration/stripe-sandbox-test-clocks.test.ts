@@ -167,6 +167,57 @@ describe("Stripe sandbox: test clocks", () => {
     expect(await stripe.subscriptions.retrieve(subscription.id)).toMatchObject({ status: "active" });
   });
 
+  it("asks for authentication when a renewal needs 3D Secure, without retrying, until the customer pays", async () => {
+    const { clock, customer, subscription } = await subscribeOnClock();
+    const secure = await stripe.paymentMethods.attach("pm_card_authenticationRequired", {
+      customer: customer.id,
+    });
+    await stripe.subscriptions.update(subscription.id, { default_payment_method: secure.id });
+    const periodEnd = subscription.items.data[0]?.current_period_end ?? 0;
+    const from = sandbox.events().length;
+    await advanceClock(stripe, clock.id, periodEnd + 2 * 3600);
+    const types = sandbox
+      .events()
+      .slice(from)
+      .map((e) => e.type)
+      .filter((type) => !type.startsWith("test_helpers."));
+    expect(types.slice(-6)).toEqual([
+      "invoice.finalized",
+      "payment_intent.created",
+      "payment_intent.requires_action",
+      "invoice.payment_failed",
+      "invoice.payment_action_required",
+      "customer.subscription.updated",
+    ]);
+    const [open] = (await stripe.invoices.list({ customer: customer.id, status: "open" })).data;
+    expect(open).toMatchObject({ attempt_count: 1, next_payment_attempt: null });
+
+    const later = sandbox.events().length;
+    await advanceClock(stripe, clock.id, periodEnd + 20 * DAY);
+    expect(
+      sandbox
+        .events()
+        .slice(later)
+        .some((e) => e.type === "invoice.payment_failed"),
+    ).toBe(false);
+    expect(await stripe.subscriptions.retrieve(subscription.id)).toMatchObject({ status: "past_due" });
+
+    const byApi = await stripe.invoices.pay(open?.id ?? "").catch((e: unknown) => e);
+    expect(byApi).toMatchObject({ statusCode: 402, code: "invoice_payment_intent_requires_action" });
+    const page = await fetch(open?.hosted_invoice_url ?? "", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        cardNumber: "4000 0027 6000 3184",
+        expiry: "12/34",
+        cvc: "123",
+        name: "Secure Payer",
+      }),
+    });
+    expect(page.status).toBe(200);
+    expect(await stripe.subscriptions.retrieve(subscription.id)).toMatchObject({ status: "active" });
+  });
+
   it("warns three days before a trial ends, then bills the first period", async () => {
     const { clock, customer, subscription } = await subscribeOnClock({ trialDays: 7 });
     const trialEnd = subscription.trial_end ?? 0;
