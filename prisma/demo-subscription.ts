@@ -5,8 +5,10 @@
  * subscription is recorded from Stripe (the success page's fulfilment here, then the webhooks), so
  * Stripe and Stapel agree on it.
  *
- * Only for the local sandbox: with a real Stripe account a person pays on Stripe's page. Does
- * nothing when the demo buyer already subscribes to the plan.
+ * Only for the local sandbox: with a real Stripe account a person pays on Stripe's page. The
+ * launcher (server/start.ts) calls it at every start; it does nothing when the demo buyer already
+ * subscribes to the plan, nor when their subscription to it has ended (whoever tried the demo
+ * cancelled it or let it lapse: a restart does not undo that).
  */
 import { fulfilSubscriptionCheckout } from "../app/modules/billing/subscriptions/checkout.server.ts";
 import { startSubscriptionCheckout } from "../app/modules/plans/subscribe.server.ts";
@@ -17,6 +19,8 @@ import { DEMO_SUBSCRIPTION } from "./seed-data/index.ts";
 export type DemoSubscriptionResult =
   | { kind: "subscribed"; subscriptionId: string }
   | { kind: "already-subscribed" }
+  /** Someone ended the demo subscription (cancelled it, or let it lapse on the test clock): it stays ended. */
+  | { kind: "ended-before" }
   | { kind: "skipped"; reason: string };
 
 export async function subscribeDemoBuyer(
@@ -37,11 +41,15 @@ export async function subscribeDemoBuyer(
     select: { id: true, planId: true },
   });
   if (!buyer || !price) return skipped(log, `no ${buyerEmail} or no "${planName}" plan in ${shopHandle}`);
-  const live = await prisma.subscription.findFirst({
-    where: { userId: buyer.id, planId: price.planId, status: { in: [...LIVE_SUBSCRIPTION_STATUSES] } },
-    select: { id: true },
+  const earlier = await prisma.subscription.findFirst({
+    where: { userId: buyer.id, planId: price.planId },
+    orderBy: { createdAt: "desc" },
+    select: { status: true },
   });
-  if (live) return { kind: "already-subscribed" };
+  if (earlier)
+    return (LIVE_SUBSCRIPTION_STATUSES as readonly string[]).includes(earlier.status)
+      ? { kind: "already-subscribed" }
+      : { kind: "ended-before" };
 
   const started = await startSubscriptionCheckout(buyer, price.id);
   if (started.kind !== "redirect-to-stripe") return skipped(log, `checkout did not start (${started.kind})`);
@@ -65,7 +73,7 @@ export async function subscribeDemoBuyer(
   const fulfilled = await fulfilSubscriptionCheckout(sessionId);
   if (fulfilled.status !== "fulfilled")
     return skipped(log, `Stripe has not confirmed it (${fulfilled.status})`);
-  log(`the demo buyer (${buyerEmail}) subscribes to ${planName}, paid with the test card 4242`);
+  log(`the demo buyer (${buyerEmail}) subscribes to ${planName} (Checkout on the sandbox, test card 4242)`);
   return { kind: "subscribed", subscriptionId: fulfilled.subscriptionId };
 }
 

@@ -38,7 +38,8 @@ async function main() {
     log(`embedded PostgreSQL (PGlite) with data in ${join(dataDir, "pglite")}`);
   }
 
-  if (!process.env.STRIPE_SECRET_KEY) {
+  const usingSandbox = !process.env.STRIPE_SECRET_KEY;
+  if (usingSandbox) {
     // A dev tool, loaded only here and only when no real Stripe key is configured.
     const { startStripeSandbox } = await import("../stripe-sandbox/index.ts");
     const sandbox = await startStripeSandbox({
@@ -46,12 +47,17 @@ async function main() {
       webhookUrl: `http://${host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host}:${port}/webhooks/stripe`,
       webhookSecret: secrets.STRIPE_WEBHOOK_SECRET,
       statePath: join(dataDir, "stripe-sandbox.json"),
+      // Every customer Checkout creates gets a test clock of its own, so whoever tries the demo can
+      // move a subscription's time (renewals, failed payments) on the sandbox's /test-clocks page. A
+      // demo aid, not Stripe's behaviour: such subscriptions renew only when their clock is moved.
+      billing: { clockPerCheckoutCustomer: true },
     });
     cleanups.unshift(() => sandbox.close());
     process.env.STRIPE_SECRET_KEY = sandbox.secretKey;
     process.env.STRIPE_WEBHOOK_SECRET = sandbox.webhookSecret;
     process.env.STRIPE_API_BASE = sandbox.url;
     log(`Stripe sandbox on ${sandbox.url} (test card 4242 4242 4242 4242; 4000 0000 0000 0002 is declined)`);
+    log(`move subscriptions through time (renewals, failed payments) on ${sandbox.url}/test-clocks`);
   }
 
   const loopbackOnly = host === "127.0.0.1" || host === "localhost" || host === "::1";
@@ -84,8 +90,16 @@ async function main() {
   // is missing is created. Subscribing to a plan not synced yet syncs it first.
   const { syncPlansMissingFromStripe } = await import("../app/modules/plans/stripe-sync.server.ts");
   await syncPlansMissingFromStripe(log).catch((error: unknown) =>
-    log(`plans could not be synced to Stripe: ${error instanceof Error ? error.message : String(error)}`),
+    log(`plans could not be synced to Stripe: ${describeError(error)}`),
   );
+  if (usingSandbox) {
+    // The demo buyer subscribes through the sandbox's Checkout, as a buyer does, once the webhook
+    // endpoint listens. Does nothing once done; a failure leaves the demo without it, nothing more.
+    const { subscribeDemoBuyer } = await import("../prisma/demo-subscription.ts");
+    await subscribeDemoBuyer(log).catch((error: unknown) =>
+      log(`the demo buyer's subscription was not created: ${describeError(error)}`),
+    );
+  }
   log(`Stapel is ready on ${env.APP_URL}`);
   if (env.DEV_OUTBOX_PAGE) await printDemoSignInLinks(prisma);
 }
@@ -103,6 +117,10 @@ async function printDemoSignInLinks(prisma: typeof import("../app/utils/db.serve
     log(`sign in as the ${account.role} (${account.email}), valid 24 h, once: ${link}`);
   }
   log("any other address: sign in at /login and open the link from /dev/outbox");
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 let stopping = false;

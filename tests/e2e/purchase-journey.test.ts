@@ -10,7 +10,10 @@ const PROMPT_WITH_FILE = {
   title: "Landing Page Copy Architect",
   file: "landing-page-swipe-file.md",
 };
-const OTHER_PROMPT = { slug: "cold-email-sequence-builder" };
+const OTHER_PROMPT = { slug: "cold-email-sequence-builder", title: "Cold Email Sequence Builder" };
+// The launcher subscribes the demo buyer to this plan (prisma/demo-subscription.ts); its listings
+// sit in the library beside the purchases, each marked with the plan.
+const DEMO_PLAN_MARK = "with your Automation Lab plan";
 
 let server: RunningServer;
 let browser: BrowserContext;
@@ -60,6 +63,12 @@ describe("a buyer's first purchase, in a real browser", () => {
     await page.getByRole("heading", { name: "Thank you! It is yours." }).waitFor();
 
     await page.getByRole("link", { name: "Go to your library" }).click();
+    await page.getByRole("heading", { name: "Your library" }).waitFor();
+    // The purchase, beside what the demo subscription grants.
+    expect(await page.locator("li", { hasText: DEMO_PLAN_MARK }).count()).toBeGreaterThan(0);
+    expect(await page.locator("li").filter({ hasNotText: DEMO_PLAN_MARK }).allTextContents()).toEqual([
+      expect.stringContaining(PROMPT_WITH_FILE.title),
+    ]);
     await page.getByRole("link", { name: PROMPT_WITH_FILE.title }).click();
     const paid = await page.getByTestId("paid-content").textContent();
     expect(paid?.length).toBeGreaterThan(200);
@@ -109,16 +118,24 @@ describe("a buyer's first purchase, in a real browser", () => {
     await payOnHostedCheckout("4000 0000 0000 0002");
     await page.getByRole("alert").getByText("Your card was declined.").waitFor();
     await page.goto(`${server.url}/library`);
-    expect(await page.locator("li").count()).toBe(1); // only the refunded purchase
+    await page.getByRole("heading", { name: "Your library" }).waitFor();
+    // Of the purchases, only the refunded one; the declined prompt is nowhere.
+    const purchases = page.locator("li").filter({ hasNotText: DEMO_PLAN_MARK });
+    expect(await purchases.allTextContents()).toEqual([expect.stringMatching(/Refunded/)]);
+    expect(await page.getByText(OTHER_PROMPT.title).count()).toBe(0);
     await page.goto(`${server.url}/p/${OTHER_PROMPT.slug}`);
     await page.getByRole("button", { name: /^Buy for/ }).waitFor();
   });
 
   it("keeps the account, the session and the purchase history across a restart", async () => {
+    await page.goto(`${server.url}/library`);
+    const planItems = await page.locator("li", { hasText: DEMO_PLAN_MARK }).allTextContents();
     await server.restart();
     await page.goto(`${server.url}/library`);
     await page.getByRole("heading", { name: "Your library" }).waitFor();
     await page.getByText("Refunded").waitFor();
     await page.getByRole("button", { name: "Sign out" }).waitFor();
+    // The launcher found the demo buyer subscribed and subscribed nobody again.
+    expect(await page.locator("li", { hasText: DEMO_PLAN_MARK }).allTextContents()).toEqual(planItems);
   });
 });

@@ -25,12 +25,12 @@ afterAll(async () => {
   await app.stop();
 });
 
-it("subscribes the demo buyer to Automation Lab through Stripe, once", async () => {
+it("subscribes the demo buyer to Automation Lab through Stripe, once, and never again after it ended", async () => {
   const lines: string[] = [];
   const result = await subscribeDemoBuyer((line) => lines.push(line));
   expect(result).toMatchObject({ kind: "subscribed" });
   expect(lines).toEqual([
-    "the demo buyer (buyer@stapel.test) subscribes to Automation Lab, paid with the test card 4242",
+    "the demo buyer (buyer@stapel.test) subscribes to Automation Lab (Checkout on the sandbox, test card 4242)",
   ]);
   await settleWebhooks(app.sandbox);
 
@@ -55,5 +55,17 @@ it("subscribes the demo buyer to Automation Lab through Stripe, once", async () 
   expect(await hasActiveEntitlement(buyer.id, journey.id)).toBe(false);
 
   expect(await subscribeDemoBuyer()).toEqual({ kind: "already-subscribed" });
+  expect(await prisma.subscription.count()).toBe(1);
+
+  // Whoever tried the demo cancelled it: the next start leaves it cancelled.
+  await stripe().subscriptions.cancel(subscription.stripeSubscriptionId);
+  await settleWebhooks(app.sandbox);
+  expect(await prisma.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).toMatchObject({
+    status: "CANCELED",
+    grantsAccess: false,
+  });
+  const quiet: string[] = [];
+  expect(await subscribeDemoBuyer((line) => quiet.push(line))).toEqual({ kind: "ended-before" });
+  expect(quiet).toEqual([]);
   expect(await prisma.subscription.count()).toBe(1);
 });

@@ -146,7 +146,7 @@ describe("seedDemoShop", () => {
     }
   });
 
-  it("creates the demo accounts and no purchases", async () => {
+  it("creates the demo accounts and no purchases or subscriptions", async () => {
     const buyer = await prisma.user.findUniqueOrThrow({ where: { email: "buyer@stapel.test" } });
     expect(buyer).toMatchObject({ role: "BUYER", name: "Demo Buyer" });
     const seller = await prisma.user.findUniqueOrThrow({
@@ -162,7 +162,9 @@ describe("seedDemoShop", () => {
     for (const shop of shops) expect(shop.owner.role).toBe("SELLER");
     expect(new Set(shops.map((shop) => shop.defaultCurrency))).toEqual(new Set(["EUR", "USD"]));
 
-    // End-to-end tests start from an empty library.
+    // The seed writes no purchases and no subscriptions: the demo buyer's subscription is made
+    // through Stripe Checkout by the launcher afterwards (prisma/demo-subscription.ts, tested in
+    // plans-demo-subscription.test.ts), so Stripe and the database agree on it.
     expect(await prisma.order.count()).toBe(0);
     expect(await prisma.entitlement.count()).toBe(0);
     expect(await prisma.subscription.count()).toBe(0);

@@ -31,6 +31,8 @@ async function freshDatabaseUrl(): Promise<string | undefined> {
 export type RunningServer = {
   url: string;
   logs: () => string;
+  /** The Stripe sandbox the launcher started (a new port after each restart), from its start-up log. */
+  sandboxUrl: () => string;
   /** Stops the server (SIGTERM, as a process manager would) and starts it again on the same data. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -47,6 +49,7 @@ export async function startStapel(env: Record<string, string> = {}): Promise<Run
   let child: ChildProcess;
 
   const launch = async () => {
+    const startedAt = output.length;
     child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
       env: {
         ...process.env,
@@ -68,14 +71,19 @@ export async function startStapel(env: Record<string, string> = {}): Promise<Run
     child.stderr?.on("data", (chunk) => {
       output += chunk;
     });
+    // Healthy once it listens; ready once the start-up work after that (the plans' Stripe sync, the
+    // demo buyer's subscription) is done too, so a journey finds the demo as a visitor would.
     const deadline = Date.now() + 90_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-      if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${output}`);
-      const healthy = await fetch(`${url}/healthcheck`).then(
-        (response) => response.ok,
-        () => false,
-      );
+      if (Date.now() > deadline) throw new Error(`server did not become ready:\n${output}`);
+      const ready = output.slice(startedAt).includes("[stapel] Stapel is ready on");
+      const healthy =
+        ready &&
+        (await fetch(`${url}/healthcheck`).then(
+          (response) => response.ok,
+          () => false,
+        ));
       if (healthy) break;
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
@@ -92,6 +100,11 @@ export async function startStapel(env: Record<string, string> = {}): Promise<Run
   return {
     url,
     logs: () => output,
+    sandboxUrl() {
+      const started = [...output.matchAll(/\[stapel\] Stripe sandbox on (http:\/\/\S+)/g)].at(-1);
+      if (!started?.[1]) throw new Error(`the launcher started no Stripe sandbox:\n${output}`);
+      return started[1];
+    },
     async restart() {
       await stop();
       await launch();
