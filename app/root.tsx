@@ -79,9 +79,14 @@ function Header({ user, devOutbox }: { user: HeaderUser; devOutbox: boolean }) {
           Discover
         </NavLink>
         {user && (
-          <NavLink to="/library" className={navClass}>
-            Library
-          </NavLink>
+          <>
+            <NavLink to="/library" className={navClass}>
+              Library
+            </NavLink>
+            <NavLink to="/account" className={navClass}>
+              Account
+            </NavLink>
+          </>
         )}
         {user?.isSeller && (
           <NavLink to="/dashboard" className={navClass}>

@@ -74,11 +74,12 @@ export function invalidSubmission(submission: AnySubmission) {
 
 /**
  * Well-formed input the domain refuses: 404 for something that is not there (or not yours), 409 for
- * a state that does not allow it, 429 when rate limited (with Retry-After in `headers`).
+ * a state that does not allow it, 402 for a payment the card refused, 429 when rate limited (with
+ * Retry-After in `headers`), 503 when a service it needs is unavailable.
  */
 export function refuseSubmission(
   submission: AnySubmission,
-  status: 403 | 404 | 409 | 429 | 503,
+  status: 402 | 403 | 404 | 409 | 429 | 503,
   message: string,
   headers?: HeadersInit,
 ) {

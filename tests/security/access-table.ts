@@ -13,8 +13,8 @@ export type Expectation =
   | { status: number }
   /** Any 3xx whose Location (resolved like a browser does) starts with this same-origin path. */
   | { redirect: string }
-  /** Any 3xx to the Stripe Checkout page of this checkout. */
-  | { redirectToPayment: true }
+  /** Any 3xx to a page of Stripe's: a Checkout Session's payment page or a billing portal session. */
+  | { redirectToStripe: "checkout" | "billing-portal" }
   /** Any 4xx (validation answers whose exact code is the route's business). */
   | { clientError: true };
 
@@ -51,7 +51,8 @@ export const methodNotAllowed = { status: 405 } as const;
 export const badRequest = { status: 400 } as const;
 export const clientError = { clientError: true } as const;
 export const toLogin = { redirect: "/login?redirectTo=" } as const;
-export const toPayment = { redirectToPayment: true } as const;
+export const toPayment = { redirectToStripe: "checkout" } as const;
+export const toBillingPortal = { redirectToStripe: "billing-portal" } as const;
 export const to = (path: string) => ({ redirect: path }) as const;
 
 /** The same answer for everyone, with exceptions. */
@@ -165,8 +166,9 @@ export const accessTable: Record<string, Row> = {
         method: "POST",
         path: () => "/subscribe",
         body: (w) => ({ form: { planPriceId: w.planA.priceId } }),
-        // Signed out: sign in, then back to the plan's page. A seller may subscribe to their own plan.
-        expect: everyone(toPayment, { anonymous: to("/login?redirectTo=%2Fs%2F") }),
+        // Signed out: sign in, then back to the plan's page. A seller may subscribe to their own plan;
+        // buyer A already does subscribe to it.
+        expect: everyone(toPayment, { anonymous: to("/login?redirectTo=%2Fs%2F"), buyerA: { status: 409 } }),
       },
       {
         label: "subscribing to a price that does not exist",
@@ -317,6 +319,125 @@ export const accessTable: Record<string, Row> = {
         label: "an unknown library page",
         method: "GET",
         path: () => "/library/a/b",
+        expect: members(notFound),
+      },
+    ],
+  },
+
+  "routes/account": {
+    layout:
+      "the subscriber's portal: probed through account._index, .subscriptions.$subscriptionId, .orders._index, .orders.$orderId, .invoices.$invoiceId and .$",
+    private: true,
+  },
+  "routes/account._index": {
+    private: true,
+    probes: [
+      { label: "the account page", method: "GET", path: () => "/account", expect: members(ok) },
+      {
+        label: "the billing portal for buyer A's subscription",
+        method: "POST",
+        // The index route's own action (a form on /account posts to /account?index).
+        path: () => "/account?index",
+        body: (w) => ({ form: { intent: "billing-portal", subscriptionId: w.subscriptionA.id } }),
+        expect: members(notFound, { buyerA: toBillingPortal }),
+      },
+      {
+        label: "cancelling a subscription that does not exist",
+        method: "POST",
+        // The index route's own action (a form on /account posts to /account?index).
+        path: () => "/account?index",
+        body: () => ({ form: { intent: "cancel", subscriptionId: MISSING_ID } }),
+        expect: members(notFound),
+      },
+      {
+        label: "an unknown action on buyer A's subscription",
+        method: "POST",
+        // The index route's own action (a form on /account posts to /account?index).
+        path: () => "/account?index",
+        body: (w) => ({ form: { intent: "delete", subscriptionId: w.subscriptionA.id } }),
+        expect: members(badRequest),
+      },
+    ],
+  },
+  "routes/account.subscriptions.$subscriptionId": {
+    private: true,
+    probes: [
+      {
+        label: "changing plan of buyer A's subscription",
+        method: "GET",
+        path: (w) => `/account/subscriptions/${w.subscriptionA.id}`,
+        expect: members(notFound, { buyerA: ok }),
+      },
+      {
+        label: "previewing buyer A's subscription on shop B's plan",
+        method: "GET",
+        path: (w) => `/account/subscriptions/${w.subscriptionA.id}?price=${w.planB.priceId}`,
+        expect: members(notFound, { buyerA: { status: 409 } }),
+      },
+      {
+        label: "moving buyer A's subscription to shop B's plan",
+        method: "POST",
+        path: (w) => `/account/subscriptions/${w.subscriptionA.id}`,
+        body: (w) => ({
+          form: { planPriceId: w.planB.priceId, prorationDate: String(Math.floor(Date.now() / 1000)) },
+        }),
+        expect: members(notFound, { buyerA: { status: 409 } }),
+      },
+      {
+        label: "a subscription that does not exist",
+        method: "GET",
+        path: () => `/account/subscriptions/${MISSING_ID}`,
+        expect: members(notFound),
+      },
+    ],
+  },
+  "routes/account.orders._index": {
+    private: true,
+    probes: [
+      { label: "orders and receipts", method: "GET", path: () => "/account/orders", expect: members(ok) },
+    ],
+  },
+  "routes/account.orders.$orderId": {
+    private: true,
+    probes: [
+      {
+        label: "buyer A's order receipt",
+        method: "GET",
+        path: (w) => `/account/orders/${w.purchaseA.orderId}`,
+        expect: members(notFound, { buyerA: ok }),
+      },
+      {
+        label: "an order that does not exist",
+        method: "GET",
+        path: () => `/account/orders/${MISSING_ID}`,
+        expect: members(notFound),
+      },
+    ],
+  },
+  "routes/account.invoices.$invoiceId": {
+    private: true,
+    probes: [
+      {
+        label: "buyer A's invoice receipt",
+        method: "GET",
+        path: (w) => `/account/invoices/${w.subscriptionA.invoiceId}`,
+        expect: members(notFound, { buyerA: ok }),
+      },
+      {
+        label: "an invoice that does not exist",
+        method: "GET",
+        path: () => `/account/invoices/${MISSING_ID}`,
+        expect: members(notFound),
+      },
+    ],
+  },
+  "routes/account.$": {
+    private: true,
+    probes: [
+      {
+        label: "an unknown account page",
+        method: "GET",
+        path: () => "/account/a/b",
         expect: members(notFound),
       },
     ],

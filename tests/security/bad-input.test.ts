@@ -151,6 +151,52 @@ add(
     request: () => post("/subscribe", formField([], payload, "planPriceId")),
   })),
 );
+// The subscriber's portal: cancel/resume/billing portal buttons and the plan change form.
+add(
+  "POST /account: intent (buyer A's subscription)",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "buyerA",
+    payload,
+    request: (world) =>
+      post("/account?index", formField([["subscriptionId", world.subscriptionA.id]], payload, "intent")),
+  })),
+);
+add(
+  "POST /account: subscriptionId (cancel)",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "buyerA",
+    payload,
+    request: () => post("/account?index", formField([["intent", "cancel"]], payload, "subscriptionId")),
+  })),
+);
+add(
+  "POST /account/subscriptions/:subscriptionId: planPriceId (buyer A)",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "buyerA",
+    payload,
+    request: (world) =>
+      post(
+        `/account/subscriptions/${world.subscriptionA.id}`,
+        formField([["prorationDate", String(Math.floor(Date.now() / 1000))]], payload, "planPriceId"),
+      ),
+  })),
+);
+add(
+  "POST /account/subscriptions/:subscriptionId: prorationDate (buyer A, shop B's price)",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "buyerA",
+    payload,
+    request: (world) =>
+      post(
+        `/account/subscriptions/${world.subscriptionA.id}`,
+        formField([["planPriceId", world.planB.priceId]], payload, "prorationDate"),
+      ),
+  })),
+);
 // The plan forms: every hostile value comes back in the re-rendered form. Without a price the plan
 // is never saved, so the page renders whatever the name or description held.
 const planFormSurfaces: [field: string, payloads: Payload[], rest: [string, string][]][] = [
@@ -397,6 +443,48 @@ add(
   })),
 );
 add(
+  "GET /account?changed= (buyer A)",
+  [...XSS.slice(0, 3), ...NUL, ...UNICODE.slice(0, 3), ...MISC.slice(0, 3)].map((payload) => ({
+    name: payload.name,
+    principal: "buyerA",
+    payload,
+    request: () => get(`/account?changed=${percentEncode(payload)}`),
+  })),
+);
+add(
+  "GET /account/subscriptions/:subscriptionId (buyer A)",
+  SAMPLE.map((payload) => ({
+    name: payload.name,
+    principal: "buyerA",
+    payload,
+    request: () => get(`/account/subscriptions/${segment(payload)}`),
+  })),
+);
+add(
+  "GET /account/subscriptions/:subscriptionId?price= (buyer A)",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "buyerA",
+    payload,
+    request: (world) =>
+      get(`/account/subscriptions/${world.subscriptionA.id}?price=${percentEncode(payload)}`),
+  })),
+);
+for (const [path, label] of [
+  ["/account/orders", "orderId"],
+  ["/account/invoices", "invoiceId"],
+] as const) {
+  add(
+    `GET ${path}/:${label} (buyer A)`,
+    SAMPLE.map((payload) => ({
+      name: payload.name,
+      principal: "buyerA",
+      payload,
+      request: () => get(`${path}/${segment(payload)}`),
+    })),
+  );
+}
+add(
   "GET /library/:entitlementId (buyer A)",
   SAMPLE.map((payload) => ({
     name: payload.name,
@@ -586,7 +674,13 @@ const endpoints: {
     // A spare paid order: if a lenient parser did act, buyer A's purchase stays intact for the rest.
     fields: (world) => ({ intent: "refund", orderId: world.refundableOrderIdsA[0] ?? "" }),
   },
-  { path: "/subscribe", principal: "buyerA", fields: (world) => ({ planPriceId: world.planB.priceId }) },
+  { path: "/subscribe", principal: "buyerB", fields: (world) => ({ planPriceId: world.planA.priceId }) },
+  {
+    path: "/account?index",
+    principal: "buyerA",
+    // Valid: a lenient parser would cancel buyer A's subscription.
+    fields: (world) => ({ intent: "cancel", subscriptionId: world.subscriptionA.id }),
+  },
   {
     path: "/dashboard/plans/new",
     principal: "sellerA",

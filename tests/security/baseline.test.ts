@@ -196,6 +196,7 @@ describe("baseline 4: cross-site POSTs are refused, same-origin ones work", () =
   };
   const refundable = () => world.refundableOrderIdsA.shift() ?? "";
   let planBArchived = false;
+  let subscriptionACancelled = false;
   const attempts = (data: boolean): Attempt[] => {
     const at = (path: string) => (data ? `${path}.data` : path);
     // Single fetch answers redirects with 202 and the target in the body.
@@ -230,9 +231,25 @@ describe("baseline 4: cross-site POSTs are refused, same-origin ones work", () =
       },
       {
         name: `POST ${at("/subscribe")}`,
-        principal: "buyerA",
+        principal: "buyerB",
         prepare: async () => ({ path: at("/subscribe"), body: { planPriceId: world.planA.priceId } }),
         works: redirected,
+      },
+      {
+        name: `POST ${at("/account")}?index`,
+        principal: "buyerA",
+        // Cancel and resume in turn: each accepted request changes the subscription at Stripe.
+        prepare: async () => {
+          subscriptionACancelled = !subscriptionACancelled;
+          return {
+            path: `${at("/account")}?index`,
+            body: {
+              intent: subscriptionACancelled ? "cancel" : "resume",
+              subscriptionId: world.subscriptionA.id,
+            },
+          };
+        },
+        works: (reply) => reply.status === 200,
       },
       {
         name: `POST ${at("/dashboard/plans/new")}`,

@@ -14,6 +14,8 @@ export const rateLimitPolicies = {
   "sign-in-email": { points: 5, durationSeconds: 60 * 60 },
   /** Checkouts started by one signed-in buyer. */
   checkout: { points: 20, durationSeconds: 10 * 60 },
+  /** Changes to one subscriber's subscriptions and billing portal sessions (each a Stripe call). */
+  "subscription-change": { points: 30, durationSeconds: 10 * 60 },
   /** Licence checks from one address. */
   "license-api": { points: 60, durationSeconds: 60 },
   /** A flood guard only: far above Stripe's own pace, and Stripe retries whatever is refused. */

@@ -34,8 +34,8 @@ export const describeExpectation = (expectation: Expectation): string =>
     ? String(expectation.status)
     : "redirect" in expectation
       ? `a redirect to ${expectation.redirect}…`
-      : "redirectToPayment" in expectation
-        ? "a redirect to the payment page"
+      : "redirectToStripe" in expectation
+        ? `a redirect to Stripe's ${expectation.redirectToStripe} page`
         : "a 4xx";
 
 export function describeReply(reply: Reply): string {
@@ -56,8 +56,10 @@ export function judge(reply: Reply, expectation: Expectation, world: World): str
   const location = reply.header("location");
   if (reply.status < 300 || reply.status >= 400 || !location) return wrong;
   const target = resolveLocation(location, world.server.url);
-  if ("redirectToPayment" in expectation) {
-    return target.href.startsWith(`${world.server.sandbox.url}/c/pay/`) ? null : wrong;
+  if ("redirectToStripe" in expectation) {
+    // The sandbox's hosted pages, where Stripe's would be: /c/pay/ for Checkout, /p/session/ for the portal.
+    const page = expectation.redirectToStripe === "checkout" ? "/c/pay/" : "/p/session/";
+    return target.href.startsWith(`${world.server.sandbox.url}${page}`) ? null : wrong;
   }
   const ownOrigins = [new URL(world.server.url).origin, new URL(world.server.appUrl).origin];
   if (!ownOrigins.includes(target.origin)) return `${wrong} (another origin)`;

@@ -7,6 +7,7 @@ import { createPlan } from "~/modules/plans/seller-plans.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { payHostedCheckout } from "../../support/app-env.ts";
 import { createListingForSale, signIn } from "../../support/fixtures.ts";
+import { subscribe } from "../../support/subscriptions.ts";
 import { settleWebhooks } from "../../support/webhooks.ts";
 import type { SecurityServer } from "./server.ts";
 
@@ -35,6 +36,8 @@ export type World = {
   /** Shop A's plan and shop B's (everything in the shop, monthly in EUR), on sale in Stripe. */
   planA: WorldPlan;
   planB: WorldPlan;
+  /** Buyer A subscribes to shop A's plan (monthly, paid with 4242): the account page's subscription. */
+  subscriptionA: { id: string; invoiceId: string };
   /** buyer A bought shop A's listing; buyer B bought shop B's. */
   purchaseA: Purchase;
   purchaseB: Purchase;
@@ -120,6 +123,15 @@ export async function seedWorld(
   const planB = await plan(shopB);
 
   const purchaseA = await buy(users.buyerA, shopA.listing.id);
+  await subscribe(users.buyerA, planA.priceId);
+  await settleWebhooks(server.sandbox);
+  const subscription = await prisma.subscription.findFirstOrThrow({
+    where: { userId: users.buyerA.id, planId: planA.id, status: "ACTIVE" },
+    select: { id: true, invoices: { select: { id: true } } },
+  });
+  const invoiceId = subscription.invoices[0]?.id;
+  if (!invoiceId) throw new Error(`subscription ${subscription.id} was paid but has no invoice`);
+  const subscriptionA = { id: subscription.id, invoiceId };
   const purchaseB = await buy(users.buyerB, shopB.listing.id);
   const refundableOrderIdsA: string[] = [];
   for (let index = 0; index < (options.refundable ?? 0); index++) {
@@ -139,6 +151,7 @@ export async function seedWorld(
     planB,
     purchaseA,
     purchaseB,
+    subscriptionA,
     refundableOrderIdsA,
     crossLinkBtoA: createDownloadPath(
       { userId: users.buyerB.id, entitlementId: purchaseB.entitlementId, fileId: shopA.file.id },

@@ -9,6 +9,7 @@ import { PaymentFailedEmail } from "~/modules/email/templates/subscriptions/paym
 import { SubscriptionReceiptEmail } from "~/modules/email/templates/subscriptions/receipt.tsx";
 import { TrialEndingEmail } from "~/modules/email/templates/subscriptions/trial-ending.tsx";
 import { SubscriptionWelcomeEmail } from "~/modules/email/templates/subscriptions/welcome.tsx";
+import { formatDay } from "~/utils/dates.ts";
 import type { Tx } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { formatMoney } from "~/utils/money.ts";
@@ -17,14 +18,6 @@ import { formatMoney } from "~/utils/money.ts";
  * The subscriber's emails, one per lifecycle moment, written to the outbox in the transaction that
  * records the moment. Each idempotency key names its cause, so a repeated event sends nothing new.
  */
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
-export const formatDay = (date: Date) => dateFormat.format(date);
 
 async function loadSubscription(tx: Tx, subscriptionId: string) {
   return tx.subscription.findUniqueOrThrow({
