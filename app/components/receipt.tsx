@@ -1,3 +1,4 @@
+import { TableHead } from "~/components/ui/table.tsx";
 import type { Receipt } from "~/modules/portal/receipts.server.ts";
 import { formatDay } from "~/utils/dates.ts";
 import { formatMoney } from "~/utils/money.ts";
@@ -60,19 +61,10 @@ export function ReceiptView({ receipt }: { receipt: Receipt }) {
       </dl>
       <table className="w-full text-sm">
         <caption className="sr-only">What was bought</caption>
-        <thead className="text-left text-gray-600">
-          <tr>
-            <th scope="col" className="py-1 font-medium">
-              Item
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              Qty
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              Amount
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          compact
+          columns={["Item", { label: "Qty", numeric: true }, { label: "Amount", numeric: true }]}
+        />
         <tbody>
           {receipt.lines.map((line, index) => (
             // Lines are stored as a list without ids; their order is the receipt's.

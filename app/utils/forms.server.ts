@@ -88,3 +88,21 @@ export function refuseSubmission(
     { status, headers },
   );
 }
+
+/** "1 minute", "15 minutes": the wait, rounded up to whole minutes, for messages to people. */
+function describeWait(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return `${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
+}
+
+/** A rate-limited form: 429, "Too many <what>. Try again in 15 minutes.", and Retry-After. */
+export function refuseRateLimited(submission: AnySubmission, what: string, retryAfterSeconds: number) {
+  return refuseSubmission(
+    submission,
+    429,
+    `Too many ${what}. Try again in ${describeWait(retryAfterSeconds)}.`,
+    {
+      "Retry-After": String(retryAfterSeconds),
+    },
+  );
+}

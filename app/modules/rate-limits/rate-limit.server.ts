@@ -89,9 +89,3 @@ export function consumeRateLimit(policy: RateLimitPolicy, key: string): Promise<
   globalForRateLimits.stapelRateLimiter ??= createRateLimiter(env().DATABASE_URL);
   return globalForRateLimits.stapelRateLimiter.consume(policy, key);
 }
-
-/** "1 minute", "15 minutes": the wait, rounded up to whole minutes, for messages to people. */
-export function describeWait(retryAfterSeconds: number): string {
-  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return `${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
-}

@@ -19,9 +19,14 @@ import {
   type SubscriptionActionOutcome,
   setSubscriptionCancellation,
 } from "~/modules/portal/subscriptions.server.ts";
-import { consumeRateLimit, describeWait } from "~/modules/rate-limits/rate-limit.server.ts";
+import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
 import { formatDay } from "~/utils/dates.ts";
-import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/forms.server.ts";
+import {
+  invalidSubmission,
+  parseSubmission,
+  refuseRateLimited,
+  refuseSubmission,
+} from "~/utils/forms.server.ts";
 import { privateNoStore } from "~/utils/http.ts";
 import { formatMoney } from "~/utils/money.ts";
 import { recordId } from "~/utils/schemas.ts";
@@ -45,13 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = await parseSubmission(request, SubscriptionActionSchema);
   if (submission.status !== "success") return invalidSubmission(submission);
   const limit = await consumeRateLimit("subscription-change", user.id);
-  if (!limit.ok)
-    return refuseSubmission(
-      submission,
-      429,
-      `Too many changes in a short time. Try again in ${describeWait(limit.retryAfterSeconds)}.`,
-      { "Retry-After": String(limit.retryAfterSeconds) },
-    );
+  if (!limit.ok) return refuseRateLimited(submission, "changes in a short time", limit.retryAfterSeconds);
   const { intent, subscriptionId } = submission.value;
   const outcome: SubscriptionActionOutcome =
     intent === "billing-portal"

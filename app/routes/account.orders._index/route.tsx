@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { TableHead } from "~/components/ui/table.tsx";
 import { listReceipts } from "~/modules/portal/receipts.server.ts";
 import { formatDay } from "~/utils/dates.ts";
 import { privateNoStore } from "~/utils/http.ts";
@@ -24,38 +25,28 @@ export default function OrdersAndReceipts() {
         </p>
       ) : (
         <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-gray-200">
-          <table className="w-full text-sm">
+          <table className="min-w-full text-left text-sm">
             <caption className="sr-only">Your orders and membership invoices, newest first</caption>
-            <thead className="bg-gray-50 text-left text-gray-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Date
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  What
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">
-                  Amount
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  <span className="sr-only">Receipt</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+            <TableHead
+              columns={[
+                "Date",
+                "What",
+                "Status",
+                { label: "Amount", numeric: true },
+                { label: "Receipt", srOnly: true },
+              ]}
+            />
+            <tbody className="divide-y divide-gray-100">
               {rows.map((row) => (
-                <tr key={`${row.kind}-${row.id}`} className="border-t border-gray-100">
-                  <td className="whitespace-nowrap px-4 py-2">{formatDay(row.date)}</td>
-                  <td className="px-4 py-2">
+                <tr key={`${row.kind}-${row.id}`}>
+                  <td className="whitespace-nowrap p-3">{formatDay(row.date)}</td>
+                  <td className="p-3">
                     {row.title}
                     <span className="block text-xs text-gray-600">{row.seller}</span>
                   </td>
-                  <td className="px-4 py-2">{row.status}</td>
-                  <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums">{formatMoney(row)}</td>
-                  <td className="px-4 py-2">
+                  <td className="p-3">{row.status}</td>
+                  <td className="whitespace-nowrap p-3 text-right tabular-nums">{formatMoney(row)}</td>
+                  <td className="p-3">
                     <Link to={row.href} className="font-medium text-brand-700 underline">
                       Receipt
                     </Link>

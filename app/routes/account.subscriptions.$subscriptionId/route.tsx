@@ -10,6 +10,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import type { z } from "zod";
 import { Button } from "~/components/ui/button.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
+import { TableHead } from "~/components/ui/table.tsx";
 import { formatPlanPrice } from "~/modules/plans/format.ts";
 import { PlanChangeQuerySchema, PlanChangeSchema } from "~/modules/portal/forms.ts";
 import {
@@ -18,8 +19,13 @@ import {
   type PlanChangeRefusal,
   previewPlanChange,
 } from "~/modules/portal/plan-change.server.ts";
-import { consumeRateLimit, describeWait } from "~/modules/rate-limits/rate-limit.server.ts";
-import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/forms.server.ts";
+import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
+import {
+  invalidSubmission,
+  parseSubmission,
+  refuseRateLimited,
+  refuseSubmission,
+} from "~/utils/forms.server.ts";
 import { invariantResponse, privateNoStore } from "~/utils/http.ts";
 import { formatMoney } from "~/utils/money.ts";
 import { recordId } from "~/utils/schemas.ts";
@@ -77,13 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const subscriptionId = subscriptionIdParam.safeParse(params.subscriptionId);
   if (!subscriptionId.success) return refuseSubmission(submission, 404, NOT_FOUND);
   const limit = await consumeRateLimit("subscription-change", user.id);
-  if (!limit.ok)
-    return refuseSubmission(
-      submission,
-      429,
-      `Too many changes in a short time. Try again in ${describeWait(limit.retryAfterSeconds)}.`,
-      { "Retry-After": String(limit.retryAfterSeconds) },
-    );
+  if (!limit.ok) return refuseRateLimited(submission, "changes in a short time", limit.retryAfterSeconds);
   const { planPriceId, prorationDate } = submission.value;
   const result = await confirmPlanChange(user.id, subscriptionId.data, planPriceId, prorationDate);
   if (result.ok) return redirect(`/account?changed=${subscriptionId.data}`);
@@ -164,16 +164,7 @@ export default function ChangePlan() {
           {preview.preview.lines.length > 0 && (
             <table className="w-full text-sm">
               <caption className="sr-only">Lines of the invoice the change creates</caption>
-              <thead>
-                <tr className="text-left text-gray-600">
-                  <th scope="col" className="py-1 font-medium">
-                    Line
-                  </th>
-                  <th scope="col" className="py-1 text-right font-medium">
-                    Amount
-                  </th>
-                </tr>
-              </thead>
+              <TableHead compact columns={["Line", { label: "Amount", numeric: true }]} />
               <tbody>
                 {preview.preview.lines.map((line, index) => (
                   // Lines have no id of their own in a preview; their order is Stripe's.

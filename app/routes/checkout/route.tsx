@@ -5,8 +5,13 @@ import type { z } from "zod";
 import { Notice } from "~/components/ui/notice.tsx";
 import { CheckoutSchema } from "~/modules/checkout/forms.ts";
 import { startCheckout } from "~/modules/checkout/start-checkout.server.ts";
-import { consumeRateLimit, describeWait } from "~/modules/rate-limits/rate-limit.server.ts";
-import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/forms.server.ts";
+import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
+import {
+  invalidSubmission,
+  parseSubmission,
+  refuseRateLimited,
+  refuseSubmission,
+} from "~/utils/forms.server.ts";
 import { getSessionUser, safeRedirect } from "~/utils/session.server.ts";
 
 export const meta: MetaFunction = () => [
@@ -30,12 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
     throw redirect(`/login?redirectTo=${encodeURIComponent(returnPath(request.headers.get("Referer")))}`);
   }
   const limit = await consumeRateLimit("checkout", user.id);
-  if (!limit.ok) {
-    const wait = describeWait(limit.retryAfterSeconds);
-    return refuseSubmission(submission, 429, `Too many checkout attempts. Try again in ${wait}.`, {
-      "Retry-After": String(limit.retryAfterSeconds),
-    });
-  }
+  if (!limit.ok) return refuseRateLimited(submission, "checkout attempts", limit.retryAfterSeconds);
   const result = await startCheckout(user, submission.value.listingId);
   switch (result.kind) {
     case "redirect-to-stripe":

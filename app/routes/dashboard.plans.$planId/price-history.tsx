@@ -1,3 +1,4 @@
+import { TableHead } from "~/components/ui/table.tsx";
 import { formatPlanPrice, intervalAdjective } from "~/modules/plans/format.ts";
 
 type PriceRow = {
@@ -18,22 +19,7 @@ export function PriceHistory({ prices }: { prices: PriceRow[] }) {
       <h3 className="font-semibold">Prices</h3>
       <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-gray-200">
         <table className="min-w-full text-left text-sm">
-          <thead className="border-b border-gray-200 text-gray-600">
-            <tr>
-              <th scope="col" className="p-3">
-                Price
-              </th>
-              <th scope="col" className="p-3">
-                Interval
-              </th>
-              <th scope="col" className="p-3">
-                Status
-              </th>
-              <th scope="col" className="p-3">
-                Subscribers
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["Price", "Interval", "Status", "Subscribers"]} />
           <tbody className="divide-y divide-gray-100">
             {prices.map((price) => (
               <tr key={price.id}>

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import type { z } from "zod";
 import { Button } from "~/components/ui/button.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
+import { TableHead } from "~/components/ui/table.tsx";
 import { RefundSchema } from "~/modules/sellers/forms.ts";
 import { listShopSales, type RefundRefusal, refundOrder } from "~/modules/sellers/sales.server.ts";
 import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/forms.server.ts";
@@ -68,28 +69,9 @@ export default function Sales() {
       ) : (
         <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-gray-200">
           <table className="min-w-full text-left text-sm">
-            <thead className="border-b border-gray-200 text-gray-600">
-              <tr>
-                <th scope="col" className="p-3">
-                  Date
-                </th>
-                <th scope="col" className="p-3">
-                  Buyer
-                </th>
-                <th scope="col" className="p-3">
-                  Items
-                </th>
-                <th scope="col" className="p-3">
-                  Total
-                </th>
-                <th scope="col" className="p-3">
-                  Status
-                </th>
-                <th scope="col" className="p-3">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={["Date", "Buyer", "Items", "Total", "Status", { label: "Actions", srOnly: true }]}
+            />
             <tbody className="divide-y divide-gray-100">
               {sales.map((sale) => (
                 <tr key={sale.id}>

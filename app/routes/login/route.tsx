@@ -12,9 +12,14 @@ import { Field } from "~/components/ui/field.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
 import { SignInSchema } from "~/modules/accounts/forms.ts";
 import { requestSignInLink } from "~/modules/accounts/magic-link.server.ts";
-import { consumeRateLimit, describeWait } from "~/modules/rate-limits/rate-limit.server.ts";
+import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
 import { clientIp } from "~/utils/client-ip.ts";
-import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/forms.server.ts";
+import {
+  invalidSubmission,
+  parseSubmission,
+  refuseRateLimited,
+  refuseSubmission,
+} from "~/utils/forms.server.ts";
 import { getSessionUser, homeFor, safeRedirect } from "~/utils/session.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Stapel" }];
@@ -29,10 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = await parseSubmission(request, SignInSchema);
   if (submission.status !== "success") return invalidSubmission(submission);
   const limit = await consumeRateLimit("sign-in-ip", clientIp(context));
-  if (!limit.ok) {
-    const error = `Too many sign-in attempts. Try again in ${describeWait(limit.retryAfterSeconds)}.`;
-    return refuseSubmission(submission, 429, error, { "Retry-After": String(limit.retryAfterSeconds) });
-  }
+  if (!limit.ok) return refuseRateLimited(submission, "sign-in attempts", limit.retryAfterSeconds);
   const { email, redirectTo } = submission.value;
   // No redirectTo: the landing page is chosen at sign-in, when we know whether this is a seller.
   const outcome = await requestSignInLink(email, safeRedirect(redirectTo, "") || null);

@@ -5,8 +5,13 @@ import type { z } from "zod";
 import { Notice } from "~/components/ui/notice.tsx";
 import { SubscribeSchema } from "~/modules/plans/forms.ts";
 import { planPathForPrice, startSubscriptionCheckout } from "~/modules/plans/subscribe.server.ts";
-import { consumeRateLimit, describeWait } from "~/modules/rate-limits/rate-limit.server.ts";
-import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/forms.server.ts";
+import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
+import {
+  invalidSubmission,
+  parseSubmission,
+  refuseRateLimited,
+  refuseSubmission,
+} from "~/utils/forms.server.ts";
 import { getSessionUser } from "~/utils/session.server.ts";
 
 export const meta: MetaFunction = () => [
@@ -32,12 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   // One budget with one-off checkouts: both open Stripe Checkout Sessions.
   const limit = await consumeRateLimit("checkout", user.id);
-  if (!limit.ok) {
-    const wait = describeWait(limit.retryAfterSeconds);
-    return refuseSubmission(submission, 429, `Too many checkout attempts. Try again in ${wait}.`, {
-      "Retry-After": String(limit.retryAfterSeconds),
-    });
-  }
+  if (!limit.ok) return refuseRateLimited(submission, "checkout attempts", limit.retryAfterSeconds);
   const result = await startSubscriptionCheckout(user, submission.value.planPriceId);
   switch (result.kind) {
     case "redirect-to-stripe":
