@@ -104,6 +104,13 @@ export async function buy(
   const hostedUrl = location(checkout, `${base}/checkout`);
   if (!hostedUrl.includes("/c/pay/cs_")) throw new Error(`POST /checkout redirected to ${hostedUrl}`);
 
+  const success = await payOnHostedPage(buyer, hostedUrl, steps);
+  if (!success.body.includes("It is yours")) throw new Error("the success page did not confirm the purchase");
+  return { listingId };
+}
+
+/** The sandbox's hosted Checkout page: open it, pay with 4242, then open the app's success page. */
+async function payOnHostedPage(buyer: Buyer, hostedUrl: string, steps: Steps): Promise<Reply> {
   // The sandbox is another origin: no app cookies go there.
   const hosted = await timed(steps, "GET hosted checkout", () => request(hostedUrl, { keepBody: true }));
   expectStatus(hosted, 200, "GET hosted checkout");
@@ -120,11 +127,18 @@ export async function buy(
   );
   expectStatus(paid, 303, "POST pay");
   const successUrl = location(paid, hostedUrl);
-
   const success = await timed(steps, "GET /checkout/success", () => appRequest(buyer, successUrl));
   expectStatus(success, 200, "GET /checkout/success");
-  if (!success.body.includes("It is yours")) throw new Error("the success page did not confirm the purchase");
-  return { listingId };
+  return success;
+}
+
+/** Subscribes a signed-in buyer to a plan price: `POST /subscribe`, the hosted page, the success page. */
+export async function subscribe(base: string, buyer: Buyer, planPriceId: string): Promise<void> {
+  const started = await appRequest(buyer, `${base}/subscribe`, { planPriceId }, true);
+  expectStatus(started, 302, "POST /subscribe");
+  const hostedUrl = location(started, `${base}/subscribe`);
+  if (!hostedUrl.includes("/c/pay/cs_")) throw new Error(`POST /subscribe redirected to ${hostedUrl}`);
+  await payOnHostedPage(buyer, hostedUrl, {});
 }
 
 /** A fresh signed download link for the first file of the buyer's first library item. */

@@ -21,6 +21,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** A form body, sent as application/x-www-form-urlencoded. */
   form?: Record<string, string>;
+  /** A body sent byte for byte (a webhook's JSON); its Content-Type goes in `headers`. */
+  body?: string;
   keepBody?: boolean;
   timeoutMs?: number;
 }
@@ -31,12 +33,10 @@ export function request(target: string, options: RequestOptions = {}): Promise<R
   const url = new URL(target);
   if (url.protocol !== "http:" || !LOOPBACK.has(url.hostname))
     return Promise.reject(new Error(`bench refuses non-loopback URL ${target}`));
-  const body = options.form ? new URLSearchParams(options.form).toString() : undefined;
+  const body = options.form ? new URLSearchParams(options.form).toString() : options.body;
   const headers: Record<string, string> = { "User-Agent": "stapel-bench", ...options.headers };
-  if (body !== undefined) {
-    headers["Content-Type"] = "application/x-www-form-urlencoded";
-    headers["Content-Length"] = String(Buffer.byteLength(body));
-  }
+  if (options.form) headers["Content-Type"] = "application/x-www-form-urlencoded";
+  if (body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(body));
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,

@@ -1,5 +1,5 @@
-/** What Linux's /proc tells about the server process: memory, CPU time, its environment. */
-import { readdirSync, readFileSync } from "node:fs";
+/** What Linux's /proc tells about the server process: memory, CPU time, its environment, its ports. */
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 
 const TICKS_PER_SECOND = 100; // USER_HZ; `getconf CLK_TCK` is 100 on every Linux the bench runs on
 
@@ -44,4 +44,34 @@ export function cpuSeconds(pid: number): number {
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   // After the command name: state is field 3 of stat(5), utime 14 and stime 15.
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+/** TCP ports the process listens on (its sockets' inodes, looked up in /proc/net/tcp and tcp6). */
+export function listeningPorts(pid: number): number[] {
+  const inodes = new Set<string>();
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      const inode = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1];
+      if (inode) inodes.add(inode);
+    } catch {
+      // closed while we looked
+    }
+  }
+  const ports = new Set<number>();
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    let text = "";
+    try {
+      text = readFileSync(table, "utf8");
+    } catch {
+      continue; // no IPv6
+    }
+    for (const line of text.split("\n").slice(1)) {
+      // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
+      const fields = line.trim().split(/\s+/);
+      const [local, state, inode] = [fields[1], fields[3], fields[9]];
+      if (state === "0A" && inode && inodes.has(inode) && local)
+        ports.add(Number.parseInt(local.split(":").pop() ?? "", 16));
+    }
+  }
+  return [...ports].sort((a, b) => a - b);
 }

@@ -1,27 +1,32 @@
 /**
  * `npm run bench`: starts the real server (like the e2e tests: own data folder, PGlite, or a fresh
  * PostgreSQL database when TEST_DATABASE_URL is set, the local Stripe sandbox), then measures pages,
- * the purchase journey, downloads and memory. Prints a table and writes bench/results.json.
+ * the purchase journey, downloads, webhook ingest and memory. Prints a table and writes
+ * bench/results.json. Exits non-zero when a request failed or webhook ingest was not exactly-once.
  *
  * Every scenario has a request budget and a time cap; the whole run is also capped. Speed targets live
  * here and in the README, never as timing assertions in tests.
  *
- * Overrides: BENCH_DURATION (seconds per scenario, default 8), BENCH_REQUESTS (per page / small
- * download scenario, default 2000), BENCH_CONCURRENCY (page scenarios, default 8), BENCH_PURCHASES
- * (per purchase scenario, default 20), BENCH_LARGE_MIB (default 64), BENCH_LARGE_DOWNLOADS (default 6),
- * BENCH_MAX_SECONDS (whole run, default 240).
+ * Overrides: BENCH_ONLY (comma-separated scenarios: pages, purchases, downloads, webhooks; default
+ * all), BENCH_DURATION (seconds per scenario, default 8), BENCH_REQUESTS (per page / small download
+ * scenario, default 2000), BENCH_CONCURRENCY (page scenarios, default 8), BENCH_PURCHASES (per purchase
+ * scenario, default 20), BENCH_LARGE_MIB (default 64), BENCH_LARGE_DOWNLOADS (default 6),
+ * BENCH_WEBHOOK_EVENTS (distinct events, each delivered twice, default 300), BENCH_WEBHOOK_SENDERS
+ * (default 8), BENCH_MAX_SECONDS (whole run, default 300 plus 1 s per 4 webhook events above 300).
  */
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type RunningServer, startStapel } from "../tests/e2e/support/server.ts";
+import { type DownloadFixture, download, prepareDownloads, stalledDownloads } from "./downloads.ts";
 import { buy, downloadLink, listingSlugsFrom, newBuyer, signIn } from "./flows.ts";
-import { agent, pausedRequest, request } from "./http.ts";
+import { agent, request } from "./http.ts";
 import { type Job, type JobOutcome, type LoadOptions, type LoadResult, round, runLoad } from "./load.ts";
 import { findServerPid, memory, processEnv } from "./proc.ts";
+import { printWebhookIngest, table } from "./report.ts";
+import { runWebhookIngest, type WebhookIngestReport } from "./webhooks.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -35,15 +40,37 @@ function setting(name: string, fallback: number): number {
   return value;
 }
 
+const SCENARIOS = ["pages", "purchases", "downloads", "webhooks"] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
+function selectedScenarios(): Scenario[] {
+  const raw = process.env.BENCH_ONLY?.trim();
+  if (!raw) return [...SCENARIOS];
+  const names = raw.split(",").map((name) => name.trim());
+  const unknown = names.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
+  if (unknown.length > 0)
+    throw new Error(
+      `BENCH_ONLY names unknown scenarios (${unknown.join(", ")}); known: ${SCENARIOS.join(", ")}`,
+    );
+  return SCENARIOS.filter((name) => names.includes(name));
+}
+
+const webhookEvents = Math.round(setting("BENCH_WEBHOOK_EVENTS", 300));
 const settings = {
+  scenarios: selectedScenarios(),
   durationSeconds: setting("BENCH_DURATION", 8),
   requests: Math.round(setting("BENCH_REQUESTS", 2000)),
   concurrency: Math.round(setting("BENCH_CONCURRENCY", 8)),
   purchases: Math.round(setting("BENCH_PURCHASES", 20)),
   largeMiB: Math.round(setting("BENCH_LARGE_MIB", 64)),
   largeDownloads: Math.round(setting("BENCH_LARGE_DOWNLOADS", 6)),
-  maxSeconds: setting("BENCH_MAX_SECONDS", 240),
+  webhookEvents,
+  webhookSenders: Math.round(setting("BENCH_WEBHOOK_SENDERS", 8)),
+  /** Webhook ingest: the cap from the first delivery until every event is handled (and per baseline). */
+  webhookSeconds: Math.max(120, webhookEvents / 4),
+  maxSeconds: setting("BENCH_MAX_SECONDS", 300 + Math.max(0, webhookEvents - 300) / 4),
 };
+const runs = (scenario: Scenario) => settings.scenarios.includes(scenario);
 const database = process.env.TEST_DATABASE_URL ? "postgresql" : "pglite";
 const durationMs = settings.durationSeconds * 1000;
 const WITH_FILE = "landing-page-copy-architect";
@@ -94,50 +121,6 @@ const getOk = (url: string) => async (): Promise<JobOutcome> => {
     : { ok: false, bytes: reply.bytes, error: `GET ${url}: HTTP ${reply.status}` };
 };
 
-function fileNameFrom(disposition: string | string[] | undefined): string {
-  const value = Array.isArray(disposition) ? disposition[0] : disposition;
-  const encoded = /filename\*=UTF-8''([^;]+)/.exec(value ?? "")?.[1];
-  if (!encoded) throw new Error(`download without a file name: ${value}`);
-  return decodeURIComponent(encoded);
-}
-
-function table(results: LoadResult[]): string {
-  const header = [
-    "scenario",
-    "conc",
-    "done",
-    "err",
-    "rate/s",
-    "p50 ms",
-    "p95 ms",
-    "p99 ms",
-    "MB/s",
-    "srv CPU",
-    "srv RSS max",
-  ];
-  const rows = results.map((r) => [
-    r.name,
-    String(r.concurrency),
-    `${r.completed}${r.cappedByTime ? "*" : ""}`,
-    String(r.errors),
-    `${r.perSecond} ${r.unit}`,
-    String(r.latencyMs.p50),
-    String(r.latencyMs.p95),
-    String(r.latencyMs.p99),
-    r.megabytesPerSecond === undefined ? "" : String(r.megabytesPerSecond),
-    `${r.serverCpuPercent}%`,
-    `${r.serverRssPeakMiB} MiB`,
-  ]);
-  const widths = header.map((title, i) =>
-    Math.max(title.length, ...rows.map((row) => (row[i] ?? "").length)),
-  );
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
-      .join("  ");
-  return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n");
-}
-
 async function main() {
   ensureBuild();
   const loadBefore = loadavg();
@@ -152,6 +135,7 @@ async function main() {
   serverDataDir = serverEnv.STAPEL_DATA_DIR;
   const filesDir = serverEnv.FILE_STORAGE_DIR || join(serverDataDir ?? "data", "files");
   console.info(`bench: ${database} server ${base} (pid ${pid}) ready in ${bootSeconds} s`);
+  console.info(`bench: scenarios ${settings.scenarios.join(", ")}`);
 
   await new Promise((resolve) => setTimeout(resolve, 2_000));
   const idle = memory(pid);
@@ -164,8 +148,8 @@ async function main() {
     throw new Error(`GET / did not list listings (${home.status})`);
 
   const results: LoadResult[] = [];
-  const measure = async (options: LoadOptions, job: Job) => {
-    const result = await runLoad(pid, options, job);
+  const measure = async (options: LoadOptions, job: Job, targetPid = pid) => {
+    const result = await runLoad(targetPid, options, job);
     results.push(result);
     console.info(
       `bench: ${result.name} (concurrency ${result.concurrency}): ${result.perSecond} ${result.unit}/s, ` +
@@ -176,73 +160,25 @@ async function main() {
     return result;
   };
   const pageLoad = { concurrency: settings.concurrency, requests: settings.requests, durationMs, warmup: 20 };
-  const download = (url: string, size: number) => async (): Promise<JobOutcome> => {
-    const reply = await request(url, { timeoutMs: 60_000 });
-    if (reply.status !== 200) return { ok: false, error: `download: HTTP ${reply.status}` };
-    if (reply.bytes !== size)
-      return { ok: false, bytes: reply.bytes, error: `got ${reply.bytes} of ${size} bytes` };
-    return { ok: true, bytes: reply.bytes };
-  };
 
-  // Set-up for 6: a buyer buys the listing that ships a file. The file store is plain files named
-  // listings/<listingId>/<fileName>, and a download takes its length from the file itself, so replacing
-  // the bytes on disk turns it into a large download (the original is put back in between).
-  const downloader = newBuyer("bench-downloads@example.com", 65_000);
-  await signIn(base, downloader);
-  const { listingId } = await buy(base, downloader, WITH_FILE);
-  const smallUrl = await downloadLink(base, downloader);
-  const first = await request(smallUrl);
-  if (first.status !== 200) throw new Error(`download failed: HTTP ${first.status}`);
-  const fileName = fileNameFrom(first.headers["content-disposition"]);
-  const stored = join(filesDir, "listings", listingId, fileName);
-  if (!statSync(stored).isFile()) throw new Error(`expected the stored file at ${stored}`);
-  const original = readFileSync(stored);
-  const largeBytes = settings.largeMiB * 1024 * 1024;
-  const large = randomBytes(largeBytes);
-  const replaceStored = (bytes: Buffer) => {
-    writeFileSync(`${stored}.bench`, bytes);
-    renameSync(`${stored}.bench`, stored);
-  };
-
-  // Downloaders that stop reading: how much of the file does the server hold in memory meanwhile? With
-  // backpressure about one read chunk (1 MiB) each; without, up to the whole file each. Measured first,
-  // on a fresh server: after heavy load, freed-but-retained memory absorbs (hides) the growth.
-  replaceStored(large);
-  const stallers = 3;
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
-  const stallBefore = memory(pid).rssMiB;
-  let stallDuring = stallBefore;
-  const stalledBytes = await Promise.all(
-    Array.from({ length: stallers }, (_, i) =>
-      pausedRequest(smallUrl, 3_000, () => {
-        if (i === 0) stallDuring = memory(pid).rssMiB;
-      }),
-    ),
-  );
-  if (stalledBytes.some((bytes) => bytes !== largeBytes))
-    throw new Error(`stalled downloads got ${stalledBytes.join(", ")} of ${largeBytes} bytes`);
-  const stalled = {
-    downloads: stallers,
-    fileMiB: settings.largeMiB,
-    pauseSeconds: 3,
-    rssBefore: round(stallBefore, 0),
-    rssWhilePaused: round(stallDuring, 0),
-    growth: round(stallDuring - stallBefore, 0),
-  };
-  console.info(
-    `bench: ${stallers} downloads of ${settings.largeMiB} MiB whose clients stop reading for 3 s: server RSS ` +
-      `${stalled.rssBefore} -> ${stalled.rssWhilePaused} MiB (+${stalled.growth})`,
-  );
-  replaceStored(original);
+  // Set-up for 6, and the stalled downloads first, on a fresh server (see downloads.ts).
+  let downloads: DownloadFixture | undefined;
+  let stalled: Awaited<ReturnType<typeof stalledDownloads>> | undefined;
+  if (runs("downloads")) {
+    downloads = await prepareDownloads(base, filesDir, WITH_FILE, settings.largeMiB);
+    stalled = await stalledDownloads(pid, downloads);
+  }
 
   // 1-4: pages, signed out.
-  await measure({ name: "GET /", ...pageLoad }, getOk(`${base}/`));
-  await measure({ name: `GET /p/${WITH_FILE}`, ...pageLoad }, getOk(`${base}/p/${WITH_FILE}`));
-  await measure(
-    { name: "GET /?q=prompt&sort=price-asc", ...pageLoad },
-    getOk(`${base}/?q=prompt&sort=price-asc`),
-  );
-  await measure({ name: "GET /healthcheck", ...pageLoad }, getOk(`${base}/healthcheck`));
+  if (runs("pages")) {
+    await measure({ name: "GET /", ...pageLoad }, getOk(`${base}/`));
+    await measure({ name: `GET /p/${WITH_FILE}`, ...pageLoad }, getOk(`${base}/p/${WITH_FILE}`));
+    await measure(
+      { name: "GET /?q=prompt&sort=price-asc", ...pageLoad },
+      getOk(`${base}/?q=prompt&sort=price-asc`),
+    );
+    await measure({ name: "GET /healthcheck", ...pageLoad }, getOk(`${base}/healthcheck`));
+  }
 
   // 5: the purchase journey, one fresh buyer (own email and IP) per purchase.
   let buyerCount = 0;
@@ -254,7 +190,7 @@ async function main() {
     await buy(base, buyer, slugs[index % slugs.length] ?? WITH_FILE, steps);
     return { ok: true, steps };
   };
-  for (const concurrency of [1, 4]) {
+  for (const concurrency of runs("purchases") ? [1, 4] : []) {
     await measure(
       {
         name: "purchase (sign-in to success)",
@@ -268,28 +204,51 @@ async function main() {
   }
 
   // 6: downloads, small (the seeded file) then large. Links are signed for 5 minutes: take fresh ones.
-  const freshUrl = await downloadLink(base, downloader);
-  await measure(
-    { name: `download ${fileName} (${original.length} B)`, unit: "download", ...pageLoad, throughput: true },
-    download(freshUrl, original.length),
-  );
-  replaceStored(large);
-  for (const concurrency of [1, 2]) {
+  if (downloads) {
+    const { downloader, fileName, original, large, largeBytes, replaceStored } = downloads;
+    const freshUrl = await downloadLink(base, downloader);
     await measure(
       {
-        name: `download ${settings.largeMiB} MiB file`,
+        name: `download ${fileName} (${original.length} B)`,
         unit: "download",
-        concurrency,
-        requests: settings.largeDownloads,
-        durationMs: durationMs * 2,
-        warmup: 1,
+        ...pageLoad,
         throughput: true,
       },
-      download(freshUrl, largeBytes),
+      download(freshUrl, original.length),
+    );
+    replaceStored(large);
+    for (const concurrency of [1, 2]) {
+      await measure(
+        {
+          name: `download ${settings.largeMiB} MiB file`,
+          unit: "download",
+          concurrency,
+          requests: settings.largeDownloads,
+          durationMs: durationMs * 2,
+          warmup: 1,
+          throughput: true,
+        },
+        download(freshUrl, largeBytes),
+      );
+    }
+    replaceStored(original);
+  }
+
+  // 7: webhook ingest, stored and handled, exactly once.
+  let webhookIngest: WebhookIngestReport | undefined;
+  if (runs("webhooks")) {
+    const running = server;
+    webhookIngest = await runWebhookIngest(
+      { base, pid, dataDir: serverDataDir ?? "data", logs: () => running.logs(), slugs, measure },
+      {
+        events: settings.webhookEvents,
+        senders: settings.webhookSenders,
+        handleSeconds: settings.webhookSeconds,
+      },
     );
   }
 
-  // 7: memory.
+  // 8: memory.
   const afterLoad = memory(pid);
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   const settled = memory(pid);
@@ -315,6 +274,7 @@ async function main() {
       stalledDownload: stalled,
     },
     scenarios: results,
+    webhookIngest,
   };
   writeFileSync("bench/results.json", `${JSON.stringify(report, null, 2)}\n`);
 
@@ -328,15 +288,18 @@ async function main() {
     const steps = Object.entries(result.stepsP50Ms ?? {}).map(([step, ms]) => `${step} ${ms}`);
     console.info(`purchase steps, p50 ms at concurrency ${result.concurrency}: ${steps.join(", ")}`);
   }
+  if (webhookIngest) printWebhookIngest(webhookIngest);
   const m = report.memoryMiB;
   console.info(
     `\nserver RSS: ${m.idleAfterStart} MiB idle after start (peak while starting ${m.peakDuringStart}), ` +
-      `${m.afterLoad} MiB after the load (${m.afterLoadPlus3s} MiB 3 s later), peak ${m.peak} MiB; ` +
-      `${m.stalledDownload.downloads} stalled ${m.stalledDownload.fileMiB} MiB downloads grew it by ${m.stalledDownload.growth} MiB`,
+      `${m.afterLoad} MiB after the load (${m.afterLoadPlus3s} MiB 3 s later), peak ${m.peak} MiB` +
+      (stalled
+        ? `; ${stalled.downloads} stalled ${stalled.fileMiB} MiB downloads grew it by ${stalled.growth} MiB`
+        : ""),
   );
   console.info("written to bench/results.json");
   const failed = results.reduce((sum, r) => sum + r.errors, 0);
-  if (failed > 0) process.exitCode = 1;
+  if (failed > 0 || (webhookIngest && !webhookIngest.exactlyOnce.passed)) process.exitCode = 1;
 }
 
 main()
