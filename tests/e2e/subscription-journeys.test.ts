@@ -147,14 +147,20 @@ async function advanceClock(email: string, button: string) {
 }
 
 describe("subscriptions, in a real browser", () => {
-  it("starts with the demo buyer subscribed on a test clock of their own", async () => {
-    const clock = await clockOf("buyer@stapel.test");
+  it("starts with the demo buyer subscribed on a test clock of their own, as the README's demo says", async () => {
+    const demoBuyer = "buyer@stapel.test";
+    const clock = await clockOf(demoBuyer);
     expect(await clock.count()).toBe(1);
     expect(await clock.getByRole("row").nth(1).textContent()).toMatch(/trialing.*\$12\.00 \/ month/);
     await browser.clearCookies();
-    await signInByEmail(page, server.url, "buyer@stapel.test");
+    await signInByEmail(page, server.url, demoBuyer);
     expect(await (await libraryEntry()).count()).toBe(0); // another shop's plan
     expect(await page.getByText("with your Automation Lab plan").count()).toBeGreaterThan(0);
+
+    // The README's how-to: the next renewal (the trial's end) charges the card and sends a receipt.
+    await advanceClock(demoBuyer, "Advance next renewal (+1 hour)");
+    await waitForEmails(demoBuyer, "Receipt for Automation Lab: $12.00", 1);
+    expect(await (await clockOf(demoBuyer)).getByRole("row").nth(1).textContent()).toMatch(/active/);
   });
 
   it("subscribes from the plan's page with 4242 and opens a listing the plan grants", async () => {
