@@ -1,83 +1,37 @@
 // Who may do what, route by route: the expected answer for every route of the built app, for every
 // method it supports and every kind of visitor. access-matrix.test.ts checks each cell over HTTP and
-// fails when the route manifest has a route this table does not list: a new route adds its row here.
+// fails when the route manifest has a route this table does not list: a new route adds its row here
+// or, for a new area, in access/<area>.ts (merged in below).
 //
 // A row lists probes: one request (method, path, body) and the answer each principal must get.
 // Principals: anonymous, buyerA, buyerB, sellerA, sellerB, admin (see support/world.ts for what
 // each owns: buyer A bought shop A's listing, buyer B shop B's). Someone else's id answers 404,
 // exactly like an id that does not exist, so ids cannot be probed.
-import type { Principal, World } from "./support/world.ts";
+import {
+  badRequest,
+  clientError,
+  everyone,
+  forbidden,
+  MISSING_ID,
+  members,
+  methodNotAllowed,
+  notFound,
+  ok,
+  type Row,
+  sellers,
+  to,
+  toPayment,
+} from "./support/access.ts";
 
-export type Expectation =
-  /** Exactly this status. */
-  | { status: number }
-  /** Any 3xx whose Location (resolved like a browser does) starts with this same-origin path. */
-  | { redirect: string }
-  /** Any 3xx to a page of Stripe's: a Checkout Session's payment page or a billing portal session. */
-  | { redirectToStripe: "checkout" | "billing-portal" }
-  /** Any 4xx (validation answers whose exact code is the route's business). */
-  | { clientError: true };
+export * from "./support/access.ts";
 
-export type Body =
-  | { form: Record<string, string> }
-  | { json: unknown }
-  | { raw: string; contentType: string };
-
-export type Probe = {
-  /** What is asked for, in words: shown in test names. */
-  label: string;
-  method: "GET" | "POST";
-  path: (world: World) => string;
-  body?: (world: World) => Body;
-  expect: Record<Principal, Expectation>;
-};
-
-export type Row =
-  | {
-      /** Pages whose answer is personal: `Cache-Control: private, no-store` for everyone. */
-      private?: boolean;
-      probes: Probe[];
-    }
-  /** A layout (a route with children): its loader runs with every child's probes. Say which. */
-  | { layout: string; private?: boolean };
-
-/** Shaped like our ids (cuids), naming no row. */
-export const MISSING_ID = "cmissing00000000000000000";
-
-export const ok = { status: 200 } as const;
-export const notFound = { status: 404 } as const;
-export const forbidden = { status: 403 } as const;
-export const methodNotAllowed = { status: 405 } as const;
-export const badRequest = { status: 400 } as const;
-export const clientError = { clientError: true } as const;
-export const toLogin = { redirect: "/login?redirectTo=" } as const;
-export const toPayment = { redirectToStripe: "checkout" } as const;
-export const toBillingPortal = { redirectToStripe: "billing-portal" } as const;
-export const to = (path: string) => ({ redirect: path }) as const;
-
-/** The same answer for everyone, with exceptions. */
-export const everyone = (
-  expectation: Expectation,
-  except: Partial<Record<Principal, Expectation>> = {},
-): Record<Principal, Expectation> => ({
-  anonymous: expectation,
-  buyerA: expectation,
-  buyerB: expectation,
-  sellerA: expectation,
-  sellerB: expectation,
-  admin: expectation,
-  ...except,
-});
-
-/** Signed-in only: anonymous visitors are sent to sign in and come back afterwards. */
-const members = (expectation: Expectation, except: Partial<Record<Principal, Expectation>> = {}) =>
-  everyone(expectation, { anonymous: toLogin, ...except });
-
-/** Seller pages: buyers and admins (no shop) are refused, anonymous visitors sent to sign in. */
-const sellers = (expectation: Expectation, except: Partial<Record<Principal, Expectation>> = {}) =>
-  members(forbidden, { sellerA: expectation, sellerB: expectation, ...except });
+// Each area's rows live in ./access/<area>.ts (exporting `rows`); they are merged in below.
+const areaRows = Object.values(
+  import.meta.glob<{ rows: Record<string, Row> }>("./access/*.ts", { eager: true }),
+).map((area) => area.rows);
 
 export const accessTable: Record<string, Row> = {
+  ...Object.assign({}, ...areaRows),
   root: { layout: "the document shell: every page probe below renders inside it" },
 
   "routes/_index": {
@@ -319,125 +273,6 @@ export const accessTable: Record<string, Row> = {
         label: "an unknown library page",
         method: "GET",
         path: () => "/library/a/b",
-        expect: members(notFound),
-      },
-    ],
-  },
-
-  "routes/account": {
-    layout:
-      "the subscriber's portal: probed through account._index, .subscriptions.$subscriptionId, .orders._index, .orders.$orderId, .invoices.$invoiceId and .$",
-    private: true,
-  },
-  "routes/account._index": {
-    private: true,
-    probes: [
-      { label: "the account page", method: "GET", path: () => "/account", expect: members(ok) },
-      {
-        label: "the billing portal for buyer A's subscription",
-        method: "POST",
-        // The index route's own action (a form on /account posts to /account?index).
-        path: () => "/account?index",
-        body: (w) => ({ form: { intent: "billing-portal", subscriptionId: w.subscriptionA.id } }),
-        expect: members(notFound, { buyerA: toBillingPortal }),
-      },
-      {
-        label: "cancelling a subscription that does not exist",
-        method: "POST",
-        // The index route's own action (a form on /account posts to /account?index).
-        path: () => "/account?index",
-        body: () => ({ form: { intent: "cancel", subscriptionId: MISSING_ID } }),
-        expect: members(notFound),
-      },
-      {
-        label: "an unknown action on buyer A's subscription",
-        method: "POST",
-        // The index route's own action (a form on /account posts to /account?index).
-        path: () => "/account?index",
-        body: (w) => ({ form: { intent: "delete", subscriptionId: w.subscriptionA.id } }),
-        expect: members(badRequest),
-      },
-    ],
-  },
-  "routes/account.subscriptions.$subscriptionId": {
-    private: true,
-    probes: [
-      {
-        label: "changing plan of buyer A's subscription",
-        method: "GET",
-        path: (w) => `/account/subscriptions/${w.subscriptionA.id}`,
-        expect: members(notFound, { buyerA: ok }),
-      },
-      {
-        label: "previewing buyer A's subscription on shop B's plan",
-        method: "GET",
-        path: (w) => `/account/subscriptions/${w.subscriptionA.id}?price=${w.planB.priceId}`,
-        expect: members(notFound, { buyerA: { status: 409 } }),
-      },
-      {
-        label: "moving buyer A's subscription to shop B's plan",
-        method: "POST",
-        path: (w) => `/account/subscriptions/${w.subscriptionA.id}`,
-        body: (w) => ({
-          form: { planPriceId: w.planB.priceId, prorationDate: String(Math.floor(Date.now() / 1000)) },
-        }),
-        expect: members(notFound, { buyerA: { status: 409 } }),
-      },
-      {
-        label: "a subscription that does not exist",
-        method: "GET",
-        path: () => `/account/subscriptions/${MISSING_ID}`,
-        expect: members(notFound),
-      },
-    ],
-  },
-  "routes/account.orders._index": {
-    private: true,
-    probes: [
-      { label: "orders and receipts", method: "GET", path: () => "/account/orders", expect: members(ok) },
-    ],
-  },
-  "routes/account.orders.$orderId": {
-    private: true,
-    probes: [
-      {
-        label: "buyer A's order receipt",
-        method: "GET",
-        path: (w) => `/account/orders/${w.purchaseA.orderId}`,
-        expect: members(notFound, { buyerA: ok }),
-      },
-      {
-        label: "an order that does not exist",
-        method: "GET",
-        path: () => `/account/orders/${MISSING_ID}`,
-        expect: members(notFound),
-      },
-    ],
-  },
-  "routes/account.invoices.$invoiceId": {
-    private: true,
-    probes: [
-      {
-        label: "buyer A's invoice receipt",
-        method: "GET",
-        path: (w) => `/account/invoices/${w.subscriptionA.invoiceId}`,
-        expect: members(notFound, { buyerA: ok }),
-      },
-      {
-        label: "an invoice that does not exist",
-        method: "GET",
-        path: () => `/account/invoices/${MISSING_ID}`,
-        expect: members(notFound),
-      },
-    ],
-  },
-  "routes/account.$": {
-    private: true,
-    probes: [
-      {
-        label: "an unknown account page",
-        method: "GET",
-        path: () => "/account/a/b",
         expect: members(notFound),
       },
     ],

@@ -4,8 +4,18 @@
 // the case says which rows a valid remainder of the request may add.
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  add,
+  contentTypeEndpoints,
+  EMAIL,
+  formField,
+  get,
+  post,
+  segment,
+  surfaces,
+} from "./support/corpus.ts";
 import { type DbState, diffStates, openStateProbe, type StateProbe } from "./support/db-state.ts";
-import { FORM, formBody, type Reply, resolveLocation, send } from "./support/http.ts";
+import { FORM, formBody, resolveLocation, send } from "./support/http.ts";
 import { describeReply } from "./support/judge.ts";
 import {
   ALL,
@@ -24,46 +34,10 @@ import { type SecurityServer, startSecurityServer } from "./support/server.ts";
 import type { Principal, World } from "./support/world.ts";
 import { seedWorld } from "./support/world.ts";
 
-type Request = {
-  method: "GET" | "POST";
-  path: string;
-  headers?: Record<string, string>;
-  body?: string | Buffer;
-};
-
-type Case = {
-  name: string;
-  principal: Principal;
-  request: (world: World) => Request;
-  /** The value that must not come back as markup (when it contains "<"). */
-  payload?: Payload;
-  /**
-   * Rows the valid rest of the request may add (table → rows), e.g. a sign-in link for a valid
-   * email whose redirectTo is hostile. Either nothing changes or exactly this.
-   */
-  mayAdd?: Record<string, number>;
-  /** A further check once the answer is in. */
-  check?: (reply: Reply, world: World) => Promise<string | null> | string | null;
-};
-
-const surfaces = new Map<string, Case[]>();
-const add = (surface: string, cases: Case[]) =>
-  surfaces.set(surface, [...(surfaces.get(surface) ?? []), ...cases]);
-
-const post = (
-  path: string,
-  body: string | Buffer,
-  contentType = FORM,
-  headers: Record<string, string> = {},
-) => ({ method: "POST", path, body, headers: { "Content-Type": contentType, ...headers } }) as Request;
-const formField = (pairs: [string, string][], payload: Payload, field: string) =>
-  [
-    ...pairs.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`),
-    `${field}=${percentEncode(payload)}`,
-  ].join("&");
+// Each area's surfaces live in ./corpus/<area>.ts and register themselves when imported.
+import.meta.glob("./corpus/*.ts", { eager: true });
 
 // ─── Forms ─────────────────────────────────────────────────────────────────
-const EMAIL = "corpus-visitor@example.com";
 
 add(
   "POST /login: email",
@@ -149,52 +123,6 @@ add(
     principal: "buyerA",
     payload,
     request: () => post("/subscribe", formField([], payload, "planPriceId")),
-  })),
-);
-// The subscriber's portal: cancel/resume/billing portal buttons and the plan change form.
-add(
-  "POST /account: intent (buyer A's subscription)",
-  ALL.map((payload) => ({
-    name: payload.name,
-    principal: "buyerA",
-    payload,
-    request: (world) =>
-      post("/account?index", formField([["subscriptionId", world.subscriptionA.id]], payload, "intent")),
-  })),
-);
-add(
-  "POST /account: subscriptionId (cancel)",
-  ALL.map((payload) => ({
-    name: payload.name,
-    principal: "buyerA",
-    payload,
-    request: () => post("/account?index", formField([["intent", "cancel"]], payload, "subscriptionId")),
-  })),
-);
-add(
-  "POST /account/subscriptions/:subscriptionId: planPriceId (buyer A)",
-  ALL.map((payload) => ({
-    name: payload.name,
-    principal: "buyerA",
-    payload,
-    request: (world) =>
-      post(
-        `/account/subscriptions/${world.subscriptionA.id}`,
-        formField([["prorationDate", String(Math.floor(Date.now() / 1000))]], payload, "planPriceId"),
-      ),
-  })),
-);
-add(
-  "POST /account/subscriptions/:subscriptionId: prorationDate (buyer A, shop B's price)",
-  ALL.map((payload) => ({
-    name: payload.name,
-    principal: "buyerA",
-    payload,
-    request: (world) =>
-      post(
-        `/account/subscriptions/${world.subscriptionA.id}`,
-        formField([["planPriceId", world.planB.priceId]], payload, "prorationDate"),
-      ),
   })),
 );
 // The plan forms: every hostile value comes back in the re-rendered form. Without a price the plan
@@ -302,11 +230,6 @@ add(
 );
 
 // ─── Query strings ─────────────────────────────────────────────────────────
-const get = (path: string, headers: Record<string, string> = {}): Request => ({
-  method: "GET",
-  path,
-  headers,
-});
 
 add(
   "GET /?q=",
@@ -377,7 +300,6 @@ add(
 );
 
 // ─── Path parameters ───────────────────────────────────────────────────────
-const segment = (payload: Payload) => percentEncode(payload) || "%20";
 add(
   "GET /p/:slug",
   SAMPLE.map((payload) => ({
@@ -442,48 +364,6 @@ add(
     request: (world) => get(`/dashboard/plans/${world.planA.id}?created=${percentEncode(payload)}`),
   })),
 );
-add(
-  "GET /account?changed= (buyer A)",
-  [...XSS.slice(0, 3), ...NUL, ...UNICODE.slice(0, 3), ...MISC.slice(0, 3)].map((payload) => ({
-    name: payload.name,
-    principal: "buyerA",
-    payload,
-    request: () => get(`/account?changed=${percentEncode(payload)}`),
-  })),
-);
-add(
-  "GET /account/subscriptions/:subscriptionId (buyer A)",
-  SAMPLE.map((payload) => ({
-    name: payload.name,
-    principal: "buyerA",
-    payload,
-    request: () => get(`/account/subscriptions/${segment(payload)}`),
-  })),
-);
-add(
-  "GET /account/subscriptions/:subscriptionId?price= (buyer A)",
-  ALL.map((payload) => ({
-    name: payload.name,
-    principal: "buyerA",
-    payload,
-    request: (world) =>
-      get(`/account/subscriptions/${world.subscriptionA.id}?price=${percentEncode(payload)}`),
-  })),
-);
-for (const [path, label] of [
-  ["/account/orders", "orderId"],
-  ["/account/invoices", "invoiceId"],
-] as const) {
-  add(
-    `GET ${path}/:${label} (buyer A)`,
-    SAMPLE.map((payload) => ({
-      name: payload.name,
-      principal: "buyerA",
-      payload,
-      request: () => get(`${path}/${segment(payload)}`),
-    })),
-  );
-}
 add(
   "GET /library/:entitlementId (buyer A)",
   SAMPLE.map((payload) => ({
@@ -657,13 +537,7 @@ add(
 
 // ─── Wrong content types, on every POST endpoint ───────────────────────────
 const BOUNDARY = "----corpusBoundary7MA4YWxkTrZu0gW";
-const endpoints: {
-  path: string;
-  /** The real path when `path` names a parameter. */
-  at?: (world: World) => string;
-  principal: Principal;
-  fields: (world: World) => Record<string, string>;
-}[] = [
+contentTypeEndpoints.push(
   { path: "/login", principal: "anonymous", fields: () => ({ email: EMAIL }) },
   { path: "/login/verify", principal: "anonymous", fields: () => ({ token: "not-a-real-token" }) },
   { path: "/checkout", principal: "buyerA", fields: (world) => ({ listingId: world.shopB.listing.id }) },
@@ -675,12 +549,6 @@ const endpoints: {
     fields: (world) => ({ intent: "refund", orderId: world.refundableOrderIdsA[0] ?? "" }),
   },
   { path: "/subscribe", principal: "buyerB", fields: (world) => ({ planPriceId: world.planA.priceId }) },
-  {
-    path: "/account?index",
-    principal: "buyerA",
-    // Valid: a lenient parser would cancel buyer A's subscription.
-    fields: (world) => ({ intent: "cancel", subscriptionId: world.subscriptionA.id }),
-  },
   {
     path: "/dashboard/plans/new",
     principal: "sellerA",
@@ -699,7 +567,7 @@ const endpoints: {
     fields: () => ({ key: "STPL-AAAAA-AAAAA-AAAAA-AAAAA" }),
   },
   { path: "/webhooks/stripe", principal: "anonymous", fields: () => ({ id: "evt_x" }) },
-];
+);
 const multipart = (fields: Record<string, string>) =>
   Object.entries(fields)
     .map(
@@ -787,7 +655,7 @@ const contentTypeVariants: [
     }),
   ],
 ];
-for (const endpoint of endpoints) {
+for (const endpoint of contentTypeEndpoints) {
   add(
     `POST ${endpoint.path}: wrong content types`,
     contentTypeVariants.map(([name, make]) => ({

@@ -1,5 +1,5 @@
 // Turns a table cell into a request and checks the answer against the expectation.
-import type { Body, Expectation } from "../access-table.ts";
+import type { Body, Expectation } from "./access.ts";
 import { FORM, type Reply, resolveLocation, send } from "./http.ts";
 import type { Principal, World } from "./world.ts";
 

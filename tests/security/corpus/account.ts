@@ -1,0 +1,99 @@
+// The subscriber's portal (/account): the cancel/resume/billing portal buttons, the plan change
+// form and its preview, and the receipts' ids.
+import { add, contentTypeEndpoints, formField, get, post, segment } from "../support/corpus.ts";
+import { ALL, MISC, NUL, percentEncode, SAMPLE, UNICODE, XSS } from "../support/payloads.ts";
+
+// The subscriber's portal: cancel/resume/billing portal buttons and the plan change form.
+add(
+  "POST /account: intent (buyer A's subscription)",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "buyerA",
+    payload,
+    request: (world) =>
+      post("/account?index", formField([["subscriptionId", world.subscriptionA.id]], payload, "intent")),
+  })),
+);
+add(
+  "POST /account: subscriptionId (cancel)",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "buyerA",
+    payload,
+    request: () => post("/account?index", formField([["intent", "cancel"]], payload, "subscriptionId")),
+  })),
+);
+add(
+  "POST /account/subscriptions/:subscriptionId: planPriceId (buyer A)",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "buyerA",
+    payload,
+    request: (world) =>
+      post(
+        `/account/subscriptions/${world.subscriptionA.id}`,
+        formField([["prorationDate", String(Math.floor(Date.now() / 1000))]], payload, "planPriceId"),
+      ),
+  })),
+);
+add(
+  "POST /account/subscriptions/:subscriptionId: prorationDate (buyer A, shop B's price)",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "buyerA",
+    payload,
+    request: (world) =>
+      post(
+        `/account/subscriptions/${world.subscriptionA.id}`,
+        formField([["planPriceId", world.planB.priceId]], payload, "prorationDate"),
+      ),
+  })),
+);
+add(
+  "GET /account?changed= (buyer A)",
+  [...XSS.slice(0, 3), ...NUL, ...UNICODE.slice(0, 3), ...MISC.slice(0, 3)].map((payload) => ({
+    name: payload.name,
+    principal: "buyerA",
+    payload,
+    request: () => get(`/account?changed=${percentEncode(payload)}`),
+  })),
+);
+add(
+  "GET /account/subscriptions/:subscriptionId (buyer A)",
+  SAMPLE.map((payload) => ({
+    name: payload.name,
+    principal: "buyerA",
+    payload,
+    request: () => get(`/account/subscriptions/${segment(payload)}`),
+  })),
+);
+add(
+  "GET /account/subscriptions/:subscriptionId?price= (buyer A)",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "buyerA",
+    payload,
+    request: (world) =>
+      get(`/account/subscriptions/${world.subscriptionA.id}?price=${percentEncode(payload)}`),
+  })),
+);
+for (const [path, label] of [
+  ["/account/orders", "orderId"],
+  ["/account/invoices", "invoiceId"],
+] as const) {
+  add(
+    `GET ${path}/:${label} (buyer A)`,
+    SAMPLE.map((payload) => ({
+      name: payload.name,
+      principal: "buyerA",
+      payload,
+      request: () => get(`${path}/${segment(payload)}`),
+    })),
+  );
+}
+contentTypeEndpoints.push({
+  path: "/account?index",
+  principal: "buyerA",
+  // Valid: a lenient parser would cancel buyer A's subscription.
+  fields: (world) => ({ intent: "cancel", subscriptionId: world.subscriptionA.id }),
+});
