@@ -64,6 +64,8 @@ export type CheckInput = {
   deliveriesPerEvent: number;
   /** Deliveries answered 200 with `queued` or `duplicate`. */
   acknowledged: number;
+  /** Second deliveries sent after every event was handled, and how many were answered `duplicate`. */
+  late: { sent: number; duplicates: number };
   ordersBefore: Map<string, OrderState>;
   subscriptionsBefore: Map<string, SubscriptionState>;
 };
@@ -80,6 +82,8 @@ export async function checkExactlyOnce(db: pg.Client, input: CheckInput): Promis
     input.events.length * input.deliveriesPerEvent,
     input.acknowledged,
   );
+
+  check("redeliveries of handled events answered 200 duplicate", input.late.sent, input.late.duplicates);
 
   const { rows: stored } = await db.query<{ id: string; status: string; attempts: number; clean: boolean }>(
     `SELECT id, status::text AS status, attempts,

@@ -3,8 +3,8 @@
  * each subscription, monthly renewals (`invoice.paid` for a new invoice shaped like its first one,
  * then `customer.subscription.updated` naming it as the latest invoice), and one
  * `checkout.session.completed` per one-off purchase. Every event has a new id, so the app stores
- * and handles each one; each is delivered twice, some out of order (a seeded shuffle, the same
- * every run).
+ * and handles each one; each is delivered twice, some out of order, some again after it was
+ * handled (a seeded shuffle, the same every run).
  */
 import Stripe from "stripe";
 
@@ -143,27 +143,34 @@ function seeded(seed: number): () => number {
 }
 
 export type DeliveryPlan = {
-  /** Every event twice. */
-  deliveries: BenchEvent[];
+  /** Every event once and three in four twice, as the scenario sends them at once. */
+  stream: BenchEvent[];
+  /** The second delivery of the other events: Stripe's retries, sent once every event was handled. */
+  late: BenchEvent[];
   /** Events whose first delivery comes after the first delivery of an event that happened later. */
   outOfOrder: number;
 };
 
 /**
- * Each event twice, as Stripe may send them: the second copy up to 80 places later, and about one
- * event in six held back by up to 40 places, so it arrives after events that happened after it.
+ * Each event twice, as Stripe may send them. In the stream, about one event in six is held back by
+ * up to 40 places, so it arrives after events that happened after it, and three events in four come
+ * again up to 80 places later (mostly before they are handled). The fourth comes again late, after
+ * every event was handled (its redelivery must be acknowledged without running anything again).
  */
 export function deliveryOrder(events: BenchEvent[], seed = 6): DeliveryPlan {
   const random = seeded(seed);
-  const keyed = events.flatMap((event, i) => [
-    { event, key: i + (random() < 1 / 6 ? random() * 40 : 0) },
-    { event, key: i + 1 + random() * 80 },
-  ]);
+  const keyed: { event: BenchEvent; key: number }[] = [];
+  const late: BenchEvent[] = [];
+  events.forEach((event, i) => {
+    keyed.push({ event, key: i + (random() < 1 / 6 ? random() * 40 : 0) });
+    if (random() < 1 / 4) late.push(event);
+    else keyed.push({ event, key: i + 1 + random() * 80 });
+  });
   keyed.sort((a, b) => a.key - b.key);
-  const deliveries = keyed.map((entry) => entry.event);
+  const stream = keyed.map((entry) => entry.event);
 
   const firstAt = new Map<string, number>();
-  deliveries.forEach((event, position) => {
+  stream.forEach((event, position) => {
     if (!firstAt.has(event.id)) firstAt.set(event.id, position);
   });
   let outOfOrder = 0;
@@ -173,5 +180,5 @@ export function deliveryOrder(events: BenchEvent[], seed = 6): DeliveryPlan {
     if (position > laterSeen) outOfOrder++;
     laterSeen = Math.min(laterSeen, position);
   }
-  return { deliveries, outOfOrder };
+  return { stream, late, outOfOrder };
 }

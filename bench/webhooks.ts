@@ -50,15 +50,21 @@ export type WebhookServer = {
 export type WebhookIngestReport = {
   events: number;
   deliveries: number;
+  /** Of the deliveries: second copies sent only after every event was handled. */
+  lateDeliveries: number;
   outOfOrder: number;
   mix: Record<string, number>;
   subscriptions: number;
   purchases: number;
   senders: number;
+  /** The stream: first deliveries and most second ones, while events are being handled. */
   stored: LoadResult;
+  /** The late second deliveries, of events already handled. */
+  redelivered: LoadResult;
   verifyOnly: LoadResult;
   refused: LoadResult;
   answers: Record<string, number>;
+  lateAnswers: Record<string, number>;
   /** First delivery sent until the database showed every event HANDLED (polled every 100 ms). */
   handledSeconds: number;
   handledPerSecond: number;
@@ -116,7 +122,8 @@ async function ingest(server: WebhookServer, settings: WebhookSettings, db: pg.C
     settings.events,
   );
   const events = buildEvents(sources, settings.events, tag);
-  const { deliveries, outOfOrder } = deliveryOrder(events);
+  const { stream, late, outOfOrder } = deliveryOrder(events);
+  const deliveries = [...stream, ...late];
   const mix: Record<string, number> = {};
   for (const event of events) mix[event.type] = (mix[event.type] ?? 0) + 1;
   // What the events must leave as it is: they repeat what the set-up already did.
@@ -133,23 +140,23 @@ async function ingest(server: WebhookServer, settings: WebhookSettings, db: pg.C
         .join(", ")}), ${deliveries.length} deliveries, ${outOfOrder} events first delivered out of order`,
   );
 
-  const load = (name: string) => ({
+  const load = (name: string, requests: number) => ({
     name,
     unit: "delivery",
     concurrency: settings.senders,
-    requests: deliveries.length,
+    requests,
     durationMs: settings.handleSeconds * 1000,
   });
-  const at = (index: number) => deliveries[index % deliveries.length] as BenchEvent;
+  const at = (list: BenchEvent[], index: number) => list[index % list.length] as BenchEvent;
 
   // Baseline 1: the floor, a bare server that checks the signature.
   const floor = await startVerifyServer(secret);
   let verifyOnly: LoadResult;
   try {
     verifyOnly = await server.measure(
-      { ...load("POST webhook, verify-only node:http"), warmup: 20 },
+      { ...load("POST webhook, verify-only node:http", deliveries.length), warmup: 20 },
       async (index) => {
-        const reply = await post(floor.url, at(index), secret, "127.0.0.1");
+        const reply = await post(floor.url, at(deliveries, index), secret, "127.0.0.1");
         return reply.status === 200
           ? { ok: true }
           : { ok: false, error: `verify-only: HTTP ${reply.status}` };
@@ -164,49 +171,67 @@ async function ingest(server: WebhookServer, settings: WebhookSettings, db: pg.C
   const endpoint = `${server.base}/webhooks/stripe`;
   const otherSecret = `whsec_${randomBytes(24).toString("hex")}`;
   const refused = await server.measure(
-    { ...load("POST /webhooks/stripe, bad signature"), warmup: 20 },
+    { ...load("POST /webhooks/stripe, bad signature", deliveries.length), warmup: 20 },
     async (index) => {
-      const reply = await post(endpoint, at(index), otherSecret, senderIp(1, index));
+      const reply = await post(endpoint, at(deliveries, index), otherSecret, senderIp(1, index));
       return reply.status === 400 && reply.body.includes("Invalid Stripe-Signature")
         ? { ok: true }
         : { ok: false, error: `bad signature: HTTP ${reply.status} ${reply.body.slice(0, 80)}` };
     },
   );
 
-  // The measurement: every delivery signed, stored and queued; the database polled meanwhile.
+  /** Signed deliveries of `list`; answers are counted in `answers`, and `accepted` ones are ok. */
+  const deliver =
+    (list: BenchEvent[], phase: number, answers: Record<string, number>, accepted: string[]) =>
+    async (index: number): Promise<JobOutcome> => {
+      const reply = await post(endpoint, at(list, index), secret, senderIp(phase, index));
+      const result =
+        reply.status === 200 ? (JSON.parse(reply.body) as { result?: string }).result : undefined;
+      const answer = reply.status === 200 ? `200 ${result}` : `HTTP ${reply.status}`;
+      answers[answer] = (answers[answer] ?? 0) + 1;
+      return result && accepted.includes(result)
+        ? { ok: true }
+        : { ok: false, error: `webhook: ${answer} ${reply.body.slice(0, 80)}` };
+    };
+
+  // The measurement: the stream of signed deliveries, stored and queued; the database polled meanwhile.
   const answers: Record<string, number> = {};
   let firstSentAt: number | undefined;
   let cpuAtFirst = 0;
   const deadline = performance.now() + settings.handleSeconds * 1000;
   const handled = pollUntilHandled(db, tag, events.length, deadline, server.pid);
-  const stored = await server.measure(
-    load("POST /webhooks/stripe, stored"),
-    async (index): Promise<JobOutcome> => {
-      if (firstSentAt === undefined) {
-        firstSentAt = performance.now();
-        cpuAtFirst = cpuSeconds(server.pid);
-      }
-      const reply = await post(endpoint, at(index), secret, senderIp(2, index));
-      const result =
-        reply.status === 200 ? (JSON.parse(reply.body) as { result?: string }).result : undefined;
-      const answer = reply.status === 200 ? `200 ${result}` : `HTTP ${reply.status}`;
-      answers[answer] = (answers[answer] ?? 0) + 1;
-      return result === "queued" || result === "duplicate"
-        ? { ok: true }
-        : { ok: false, error: `webhook: ${answer} ${reply.body.slice(0, 80)}` };
-    },
-  );
+  const sendStream = deliver(stream, 2, answers, ["queued", "duplicate"]);
+  const stored = await server.measure(load("POST /webhooks/stripe, stored", stream.length), async (index) => {
+    if (firstSentAt === undefined) {
+      firstSentAt = performance.now();
+      cpuAtFirst = cpuSeconds(server.pid);
+    }
+    return sendStream(index);
+  });
   const allHandled = await handled;
   const handledSeconds = allHandled ? (allHandled.at - (firstSentAt ?? allHandled.at)) / 1000 : Number.NaN;
   const serverCpu = (allHandled?.cpuSeconds ?? Number.NaN) - cpuAtFirst;
 
-  // A redelivery of an event not handled yet adds its job again; wait for the queue to empty.
-  for (let i = 0; i < 50 && (await stripeEventJobs(db, eventPrefix(tag))) > 0; i++) await sleep(100);
+  // A redelivery of an event not handled yet adds its job again; wait for the queue to empty. Then
+  // Stripe's late retries of handled events: each must be acknowledged as a duplicate, and queue nothing.
+  const waitForJobs = async () => {
+    for (let i = 0; i < 50 && (await stripeEventJobs(db, eventPrefix(tag))) > 0; i++) await sleep(100);
+  };
+  await waitForJobs();
+  const lateAnswers: Record<string, number> = {};
+  const redelivered = await server.measure(
+    load("POST /webhooks/stripe, handled before", late.length),
+    deliver(late, 3, lateAnswers, ["duplicate"]),
+  );
+  await waitForJobs();
+  const acknowledged = (counts: Record<string, number>) =>
+    (counts["200 queued"] ?? 0) + (counts["200 duplicate"] ?? 0);
   const exactlyOnce = await checkExactlyOnce(db, {
     tag,
     events,
     deliveriesPerEvent: 2,
-    acknowledged: (answers["200 queued"] ?? 0) + (answers["200 duplicate"] ?? 0),
+    acknowledged: acknowledged(answers) + acknowledged(lateAnswers),
+    late: { sent: late.length, duplicates: lateAnswers["200 duplicate"] ?? 0 },
     ordersBefore,
     subscriptionsBefore,
   });
@@ -214,15 +239,18 @@ async function ingest(server: WebhookServer, settings: WebhookSettings, db: pg.C
   return {
     events: events.length,
     deliveries: deliveries.length,
+    lateDeliveries: late.length,
     outOfOrder,
     mix,
     subscriptions: subscriptions.length,
     purchases,
     senders: settings.senders,
     stored,
+    redelivered,
     verifyOnly,
     refused,
     answers,
+    lateAnswers,
     handledSeconds: round(handledSeconds, 2),
     handledPerSecond: round(events.length / handledSeconds, 1),
     receiptToHandledMs: await receiptToHandled(db, tag),
