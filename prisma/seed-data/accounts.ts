@@ -1,6 +1,9 @@
 import type { AccountSeed, ReviewSeed } from "./types.ts";
 
-/** Demo accounts used by end-to-end tests and the README. The buyer starts with an empty library. */
+/**
+ * Demo accounts used by end-to-end tests and the README. The seed buys nothing for the buyer; the
+ * launcher subscribes them to DEMO_SUBSCRIPTION at the first start (prisma/demo-subscription.ts).
+ */
 export const DEMO_BUYER: AccountSeed = { email: "buyer@stapel.test", name: "Demo Buyer", role: "BUYER" };
 export const DEMO_ADMIN: AccountSeed = { email: "admin@stapel.test", name: "Stapel Admin", role: "ADMIN" };
 /** The demo seller owns the first shop (see shop-maren-writes.ts). */

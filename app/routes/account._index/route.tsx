@@ -96,7 +96,9 @@ export default function Account() {
   const { email, subscriptions, changed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form] = useForm<z.input<typeof SubscriptionActionSchema>>({ lastResult: actionData?.result });
-  const done = actionData && "done" in actionData ? actionData.done : null;
+  // The action answers before the page's data is reloaded: the notice waits for the new state.
+  const settled = useNavigation().state === "idle";
+  const done = settled && actionData && "done" in actionData ? actionData.done : null;
   return (
     <div className="space-y-6">
       <div>
