@@ -130,12 +130,28 @@ function validateModeRules(params: CreateParams, items: Stripe.LineItem[]): void
   }
 }
 
-function validateConnect(params: CreateParams, amountTotal: number): void {
+/**
+ * A destination must be a connected account of the platform that can receive transfers: Stripe
+ * answers an unknown one with `No such destination` (resource_missing) and one whose `transfers`
+ * capability is not active with `insufficient_capabilities_for_transfer`.
+ */
+function checkDestination(ctx: SandboxContext, destination: string | undefined, param: string): void {
+  if (destination === undefined) return;
+  const account = ctx.store.accounts.get(destination);
+  if (!destination.startsWith("acct_") || !account) throw resourceMissing("destination", destination, param);
+  if (account.capabilities?.transfers !== "active") {
+    throw invalidRequest(
+      "Your destination account needs to have at least one of the following capabilities enabled: transfers, crypto_transfers, legacy_payments",
+      param,
+      "insufficient_capabilities_for_transfer",
+    );
+  }
+}
+
+function validateConnect(ctx: SandboxContext, params: CreateParams, amountTotal: number): void {
   const data = params.payment_intent_data;
   const destination = data?.transfer_data?.destination;
-  if (destination !== undefined && !destination.startsWith("acct_")) {
-    throw resourceMissing("destination", destination, "payment_intent_data[transfer_data][destination]");
-  }
+  checkDestination(ctx, destination, "payment_intent_data[transfer_data][destination]");
   if (data?.application_fee_amount === undefined) return;
   if (!destination) {
     throw invalidRequest(
@@ -152,7 +168,7 @@ function validateConnect(params: CreateParams, amountTotal: number): void {
 }
 
 /** Checks `subscription_data`; returns whether the subscription starts with a trial. */
-function validateSubscriptionData(params: CreateParams, now: number): boolean {
+function validateSubscriptionData(ctx: SandboxContext, params: CreateParams, now: number): boolean {
   const data = params.subscription_data;
   if (!data) return false;
   if (data.trial_end !== undefined && data.trial_period_days !== undefined) {
@@ -168,9 +184,7 @@ function validateSubscriptionData(params: CreateParams, now: number): boolean {
     );
   }
   const destination = data.transfer_data?.destination;
-  if (destination !== undefined && !destination.startsWith("acct_")) {
-    throw resourceMissing("destination", destination, "subscription_data[transfer_data][destination]");
-  }
+  checkDestination(ctx, destination, "subscription_data[transfer_data][destination]");
   if (data.application_fee_percent !== undefined && !destination) {
     throw invalidRequest(
       "Can only apply an application_fee_percent when the subscription is attempting a direct payment (using an OAuth key or Stripe-Account header) or destination payment (using `transfer_data[destination]`).",
@@ -215,7 +229,7 @@ export function createSession(ctx: SandboxContext, params: CreateParams): Sessio
   const lineItems = params.line_items.map((item, index) => resolveLineItem(ctx, item, index));
   validateModeRules(params, lineItems);
   const currencyCode = lineItems[0]?.currency ?? "eur";
-  const trial = validateSubscriptionData(params, nowFor(ctx, customer?.id));
+  const trial = validateSubscriptionData(ctx, params, nowFor(ctx, customer?.id));
   // With a trial nothing is due today: the session's total is 0.
   const amountTotal = trial ? 0 : lineItems.reduce((sum, item) => sum + item.amount_total, 0);
   const minimum = minimumChargeAmount(currencyCode);
@@ -225,7 +239,7 @@ export function createSession(ctx: SandboxContext, params: CreateParams): Sessio
       "line_items",
     );
   }
-  validateConnect(params, amountTotal);
+  validateConnect(ctx, params, amountTotal);
   const methodTypes = params.allowed_payment_method_types ?? ["card"];
   if (methodTypes.includes("sepa_debit")) {
     if (mode !== "payment") {

@@ -2,6 +2,7 @@ import type { SandboxContext } from "./context.ts";
 import { type HtmlResponse, handleHostedCheckout } from "./hosted-checkout.ts";
 import { handleClocksPage } from "./hosted-clocks.ts";
 import { handleHostedInvoice, handleInvoicePdf } from "./hosted-invoice.ts";
+import { handleHostedOnboarding } from "./hosted-onboarding.ts";
 import { handleHostedPortal } from "./hosted-portal.ts";
 
 type PageHandler = (
@@ -25,6 +26,11 @@ const PAGES: [RegExp, PageHandler][] = [
     /^\/test-clocks\/?$/,
     (ctx, method, _params, body) =>
       handleClocksPage(ctx, method === "POST" ? "GET" : method, undefined, body),
+  ],
+  [
+    /^\/setup\/e\/([^/]+)\/([^/]+)\/?$/,
+    (ctx, method, [account, token], body) =>
+      handleHostedOnboarding(ctx, method, account ?? "", token ?? "", body),
   ],
   [/^\/test-clocks\/([^/]+)\/advance$/, (ctx, method, [id], body) => handleClocksPage(ctx, method, id, body)],
 ];

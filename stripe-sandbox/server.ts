@@ -11,6 +11,7 @@ import { billingPortalRoutes } from "./routes/billing-portal.ts";
 import { catalogRoutes } from "./routes/catalog.ts";
 import { catalogUpdateRoutes } from "./routes/catalog-updates.ts";
 import { checkoutSessionRoutes } from "./routes/checkout-sessions.ts";
+import { connectRoutes } from "./routes/connect.ts";
 import { customerSearchRoutes } from "./routes/customer-search.ts";
 import { customerRoutes } from "./routes/customers.ts";
 import { eventRoutes } from "./routes/events.ts";
@@ -33,6 +34,7 @@ const ROUTES: Route[] = [
   ...testClockRoutes,
   ...invoiceRoutes,
   ...billingPortalRoutes,
+  ...connectRoutes,
 ];
 
 const MAX_BODY_BYTES = 1024 * 1024;

@@ -65,6 +65,26 @@ export interface Tables {
   portalSessions: Map<string, Stripe.BillingPortal.Session>;
   subscriptionStates: Map<string, SubscriptionState>;
   idempotency: Map<string, IdempotentRecord>;
+  accounts: Map<string, Stripe.Account>;
+  accountLinks: Map<string, AccountLinkRecord>;
+  transfers: Map<string, Stripe.Transfer>;
+  applicationFees: Map<string, Stripe.ApplicationFee>;
+  balanceTransactions: Map<string, Stripe.BalanceTransaction>;
+}
+
+/** An account link as the hosted onboarding page needs it (Stripe only returns `url` and times). */
+export interface AccountLinkRecord {
+  token: string;
+  account: string;
+  type: "account_onboarding" | "account_update";
+  refreshUrl: string;
+  returnUrl: string;
+  created: number;
+  expiresAt: number;
+  /** Opened once in a browser: a second visit goes to `refresh_url`, as Stripe's links do. */
+  visited: boolean;
+  /** The onboarding form was submitted: the link is spent. */
+  used: boolean;
 }
 
 type TableName = keyof Tables;
@@ -87,6 +107,11 @@ const TABLES: TableName[] = [
   "portalSessions",
   "subscriptionStates",
   "idempotency",
+  "accounts",
+  "accountLinks",
+  "transfers",
+  "applicationFees",
+  "balanceTransactions",
 ];
 
 const STATE_VERSION = 1;
@@ -132,6 +157,11 @@ export class Store implements Tables {
   portalSessions = new Map<string, Stripe.BillingPortal.Session>();
   subscriptionStates = new Map<string, SubscriptionState>();
   idempotency = new Map<string, IdempotentRecord>();
+  accounts = new Map<string, Stripe.Account>();
+  accountLinks = new Map<string, AccountLinkRecord>();
+  transfers = new Map<string, Stripe.Transfer>();
+  applicationFees = new Map<string, Stripe.ApplicationFee>();
+  balanceTransactions = new Map<string, Stripe.BalanceTransaction>();
   events: Stripe.Event[] = [];
   webhookSecret: string | undefined;
   private dirty = false;
@@ -228,11 +258,17 @@ const PREFIXES: [string, TableName | "events"][] = [
   ["bpc_", "portalConfigurations"],
   ["bps_", "portalSessions"],
   ["evt_", "events"],
+  ["acct_", "accounts"],
+  ["tr_", "transfers"],
+  ["fee_", "applicationFees"],
+  ["txn_", "balanceTransactions"],
 ];
 
-type LookupTable = Exclude<TableName, "idempotency" | "subscriptionStates"> | "events";
+type LookupTable = Exclude<TableName, "idempotency" | "subscriptionStates" | "accountLinks"> | "events";
 
 function tableForId(id: string): LookupTable | undefined {
   const found = PREFIXES.find(([prefix]) => id.startsWith(prefix))?.[1];
-  return found === "idempotency" || found === "subscriptionStates" ? undefined : found;
+  return found === "idempotency" || found === "subscriptionStates" || found === "accountLinks"
+    ? undefined
+    : found;
 }

@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { settleCharge } from "../connect-money.ts";
 import type { SandboxContext } from "../context.ts";
 import { buildDispute } from "../objects/dispute.ts";
 import { cardDetailsOf } from "../objects/payment-method.ts";
@@ -74,6 +75,8 @@ export function chargeCard(ctx: SandboxContext, request: ChargeRequest): ChargeR
   });
   ctx.store.charges.set(charge.id, charge);
   ctx.store.markDirty();
+  // Its balance transaction (with Stripe's fee) and, for a destination charge, transfer and fee.
+  const announceConnect = settleCharge(ctx, charge, now);
   if (decline) {
     Object.assign(intent, {
       status: "requires_payment_method",
@@ -104,6 +107,7 @@ export function chargeCard(ctx: SandboxContext, request: ChargeRequest): ChargeR
   } satisfies Partial<Stripe.PaymentIntent>);
   ctx.emit("charge.succeeded", charge, { created: now });
   ctx.emit("payment_intent.succeeded", intent, { created: now });
+  ctx.afterwards(announceConnect);
   if (testCard?.dispute) {
     const reason = testCard.dispute;
     ctx.afterwards(() => openDispute(ctx, charge, reason, now));

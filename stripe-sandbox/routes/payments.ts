@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import { z } from "zod";
+import { bookRefund, reverseConnectShares } from "../connect-money.ts";
 import { eventRequest, type SandboxContext } from "../context.ts";
 import { invalidRequest, resourceMissing } from "../errors.ts";
 import { refundsForCharge, render, renderList } from "../expand.ts";
@@ -128,12 +129,23 @@ function createRefund(
     metadata: params.metadata ?? {},
   });
   ctx.store.refunds.set(refund.id, refund);
+  const now = refund.created;
+  bookRefund(ctx, refund, now);
+  // A destination charge: take back the connected account's share and/or give back the fee's.
+  const announceConnect = reverseConnectShares(ctx, {
+    charge,
+    refund,
+    reverseTransfer: params.reverse_transfer ?? false,
+    refundApplicationFee: params.refund_application_fee ?? false,
+    now,
+  });
   const previous = { amount_refunded: charge.amount_refunded, refunded: charge.refunded };
   charge.amount_refunded += amount;
   charge.refunded = charge.amount_refunded >= charge.amount_captured;
   ctx.store.markDirty();
   ctx.emit("refund.created", refund, { request });
   ctx.emit("charge.refunded", charge, { previous, request });
+  ctx.afterwards(announceConnect);
   return refund;
 }
 
