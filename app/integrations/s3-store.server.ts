@@ -1,13 +1,31 @@
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
+  UploadPartCommand,
 } from "@aws-sdk/client-s3";
-import { assertValidKey, FileNotFoundError, type FileStore } from "./storage.server.ts";
+import {
+  assertValidKey,
+  consumeBody,
+  FileNotFoundError,
+  type FileStore,
+  type UploadedPart,
+} from "./storage.server.ts";
+
+/**
+ * Size of each part of a multipart upload. S3 wants at least 5 MiB for every part but the last and
+ * at most 10,000 parts: 8 MiB parts carry 2 GB in 239. One part is held in memory per upload while it
+ * fills, so this is also the memory an upload costs.
+ */
+export const PART_BYTES = 8 * 1024 * 1024;
+const MIN_PART_BYTES = 5 * 1024 * 1024;
 
 export type S3Settings = {
   region: string;
@@ -65,6 +83,84 @@ export function createS3FileStore(client: S3Client, bucket: string): FileStore {
       assertValidKey(key);
       // S3 answers 204 whether or not the object existed, like the disk store's rm({ force: true }).
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    },
+    async startResumable(key, contentType) {
+      assertValidKey(key);
+      const created = await client.send(
+        new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType }),
+      );
+      if (!created.UploadId)
+        throw new Error(`S3 answered CreateMultipartUpload for ${key} without an UploadId`);
+      return { s3UploadId: created.UploadId };
+    },
+    /**
+     * Bytes arrive in request-sized chunks and leave as parts of PART_BYTES. A part is recorded once S3
+     * has it, so an interrupted body resumes from the end of the last whole part: the bytes of a part
+     * still filling when the client went away are sent again.
+     */
+    async appendResumable(write, body, options) {
+      assertValidKey(write.key);
+      const uploadId = write.s3UploadId;
+      if (!uploadId) throw new Error(`Upload of ${write.key} has no S3 multipart upload`);
+      const parts: UploadedPart[] = [...write.parts];
+      let stored = write.receivedBytes;
+      let pending: Buffer[] = [];
+      let pendingBytes = 0;
+      const flush = async () => {
+        if (pendingBytes === 0) return;
+        const bytes = Buffer.concat(pending, pendingBytes);
+        pending = [];
+        pendingBytes = 0;
+        const partNumber = (parts.at(-1)?.partNumber ?? 0) + 1;
+        const answer = await client.send(
+          new UploadPartCommand({
+            Bucket: bucket,
+            Key: write.key,
+            UploadId: uploadId,
+            PartNumber: partNumber,
+            Body: bytes,
+            ContentLength: bytes.byteLength,
+            ContentMD5: createHash("md5").update(bytes).digest("base64"),
+          }),
+        );
+        if (!answer.ETag)
+          throw new Error(`S3 answered UploadPart ${partNumber} of ${write.key} without an ETag`);
+        parts.push({ partNumber, etag: answer.ETag, size: bytes.byteLength });
+        stored += bytes.byteLength;
+        await options.onProgress?.({ receivedBytes: stored, parts: [...parts] });
+      };
+      const stopped = await consumeBody(body, write, options, async (chunk) => {
+        pending.push(chunk);
+        pendingBytes += chunk.byteLength;
+        if (pendingBytes >= PART_BYTES) await flush();
+      });
+      // The file's last part may be small; any other part must reach S3's minimum, or it waits for
+      // the client to send its bytes again.
+      if (stored + pendingBytes === write.sizeBytes || pendingBytes >= MIN_PART_BYTES) await flush();
+      return { receivedBytes: stored, parts, stopped };
+    },
+    async completeResumable(write) {
+      assertValidKey(write.key);
+      await client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: bucket,
+          Key: write.key,
+          UploadId: write.s3UploadId ?? undefined,
+          MultipartUpload: {
+            Parts: write.parts.map((part) => ({ PartNumber: part.partNumber, ETag: part.etag })),
+          },
+        }),
+      );
+    },
+    async abortResumable(write) {
+      assertValidKey(write.key);
+      if (!write.s3UploadId) return;
+      await client
+        .send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: write.key, UploadId: write.s3UploadId }))
+        .catch((error: unknown) => {
+          // Already completed or aborted: nothing is left to clean up.
+          if (!(error instanceof S3ServiceException && error.name === "NoSuchUpload")) throw error;
+        });
     },
   };
 }
