@@ -93,6 +93,12 @@ async function main() {
     log(`plans could not be synced to Stripe: ${describeError(error)}`),
   );
   if (usingSandbox) {
+    // The demo shops take payments through connected accounts: onboarded on the sandbox's hosted
+    // page before anything is sold (idempotent; a failure leaves those shops unable to sell).
+    const { connectDemoShops } = await import("../prisma/demo-connect.ts");
+    await connectDemoShops(log).catch((error: unknown) =>
+      log(`the demo shops could not be onboarded to Stripe Connect: ${describeError(error)}`),
+    );
     // The demo buyer subscribes through the sandbox's Checkout, as a buyer does, once the webhook
     // endpoint listens. Does nothing once done; a failure leaves the demo without it, nothing more.
     const { subscribeDemoBuyer } = await import("../prisma/demo-subscription.ts");

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { planConnectDestination } from "~/modules/payouts/destination.server.ts";
 import { type Stripe, stripe } from "./stripe.server.ts";
 
 /**
@@ -177,11 +178,17 @@ export type SubscriptionCheckoutFields = {
   cancelUrl: string;
 };
 
-/** A Checkout Session in subscription mode, with the fields the subscription's fulfilment reads. */
+/**
+ * A Checkout Session in subscription mode, with the fields the subscription's fulfilment reads. When
+ * the plan's shop can take charges, every invoice is a destination charge to its connected account
+ * with the platform's fee as `application_fee_percent` (ADR 19). The destination is looked up here
+ * rather than passed in, so every caller gets it.
+ */
 export async function createSubscriptionCheckoutSession(
   fields: SubscriptionCheckoutFields,
 ): Promise<Stripe.Checkout.Session> {
   const references = { userId: fields.userId, planId: fields.planId, planPriceId: fields.planPriceId };
+  const destination = await planConnectDestination(fields.planId);
   return stripe().checkout.sessions.create({
     mode: "subscription",
     client_reference_id: fields.userId,
@@ -190,6 +197,10 @@ export async function createSubscriptionCheckoutSession(
     subscription_data: {
       metadata: references,
       ...(fields.trialDays > 0 && { trial_period_days: fields.trialDays }),
+      ...(destination && {
+        application_fee_percent: destination.feeBps / 100,
+        transfer_data: { destination: destination.accountId },
+      }),
     },
     line_items: [{ price: fields.stripePriceId, quantity: 1 }],
     success_url: fields.successUrl,

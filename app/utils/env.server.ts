@@ -80,6 +80,18 @@ const EnvSchema = z.object({
     .min(0, "SUBSCRIPTION_GRACE_DAYS must be 0 or more: how long past-due subscribers keep access")
     .max(90, "SUBSCRIPTION_GRACE_DAYS must be at most 90: Stripe stops retrying a failed payment well before")
     .default(7),
+  /**
+   * Stapel's fee on every sale, in basis points of the amount paid (500 = 5%), taken as the Stripe
+   * application fee of the destination charge; a shop's own `platformFeeBps` overrides it.
+   */
+  PLATFORM_FEE_BPS: z.coerce
+    .number({
+      error: "PLATFORM_FEE_BPS must be a whole number of basis points (500 = 5%): the platform's fee",
+    })
+    .int("PLATFORM_FEE_BPS must be a whole number of basis points (500 = 5%): the platform's fee")
+    .min(0, "PLATFORM_FEE_BPS must be 0 or more: the platform's fee in basis points")
+    .max(5000, "PLATFORM_FEE_BPS must be at most 5000 (50%): the platform's fee in basis points")
+    .default(500),
   RUN_JOB_WORKER: z
     .enum(["true", "false"])
     .default("true")

@@ -13,9 +13,10 @@ export async function createUser(email = `user-${unique()}@example.com`) {
 export async function createListingForSale(options: { priceAmount?: number; currency?: string } = {}) {
   const id = unique();
   const seller = await prisma.user.create({ data: { email: `seller-${id}@example.com`, role: "SELLER" } });
-  const shop = await prisma.shop.create({
+  const created = await prisma.shop.create({
     data: { ownerId: seller.id, handle: `shop-${id}`, name: `Shop ${id}` },
   });
+  const shop = await connectShop(created.id);
   const listing = await prisma.listing.create({
     data: {
       shopId: shop.id,
@@ -55,6 +56,39 @@ export async function createListingForSale(options: { priceAmount?: number; curr
     fileBytes: bytes,
     sha256: createHash("sha256").update(bytes).digest("hex"),
   };
+}
+
+/**
+ * Gives the shop a Stripe Connect account onboarded on the sandbox's hosted page (`complete`, or
+ * `leave-open` for one that cannot take charges), as a seller does: since issue 7 buyers pay a shop
+ * through its connected account only. Returns the shop as saved.
+ */
+export async function connectShop(shopId: string, outcome: "complete" | "leave-open" = "complete") {
+  const { startOnboarding, refreshShopAccount } = await import("~/modules/payouts/onboarding.server.ts");
+  const started = await startOnboarding(shopId);
+  if (started.kind === "stripe-unavailable") {
+    // A file that closed the sandbox to test an unreachable Stripe: the shop is recorded as
+    // onboarded (with an account id no Stripe knows), so its checkout gets as far as calling Stripe.
+    return prisma.shop.update({
+      where: { id: shopId },
+      data: {
+        stripeAccountId: `acct_unreachable${unique()}`,
+        stripeChargesEnabled: true,
+        stripePayoutsEnabled: true,
+        stripeDetailsSubmitted: true,
+      },
+    });
+  }
+  if (started.kind !== "redirect") throw new Error(`onboarding did not start: ${started.kind}`);
+  const done = await fetch(started.url, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ outcome }),
+  });
+  if (done.status !== 303) throw new Error(`the sandbox refused onboarding: ${done.status}`);
+  await refreshShopAccount(shopId);
+  return prisma.shop.findUniqueOrThrow({ where: { id: shopId } });
 }
 
 /** A session cookie for a user, made by the real sign-in code path. */

@@ -3,8 +3,10 @@ import type { Stripe } from "~/integrations/stripe.server.ts";
 import { expireCheckoutOrder } from "~/modules/checkout/expire.server.ts";
 import { fulfilCheckoutSession } from "~/modules/checkout/fulfilment.server.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { handleAccountUpdated } from "./connect-events.server.ts";
 import { handleChargeDisputed, handleChargeRefunded, handleRefundCreated } from "./refund-events.server.ts";
 import {
+  accountObject,
   chargeObject,
   checkoutSessionObject,
   disputeObject,
@@ -105,6 +107,7 @@ export const stripeEventHandlers: Partial<Record<Stripe.Event.Type, StripeEventH
     handleInvoiceEvent(invoice, "payment_action_required"),
   ),
   "test_helpers.test_clock.ready": on(testClockObject, handleTestClockReady),
+  "account.updated": on(accountObject, handleAccountUpdated),
 };
 
 export const handledEventTypes = Object.keys(stripeEventHandlers) as Stripe.Event.Type[];

@@ -72,6 +72,7 @@ export const invoiceObject = z.looseObject({
         description: z.string().max(2000).nullable(),
         amount: signedAmount,
         quantity: z.number().int().nullable(),
+        period: z.object({ start: timestamp, end: timestamp }).optional(),
       }),
     ),
   }),
@@ -100,10 +101,14 @@ export const refundObject = z.looseObject({
 
 export const disputeObject = z.looseObject({ payment_intent: reference });
 
+/** Connect: only the id is read; the handler asks Stripe for the account's current state. */
+export const accountObject = z.looseObject({ id: z.string().regex(/^acct_[A-Za-z0-9]{1,250}$/) });
+
 export type CheckoutSessionObject = z.infer<typeof checkoutSessionObject>;
 export type ChargeObject = z.infer<typeof chargeObject>;
 export type RefundObject = z.infer<typeof refundObject>;
 export type DisputeObject = z.infer<typeof disputeObject>;
+export type AccountObject = z.infer<typeof accountObject>;
 export type SubscriptionObject = z.infer<typeof subscriptionObject>;
 export type InvoiceObject = z.infer<typeof invoiceObject>;
 export type TestClockObject = z.infer<typeof testClockObject>;
@@ -116,6 +121,7 @@ true satisfies Fits<Stripe.Checkout.Session, CheckoutSessionObject>;
 true satisfies Fits<Stripe.Charge, ChargeObject>;
 true satisfies Fits<Stripe.Refund, RefundObject>;
 true satisfies Fits<Stripe.Dispute, DisputeObject>;
+true satisfies Fits<Stripe.Account, AccountObject>;
 true satisfies Fits<Stripe.Subscription, SubscriptionObject>;
 true satisfies Fits<Stripe.Invoice, InvoiceObject>;
 true satisfies Fits<Stripe.TestHelpers.TestClock, TestClockObject>;

@@ -1,5 +1,7 @@
 import { createElement } from "react";
+import type { Prisma } from "~/generated/prisma/client.ts";
 import { type Stripe, stripe } from "~/integrations/stripe.server.ts";
+import { type ChargeSettlement, retrieveChargeSettlement } from "~/integrations/stripe-connect.server.ts";
 import { grantOrderEntitlements } from "~/modules/delivery/grants.server.ts";
 import { queueEmail } from "~/modules/email/outbox.server.ts";
 import { renderEmail } from "~/modules/email/render.server.ts";
@@ -35,6 +37,7 @@ export async function fulfilCheckoutSession(sessionId: string): Promise<Fulfilme
     return { status: "unpaid", orderId };
   }
 
+  const settlement = await settlementOf(session);
   const order = await prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT id FROM "Order" WHERE id = ${orderId} FOR UPDATE`;
     const order = await tx.order.findUnique({
@@ -42,7 +45,13 @@ export async function fulfilCheckoutSession(sessionId: string): Promise<Fulfilme
       include: { items: true, shop: { select: { name: true } } },
     });
     if (!order || order.stripeCheckoutSessionId !== session.id) return null;
-    if (order.status !== "PENDING" && order.status !== "EXPIRED") return order;
+    if (order.status !== "PENDING" && order.status !== "EXPIRED") {
+      // Fulfilled before Stripe's fee could be read: a later call fills in the money columns.
+      if (order.stripeFeeAmount === null && settlement) {
+        await tx.order.update({ where: { id: order.id }, data: moneyColumns(order, settlement, session) });
+      }
+      return order;
+    }
 
     const paid = await tx.order.update({
       where: { id: order.id },
@@ -52,6 +61,7 @@ export async function fulfilCheckoutSession(sessionId: string): Promise<Fulfilme
         stripePaymentIntentId: paymentIntentId(session),
         totalAmount: session.amount_total ?? order.totalAmount,
         email: session.customer_details?.email ?? order.email,
+        ...(settlement && moneyColumns(order, settlement, session)),
       },
       include: { items: true, shop: { select: { name: true } } },
     });
@@ -62,6 +72,50 @@ export async function fulfilCheckoutSession(sessionId: string): Promise<Fulfilme
 
   if (!order) return { status: "unknown-order" };
   return { status: "fulfilled", orderId: order.id, buyerId: order.buyerId };
+}
+
+/**
+ * What the payment cost and where its money went, read from Stripe (the charge's balance transaction
+ * and transfer). Unreadable now (Stripe briefly unreachable), the order is fulfilled all the same:
+ * the buyer paid, and the next delivery of the session's events fills the columns in.
+ */
+async function settlementOf(session: Stripe.Checkout.Session): Promise<ChargeSettlement | null> {
+  const intentId = paymentIntentId(session);
+  if (!intentId) return null;
+  try {
+    return await retrieveChargeSettlement(intentId);
+  } catch (error) {
+    console.warn(
+      `Could not read the fees of ${intentId}:`,
+      error instanceof Error ? error.message.split("\n")[0] : error,
+    );
+    return null;
+  }
+}
+
+/**
+ * The order's money as Stripe booked it. Stapel pays Stripe's fee out of its application fee, so the
+ * seller's net is what the transfer moved to their account: total less the platform fee and tax
+ * (ADR 19). Tax is 0 until Stapel collects it.
+ */
+function moneyColumns(
+  order: { totalAmount: number; taxAmount: number },
+  settlement: ChargeSettlement,
+  session: Stripe.Checkout.Session,
+) {
+  const total = session.amount_total ?? order.totalAmount;
+  const platformFee = settlement.applicationFeeAmount;
+  return {
+    stripeChargeId: settlement.chargeId,
+    stripeFeeAmount: settlement.stripeFeeAmount,
+    platformFeeAmount: platformFee,
+    netAmount: settlement.destinationAccountId
+      ? (settlement.transferAmount ?? total - platformFee) - order.taxAmount
+      : total - (settlement.stripeFeeAmount ?? 0) - order.taxAmount,
+    destinationAccountId: settlement.destinationAccountId,
+    stripeTransferId: settlement.transferId,
+    country: settlement.country ?? session.customer_details?.address?.country ?? null,
+  } satisfies Prisma.OrderUncheckedUpdateInput;
 }
 
 function paymentIntentId(session: Stripe.Checkout.Session): string | null {

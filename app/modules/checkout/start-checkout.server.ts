@@ -1,5 +1,7 @@
 import { type Stripe, stripe } from "~/integrations/stripe.server.ts";
 import { hasActiveEntitlement } from "~/modules/delivery/entitlements.server.ts";
+import { platformFeeAmount, platformFeeBps } from "~/modules/payouts/platform-fee.server.ts";
+import { shopPaymentsReadiness } from "~/modules/payouts/readiness.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
 
@@ -7,11 +9,15 @@ export type StartCheckoutResult =
   | { kind: "redirect-to-stripe"; url: string }
   | { kind: "already-owned" }
   | { kind: "not-for-sale" }
+  /** The shop's connected account cannot take charges (onboarding unfinished, or Stripe disabled it). */
+  | { kind: "shop-cannot-take-payments" }
   | { kind: "payments-unavailable" };
 
 /**
  * Records a PENDING order for the listing, then opens a Stripe Checkout Session for it. The order
  * id rides along as client_reference_id and metadata, so fulfilment can always find its order.
+ * The payment is a destination charge: the money goes to the shop's connected account, less the
+ * platform fee taken as `application_fee_amount` (ADR 19).
  */
 export async function startCheckout(
   buyer: { id: string; email: string },
@@ -27,10 +33,26 @@ export async function startCheckout(
       priceAmount: true,
       currency: true,
       shopId: true,
+      shop: {
+        select: {
+          platformFeeBps: true,
+          stripeAccountId: true,
+          stripeChargesEnabled: true,
+          stripePayoutsEnabled: true,
+          stripeDetailsSubmitted: true,
+          stripeRequirementsDue: true,
+          stripeDisabledReason: true,
+        },
+      },
     },
   });
   if (!listing) return { kind: "not-for-sale" };
   if (await hasActiveEntitlement(buyer.id, listing.id)) return { kind: "already-owned" };
+  const destination = listing.shop.stripeAccountId;
+  if (!destination || !shopPaymentsReadiness(listing.shop).canTakeCharges) {
+    return { kind: "shop-cannot-take-payments" };
+  }
+  const platformFee = platformFeeAmount(listing.priceAmount, platformFeeBps(listing.shop));
 
   const order = await prisma.order.create({
     data: {
@@ -40,6 +62,8 @@ export async function startCheckout(
       currency: listing.currency,
       subtotalAmount: listing.priceAmount,
       totalAmount: listing.priceAmount,
+      platformFeeAmount: platformFee,
+      destinationAccountId: destination,
       items: {
         create: {
           listingId: listing.id,
@@ -60,7 +84,11 @@ export async function startCheckout(
         client_reference_id: order.id,
         customer_email: buyer.email,
         metadata: { orderId: order.id },
-        payment_intent_data: { metadata: { orderId: order.id } },
+        payment_intent_data: {
+          metadata: { orderId: order.id },
+          application_fee_amount: platformFee,
+          transfer_data: { destination },
+        },
         line_items: [
           {
             quantity: 1,

@@ -44,6 +44,12 @@ export async function action({ request }: ActionFunctionArgs) {
       return redirect("/library");
     case "not-for-sale":
       return refuseSubmission(submission, 404, "This listing is not for sale.");
+    case "shop-cannot-take-payments":
+      return refuseSubmission(
+        submission,
+        409,
+        "This shop cannot take payments right now: its seller has not finished setting up payouts. You have not been charged.",
+      );
     case "payments-unavailable":
       return refuseSubmission(
         submission,

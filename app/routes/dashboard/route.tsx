@@ -25,15 +25,24 @@ function DashboardShell({ shopName, children }: { shopName?: string; children: R
     <div className="space-y-6">
       <header className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{shopName ? `${shopName} dashboard` : "Dashboard"}</h1>
-        <nav aria-label="Dashboard" className="flex gap-1">
+        <nav aria-label="Dashboard" className="flex flex-wrap gap-1">
           <NavLink to="/dashboard" end className={tab}>
             Overview
           </NavLink>
           <NavLink to="/dashboard/sales" className={tab}>
             Sales
           </NavLink>
+          <NavLink to="/dashboard/customers" className={tab}>
+            Customers
+          </NavLink>
           <NavLink to="/dashboard/plans" className={tab}>
             Plans
+          </NavLink>
+          <NavLink to="/dashboard/payouts" className={tab}>
+            Payouts
+          </NavLink>
+          <NavLink to="/dashboard/settings" className={tab}>
+            Settings
           </NavLink>
         </nav>
       </header>
