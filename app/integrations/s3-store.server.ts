@@ -152,14 +152,20 @@ export function createS3FileStore(client: S3Client, bucket: string): FileStore {
         }),
       );
     },
+    /**
+     * Best effort: the upload is given up either way. Parts an abort could not remove cost storage
+     * until the bucket's lifecycle rule (AbortIncompleteMultipartUpload, see README) removes them.
+     */
     async abortResumable(write) {
       assertValidKey(write.key);
       if (!write.s3UploadId) return;
       await client
         .send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: write.key, UploadId: write.s3UploadId }))
         .catch((error: unknown) => {
-          // Already completed or aborted: nothing is left to clean up.
-          if (!(error instanceof S3ServiceException && error.name === "NoSuchUpload")) throw error;
+          if (error instanceof S3ServiceException && error.name === "NoSuchUpload") return;
+          console.warn(
+            `Could not abort the multipart upload of ${write.key} (${error instanceof Error ? error.name : error}); a lifecycle rule must remove its parts`,
+          );
         });
     },
   };

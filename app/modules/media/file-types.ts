@@ -121,6 +121,7 @@ export type CheckedFileName =
 export function checkFileName(raw: string): CheckedFileName {
   const lastSegment = raw.normalize("NFC").split(/[/\\]/).pop() ?? "";
   let name = lastSegment
+    .replace(/[\t\n\r]/g, " ")
     .replace(INVISIBLE, "")
     .replace(NOT_ON_WINDOWS, "_")
     .replace(/\s+/g, " ")
