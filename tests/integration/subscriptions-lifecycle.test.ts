@@ -151,7 +151,17 @@ describe("renewing and cancelling, on a test clock", { timeout: 60_000 }, () => 
       ["PAID", 900],
       ["PAID", 900],
     ]);
-    expect(await emailsTo(user.email, "subscription-receipt")).toHaveLength(2);
+    // Each receipt states the month it pays for (its line's period; Stripe's top-level period of a
+    // renewal invoice is the month before).
+    expect(invoices.map((invoice) => [invoice.periodStart?.getTime(), invoice.periodEnd?.getTime()])).toEqual(
+      [
+        [Date.UTC(2026, 0, 15, 12, 0, 0), periodEnd],
+        [periodEnd, Date.UTC(2026, 2, 15, 12, 0, 0)],
+      ],
+    );
+    const receipts = await emailsTo(user.email, "subscription-receipt");
+    expect(receipts).toHaveLength(2);
+    expect(receipts[1]?.text).toContain("15 February 2026 – 15 March 2026");
   });
 
   it("keeps access after cancelling at the period's end until Stripe ends the subscription", async () => {

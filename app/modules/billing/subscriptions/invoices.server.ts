@@ -77,8 +77,7 @@ export async function recordInvoice(
       taxAmount: (invoice.total_taxes ?? []).reduce((sum, tax) => sum + tax.amount, 0),
       totalAmount: invoice.total,
       amountPaid: invoice.amount_paid,
-      periodStart: new Date(invoice.period_start * 1000),
-      periodEnd: new Date(invoice.period_end * 1000),
+      ...coveredPeriod(invoice),
       hostedInvoiceUrl: invoice.hosted_invoice_url ?? null,
       lines,
       paidAt: invoice.status_transitions.paid_at ? new Date(invoice.status_transitions.paid_at * 1000) : null,
@@ -108,4 +107,22 @@ export async function recordInvoice(
       await queuePaymentActionEmail(tx, forEmail);
     return changes;
   }, WAITING_TRANSACTION);
+}
+
+/**
+ * The time the invoice pays for, as a receipt states it: the period of its latest-ending line (the
+ * new period of a renewal, the new plan's period of a plan change). Stripe's top-level
+ * `period_start`/`period_end` are something else: the period whose usage the invoice collects, which
+ * is the previous period for a renewal and a single instant for a subscription's first invoice.
+ */
+function coveredPeriod(invoice: InvoiceObject): { periodStart: Date; periodEnd: Date } {
+  let covered = { start: invoice.period_start, end: invoice.period_end };
+  let found = false;
+  for (const line of invoice.lines.data) {
+    if (line.period && (!found || line.period.end > covered.end)) {
+      covered = line.period;
+      found = true;
+    }
+  }
+  return { periodStart: new Date(covered.start * 1000), periodEnd: new Date(covered.end * 1000) };
 }
