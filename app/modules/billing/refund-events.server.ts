@@ -1,6 +1,7 @@
 import { isStripeResourceMissing, stripe } from "~/integrations/stripe.server.ts";
 import { fulfilCheckoutSession } from "~/modules/checkout/fulfilment.server.ts";
 import { revokeOrderEntitlements } from "~/modules/delivery/grants.server.ts";
+import { applyStripeRefund, lockOrder, settleOrderRefunds } from "~/modules/refunds/settle.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { type ChargeObject, type DisputeObject, idOf, type RefundObject } from "./stripe-event-objects.ts";
 import { type HandlerOutcome, handled, ignored } from "./stripe-event-outcomes.ts";
@@ -44,55 +45,46 @@ const notOurs = (paymentIntentId: string | undefined) =>
 
 /**
  * A full refund ends access; a partial one keeps it (the buyer still paid for the item) but is
- * recorded. Stripe's charge is the truth for how much has been refunded in total.
+ * recorded. Stripe's charge is the truth for how much has been refunded in total; events can arrive
+ * out of order, so an older charge never lowers what a newer one said.
  */
 export async function handleChargeRefunded(charge: ChargeObject): Promise<HandlerOutcome> {
   const paymentIntentId = idOf(charge.payment_intent);
   const orderId = paymentIntentId && (await findOrderForPayment(paymentIntentId));
   if (!orderId) return notOurs(paymentIntentId);
   await prisma.$transaction(async (tx) => {
-    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
-    const fullyRefunded = charge.refunded || charge.amount_refunded >= charge.amount;
-    await tx.order.update({
-      where: { id: order.id },
-      data: {
-        refundedAmount: charge.amount_refunded,
-        status: fullyRefunded ? "REFUNDED" : order.status === "DISPUTED" ? "DISPUTED" : "PARTIALLY_REFUNDED",
-      },
+    await lockOrder(tx, orderId);
+    await settleOrderRefunds(tx, orderId, {
+      amountRefunded: charge.amount_refunded,
+      fullyRefunded: charge.refunded || charge.amount_refunded >= charge.amount,
     });
-    if (fullyRefunded) await revokeOrderEntitlements(tx, order.id, "REFUNDED");
   });
   return handled;
 }
 
+/**
+ * refund.created (and refund.updated, which carries the same object): the refund's row takes
+ * Stripe's status; the one that succeeds sends the buyer's refund email, once.
+ */
 export async function handleRefundCreated(refund: RefundObject): Promise<HandlerOutcome> {
   const paymentIntentId = idOf(refund.payment_intent);
   if (!paymentIntentId) return notOurs(undefined);
-  // A refund that failed or was cancelled gave nothing back: there is nothing to record.
-  if (refund.status === "failed" || refund.status === "canceled") return handled;
   const orderId = await findOrderForPayment(paymentIntentId);
   if (!orderId) return notOurs(paymentIntentId);
   await recordRefund(orderId, refund);
   return handled;
 }
 
+export const handleRefundUpdated = handleRefundCreated;
+
 export async function recordRefund(
   orderId: string,
-  refund: { id: string; amount: number; currency: string; reason?: string | null },
+  refund: { id: string; amount: number; currency: string; reason?: string | null; status?: string | null },
 ): Promise<void> {
-  // The seller's refund action and Stripe's refund.created webhook record the same refund, often
-  // at the same moment. Prisma's upsert reads before it writes, so two of them race on the unique
-  // key; INSERT … ON CONFLICT DO NOTHING (createMany with skipDuplicates) is one atomic statement.
-  await prisma.refund.createMany({
-    data: {
-      orderId,
-      stripeRefundId: refund.id,
-      amount: refund.amount,
-      currency: refund.currency.toUpperCase(),
-      reason: refund.reason ?? null,
-    },
-    skipDuplicates: true,
-  });
+  // Our refunds name their Refund row in metadata; the webhook can beat Stripe's answer to us.
+  const metadata = (refund as { metadata?: { refundId?: unknown } | null }).metadata;
+  const refundId = typeof metadata?.refundId === "string" ? metadata.refundId : undefined;
+  await applyStripeRefund(orderId, { ...refund, metadata: refundId ? { refundId } : null });
 }
 
 /** A dispute freezes access at once: the buyer is contesting that they bought it. */

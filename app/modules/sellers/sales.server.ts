@@ -1,71 +1,156 @@
-import { stripe } from "~/integrations/stripe.server.ts";
-import { recordRefund } from "~/modules/billing/refund-events.server.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { refundableAmount } from "~/modules/refunds/request.server.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { SALE_PERIODS, SALE_STATUSES, type SalesQuery } from "./forms.ts";
 
-export async function listShopSales(shopId: string) {
-  return prisma.order.findMany({
-    where: { shopId, status: { in: ["PAID", "PARTIALLY_REFUNDED", "REFUNDED", "DISPUTED"] } },
-    orderBy: { createdAt: "desc" },
-    take: 100,
-    select: {
-      id: true,
-      email: true,
-      status: true,
-      currency: true,
-      totalAmount: true,
-      refundedAmount: true,
-      paidAt: true,
-      items: { select: { title: true } },
-    },
-  });
+/** Orders that were paid at some point: what the seller calls sales. */
+export const SOLD_STATUSES = ["PAID", "PARTIALLY_REFUNDED", "REFUNDED", "DISPUTED"] as const;
+
+export const SALES_PAGE_SIZE = 25;
+
+function salesWhere(shopId: string, query: SalesQuery, now: Date): Prisma.OrderWhereInput {
+  return {
+    shopId,
+    status: query.status ? SALE_STATUSES[query.status] : { in: [...SOLD_STATUSES] },
+    ...(query.period && {
+      paidAt: { gte: new Date(now.getTime() - SALE_PERIODS[query.period] * 24 * 60 * 60 * 1000) },
+    }),
+    ...(query.listing && { items: { some: { listingId: query.listing } } }),
+    ...(query.country && { country: query.country }),
+  };
 }
 
-/** Why a refund was not made; the route turns each into an answer (not found, conflict, ...). */
-export type RefundRefusal =
-  | "not-found"
-  | "already-refunded"
-  | "not-refundable"
-  | "stripe-refused"
-  | "stripe-unreachable";
-export type RefundResult = { ok: true } | { ok: false; refusal: RefundRefusal; message: string };
-const refuse = (refusal: RefundRefusal, message: string): RefundResult => ({ ok: false, refusal, message });
+/**
+ * One page of the shop's sales, newest first, with the filters' choices (the shop's listings and
+ * the countries its buyers paid from). A refund waiting for Stripe is named, so its button waits too.
+ */
+export async function listShopSales(shopId: string, query: SalesQuery = {}, now = new Date()) {
+  const where = salesWhere(shopId, query, now);
+  const page = query.page ?? 1;
+  const [sales, total, listings, countries] = await Promise.all([
+    prisma.order.findMany({
+      where,
+      orderBy: [{ paidAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * SALES_PAGE_SIZE,
+      take: SALES_PAGE_SIZE,
+      select: {
+        id: true,
+        email: true,
+        status: true,
+        currency: true,
+        totalAmount: true,
+        refundedAmount: true,
+        netAmount: true,
+        country: true,
+        paidAt: true,
+        items: { select: { title: true, tierName: true } },
+        refunds: { select: { amount: true, status: true } },
+      },
+    }),
+    prisma.order.count({ where }),
+    prisma.listing.findMany({
+      where: { shopId },
+      orderBy: { title: "asc" },
+      select: { id: true, title: true, status: true },
+    }),
+    prisma.order.findMany({
+      where: { shopId, status: { in: [...SOLD_STATUSES] }, country: { not: null } },
+      distinct: ["country"],
+      orderBy: { country: "asc" },
+      select: { country: true },
+    }),
+  ]);
+  return {
+    sales: sales.map(({ refunds, ...sale }) => ({
+      ...sale,
+      refundable: refundableAmount({ ...sale, refunds }),
+      refundPending: refunds.some((refund) => refund.status === "PENDING"),
+    })),
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / SALES_PAGE_SIZE)),
+    listings,
+    countries: countries.flatMap((row) => (row.country ? [row.country] : [])),
+  };
+}
+
+export type ShopSale = NonNullable<Awaited<ReturnType<typeof getShopSale>>>;
 
 /**
- * Refunds the remaining amount of one of the shop's orders through Stripe. Access is revoked by
- * the charge.refunded webhook, the same path a refund made in the Stripe dashboard takes.
+ * One sale of the shop, as its page shows it: items with their tier, the buyer, the money (gross,
+ * Stripe's fee, the platform's fee, tax, net; fees null until Stripe's balance transaction is
+ * known), refunds with their status, and a timeline. Null for another shop's order.
  */
-export async function refundOrder(shopId: string, orderId: string): Promise<RefundResult> {
-  const order = await prisma.order.findFirst({ where: { id: orderId, shopId } });
-  // Another shop's order and a made-up id look the same.
-  if (!order) return refuse("not-found", "That order does not exist in your shop.");
-  if (order.status === "REFUNDED") return refuse("already-refunded", "This order is already refunded.");
-  if (order.status !== "PAID" && order.status !== "PARTIALLY_REFUNDED") {
-    return refuse("not-refundable", "Only paid orders can be refunded.");
-  }
-  if (!order.stripePaymentIntentId)
-    return refuse("not-refundable", "This order has no Stripe payment to refund.");
-  const remaining = order.totalAmount - order.refundedAmount;
-  try {
-    const refund = await stripe().refunds.create(
-      {
-        payment_intent: order.stripePaymentIntentId,
-        amount: remaining,
-        reason: "requested_by_customer",
-        metadata: { orderId },
+export async function getShopSale(shopId: string, orderId: string) {
+  const order = await prisma.order.findFirst({
+    where: { id: orderId, shopId, status: { in: [...SOLD_STATUSES] } },
+    select: {
+      id: true,
+      status: true,
+      email: true,
+      currency: true,
+      subtotalAmount: true,
+      discountAmount: true,
+      taxAmount: true,
+      totalAmount: true,
+      refundedAmount: true,
+      stripeFeeAmount: true,
+      platformFeeAmount: true,
+      netAmount: true,
+      country: true,
+      createdAt: true,
+      paidAt: true,
+      buyer: { select: { id: true, email: true, name: true } },
+      items: {
+        select: {
+          id: true,
+          listingId: true,
+          title: true,
+          tierName: true,
+          unitAmount: true,
+          quantity: true,
+          currency: true,
+        },
       },
-      { idempotencyKey: `refund:order:${order.id}:${order.refundedAmount}` },
-    );
-    await recordRefund(order.id, refund);
-    return { ok: true };
-  } catch (error) {
-    const type = (error as { type?: string }).type;
-    if (type === "StripeConnectionError" || type === "StripeAPIError") {
-      return refuse(
-        "stripe-unreachable",
-        "Stripe could not be reached. Nothing was refunded; try again shortly.",
-      );
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    return refuse("stripe-refused", `Stripe refused the refund: ${message}`);
-  }
+      refunds: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          amount: true,
+          currency: true,
+          status: true,
+          stripeRefundId: true,
+          createdAt: true,
+        },
+      },
+    },
+  });
+  if (!order) return null;
+  const receipts = await prisma.emailMessage.findMany({
+    where: { idempotencyKey: { startsWith: `receipt:order:${order.id}` } },
+    orderBy: { createdAt: "asc" },
+    select: { createdAt: true, sentAt: true, status: true, idempotencyKey: true },
+  });
+  const timeline: { at: Date; label: string }[] = [
+    { at: order.createdAt, label: "Checkout started" },
+    ...(order.paidAt ? [{ at: order.paidAt, label: "Paid" }] : []),
+    ...receipts.map((email) => ({
+      at: email.sentAt ?? email.createdAt,
+      label: `${email.idempotencyKey.includes(":resend:") ? "Receipt sent again" : "Receipt"} ${email.status === "SENT" ? "sent" : "queued"}`,
+    })),
+    ...order.refunds.map((refund) => ({
+      at: refund.createdAt,
+      label: `Refund ${refund.status.toLowerCase()}`,
+      refundId: refund.id,
+    })),
+    ...(order.status === "DISPUTED"
+      ? [{ at: order.paidAt ?? order.createdAt, label: "Disputed by the buyer" }]
+      : []),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  return {
+    ...order,
+    refundable: refundableAmount(order),
+    pendingRefund: order.refunds.find((refund) => refund.status === "PENDING") ?? null,
+    timeline,
+  };
 }

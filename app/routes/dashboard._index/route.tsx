@@ -25,13 +25,24 @@ export default function DashboardOverview() {
         {overview.revenue.length === 0 ? (
           <Stat label="Net revenue" value="No sales yet" />
         ) : (
-          overview.revenue.map((row) => (
+          overview.revenue.flatMap((row) => [
             <Stat
-              key={row.currency}
-              label={`Net revenue (${row.currency}, ${row.orders} orders)`}
+              key={`net-${row.currency}`}
+              label={`Net revenue (${row.currency})`}
               value={formatMoney({ amount: row.netAmount, currency: row.currency })}
-            />
-          ))
+              detail={`${row.orders} ${row.orders === 1 ? "order" : "orders"}, after refunds`}
+            />,
+            <Stat
+              key={`refunds-${row.currency}`}
+              label={`Refunds (${row.currency})`}
+              value={formatMoney({ amount: row.refundedAmount, currency: row.currency })}
+              detail={
+                row.ordersWithRefunds === 0
+                  ? "None"
+                  : `${row.ordersWithRefunds} ${row.ordersWithRefunds === 1 ? "order" : "orders"} (${row.fullyRefundedOrders} in full)`
+              }
+            />,
+          ])
         )}
       </dl>
       <p className="text-sm text-gray-700">
@@ -44,11 +55,12 @@ export default function DashboardOverview() {
   );
 }
 
-function Stat({ label, value }: { label: string; value: string }) {
+function Stat({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
     <div className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
       <dt className="text-sm text-gray-600">{label}</dt>
       <dd className="mt-1 text-2xl font-bold">{value}</dd>
+      {detail && <dd className="mt-1 text-sm text-gray-600">{detail}</dd>}
     </div>
   );
 }

@@ -1,116 +1,108 @@
-import { useForm } from "@conform-to/react";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import type { z } from "zod";
-import { Button } from "~/components/ui/button.tsx";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/ui/notice.tsx";
-import { TableHead } from "~/components/ui/table.tsx";
-import { RefundSchema } from "~/modules/sellers/forms.ts";
-import { listShopSales, type RefundRefusal, refundOrder } from "~/modules/sellers/sales.server.ts";
-import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/forms.server.ts";
+import type { RefundRefusal } from "~/modules/refunds/request.server.ts";
+import { refundOrder } from "~/modules/refunds/request.server.ts";
+import { SalesActionSchema, SalesQuerySchema, salesQueryString } from "~/modules/sellers/forms.ts";
+import { giftListing } from "~/modules/sellers/gifts.server.ts";
+import { listShopSales } from "~/modules/sellers/sales.server.ts";
+import {
+  invalidSubmission,
+  parseSubmission,
+  refuseRateLimited,
+  refuseSubmission,
+} from "~/utils/forms.server.ts";
 import { privateNoStore } from "~/utils/http.ts";
 import { formatMoney } from "~/utils/money.ts";
 import { requireSeller } from "~/utils/session.server.ts";
+import { GiftForm } from "./gift-form.tsx";
+import { SalesFilters } from "./sales-filters.tsx";
+import { SalesList } from "./sales-list.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Sales · Stapel" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const seller = await requireSeller(request);
-  return data({ sales: await listShopSales(seller.shop.id) }, { headers: privateNoStore });
+  const url = new URL(request.url);
+  const query = SalesQuerySchema.parse(Object.fromEntries(url.searchParams));
+  // Filters live in the URL, without empty or unknown parameters: the URL a seller shares.
+  const canonical = salesQueryString(query);
+  if (canonical !== url.search) throw redirect(`${url.pathname}${canonical}`, { headers: privateNoStore });
+  return data({ query, ...(await listShopSales(seller.shop.id, query)) }, { headers: privateNoStore });
 }
 
-const refusalStatus = {
+const refundRefusalStatus = {
   "not-found": 404,
   "already-refunded": 409,
   "not-refundable": 409,
+  "refund-pending": 409,
+  "amount-too-large": 409,
   "stripe-refused": 409,
   "stripe-unreachable": 503,
 } as const satisfies Record<RefundRefusal, number>;
 
+const giftRefusalStatus = { "not-found": 404, "not-published": 409, "already-has-access": 409 } as const;
+
 export async function action({ request }: ActionFunctionArgs) {
   const seller = await requireSeller(request);
-  const submission = await parseSubmission(request, RefundSchema);
+  const submission = await parseSubmission(request, SalesActionSchema);
   if (submission.status !== "success") return invalidSubmission(submission);
-  const result = await refundOrder(seller.shop.id, submission.value.orderId);
-  if (!result.ok) {
-    return refuseSubmission(submission, refusalStatus[result.refusal], result.message);
+  const value = submission.value;
+  if (value.intent === "gift") {
+    const gift = await giftListing(seller.shop.id, value.listingId, value.email);
+    if (!gift.ok) {
+      if (gift.refusal === "rate-limited")
+        return refuseRateLimited(submission, "gifts", gift.retryAfterSeconds);
+      return refuseSubmission(submission, giftRefusalStatus[gift.refusal], gift.message);
+    }
+    return {
+      result: submission.reply({ resetForm: true }),
+      done: gift.alreadyGifted
+        ? `${gift.email} was already given ${gift.listingTitle}: nothing was sent again.`
+        : `${gift.listingTitle} is now in ${gift.email}'s library; they have an email with a sign-in link.`,
+    };
   }
-  return { result: submission.reply({ resetForm: true }), refunded: true };
+  const refund = await refundOrder(seller.shop.id, value.orderId, value.amount);
+  if (!refund.ok) return refuseSubmission(submission, refundRefusalStatus[refund.refusal], refund.message);
+  const amount = formatMoney({ amount: refund.amount, currency: refund.currency });
+  return {
+    result: submission.reply({ resetForm: true }),
+    refunded: { status: refund.status, accessEnded: refund.accessEnded },
+    done:
+      refund.status === "PENDING"
+        ? `Refund of ${amount} requested: Stripe has not confirmed it yet.`
+        : `Refunded ${amount}. ${refund.accessEnded ? "The order is refunded in full: the buyer's access has ended." : "The buyer keeps access."}`,
+  };
 }
 
-const statusLabel: Record<string, string> = {
-  PAID: "Paid",
-  PARTIALLY_REFUNDED: "Partly refunded",
-  REFUNDED: "Refunded",
-  DISPUTED: "Disputed",
-};
-
 export default function Sales() {
-  const { sales } = useLoaderData<typeof loader>();
+  const { query, sales, total, page, pageCount, listings, countries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm<z.input<typeof RefundSchema>>({ lastResult: actionData?.result });
-  const problems = [
-    ...(form.errors ?? []),
-    ...(fields.orderId.errors ?? []),
-    ...(fields.intent.errors ?? []),
-  ];
-  const navigation = useNavigation();
+  const lastIntent =
+    actionData?.result.initialValue && typeof actionData.result.initialValue.intent === "string"
+      ? actionData.result.initialValue.intent
+      : null;
+  // The refund buttons' answers; the gift form shows its own next to its fields.
+  const problems = lastIntent === "gift" ? [] : Object.values(actionData?.result.error ?? {}).flat();
   return (
-    <section aria-labelledby="sales-heading" className="space-y-4">
+    <section aria-labelledby="sales-heading" className="min-w-0 space-y-4">
       <h2 id="sales-heading" className="text-xl font-bold">
         Sales
       </h2>
-      {actionData && "refunded" in actionData && (
-        <Notice tone="success">Refund issued. The buyer's access ends as soon as Stripe confirms it.</Notice>
-      )}
+      {actionData && "done" in actionData && <Notice tone="success">{actionData.done}</Notice>}
       {problems.length > 0 && <Notice tone="error">{problems.join(" ")}</Notice>}
-      {sales.length === 0 ? (
-        <p className="text-gray-700">No sales yet. Share your shop link to get your first one.</p>
-      ) : (
-        <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-gray-200">
-          <table className="min-w-full text-left text-sm">
-            <TableHead
-              columns={["Date", "Buyer", "Items", "Total", "Status", { label: "Actions", srOnly: true }]}
-            />
-            <tbody className="divide-y divide-gray-100">
-              {sales.map((sale) => (
-                <tr key={sale.id}>
-                  <td className="p-3">
-                    {sale.paidAt ? new Date(sale.paidAt).toISOString().slice(0, 10) : "–"}
-                  </td>
-                  <td className="p-3">{sale.email}</td>
-                  <td className="p-3">{sale.items.map((item) => item.title).join(", ")}</td>
-                  <td className="p-3">
-                    {formatMoney({ amount: sale.totalAmount, currency: sale.currency })}
-                  </td>
-                  <td className="p-3">{statusLabel[sale.status] ?? sale.status}</td>
-                  <td className="p-3 text-right">
-                    {(sale.status === "PAID" || sale.status === "PARTIALLY_REFUNDED") && (
-                      <Form
-                        method="post"
-                        onSubmit={(event) => {
-                          if (!confirm("Refund this order in full? The buyer loses access."))
-                            event.preventDefault();
-                        }}
-                      >
-                        <input type="hidden" name="intent" value="refund" />
-                        <input type="hidden" name="orderId" value={sale.id} />
-                        <Button
-                          variant="danger"
-                          disabled={navigation.state !== "idle"}
-                          aria-label={`Refund order from ${sale.email}`}
-                        >
-                          Refund
-                        </Button>
-                      </Form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <SalesFilters query={query} listings={listings} countries={countries} />
+      <SalesList sales={sales} total={total} page={page} pageCount={pageCount} query={query} />
+      <GiftForm
+        listings={listings.filter((listing) => listing.status === "PUBLISHED")}
+        lastResult={lastIntent === "gift" ? actionData?.result : undefined}
+      />
     </section>
   );
 }

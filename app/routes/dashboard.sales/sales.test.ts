@@ -71,7 +71,7 @@ describe("the seller dashboard", () => {
     expect(malformed.data.result.error).toEqual({ orderId: ["order is required"] });
 
     const done = expectData(await refund(cookie, { intent: "refund", orderId: myOrder.id }));
-    expect(done.data).toMatchObject({ refunded: true });
+    expect(done.data).toMatchObject({ refunded: { status: "SUCCEEDED", accessEnded: true } });
     await settleWebhooks(app.sandbox);
     expect(await prisma.order.findUniqueOrThrow({ where: { id: myOrder.id } })).toMatchObject({
       status: "REFUNDED",
