@@ -29,6 +29,9 @@ function DashboardShell({ shopName, children }: { shopName?: string; children: R
           <NavLink to="/dashboard" end className={tab}>
             Overview
           </NavLink>
+          <NavLink to="/dashboard/listings" className={tab}>
+            Listings
+          </NavLink>
           <NavLink to="/dashboard/sales" className={tab}>
             Sales
           </NavLink>

@@ -1,9 +1,13 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CopyButton } from "~/components/copy-button.tsx";
+import { PromptFiller } from "~/components/listing-editor/prompt-filler.tsx";
+import { Markdown } from "~/components/markdown.tsx";
 import { listingTypeLabel } from "~/modules/catalog/search.ts";
 import { createDownloadPath } from "~/modules/delivery/download-links.server.ts";
 import { getLibraryItem } from "~/modules/delivery/entitlements.server.ts";
+import { libraryDetails } from "~/modules/listings/library.server.ts";
+import { formatDay } from "~/utils/dates.ts";
 import { invariantResponse, privateNoStore } from "~/utils/http.ts";
 import { recordId } from "~/utils/schemas.ts";
 import { requireUser } from "~/utils/session.server.ts";
@@ -22,13 +26,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...file,
     href: createDownloadPath({ userId: user.id, entitlementId: item.id, fileId: file.id }),
   }));
-  return data({ item, files }, { headers: privateNoStore });
+  // Only after the entitlement check above: the details include paid content.
+  const details = await libraryDetails(item.listing.id);
+  return data({ item, files, details }, { headers: privateNoStore });
 }
 
 const kib = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 export default function LibraryItem() {
-  const { item, files } = useLoaderData<typeof loader>();
+  const { item, files, details } = useLoaderData<typeof loader>();
   const { listing } = item;
   return (
     <article className="space-y-6">
@@ -42,8 +48,61 @@ export default function LibraryItem() {
           {listingTypeLabel[listing.type]} · {listing.aiModels.join(", ")} · by {listing.shop.name}
         </p>
         <h1 className="text-2xl font-bold">{listing.title}</h1>
+        {details.latestVersion && (
+          <p className="mt-1 text-sm text-gray-600">
+            Version {details.latestVersion.number}, {formatDay(details.latestVersion.publishedAt)}: you always
+            get the latest.
+          </p>
+        )}
       </header>
-      {listing.content && (
+      {details.latestVersion?.changelogHtml && details.latestVersion.number > 1 && (
+        <section aria-labelledby="changelog-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
+          <h2 id="changelog-heading" className="font-bold">
+            What changed in version {details.latestVersion.number}
+          </h2>
+          <Markdown html={details.latestVersion.changelogHtml} className="mt-2 text-sm" />
+        </section>
+      )}
+      {details.templateUrl && (
+        <section aria-labelledby="template-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
+          <h2 id="template-heading" className="font-bold">
+            Your template
+          </h2>
+          <p className="mt-2">
+            <a
+              href={details.templateUrl}
+              target="_blank"
+              rel="noopener noreferrer nofollow"
+              className="font-semibold text-brand-700 underline"
+              data-testid="template-url"
+            >
+              Duplicate the template
+            </a>
+          </p>
+          {details.compatibleApps.length > 0 && (
+            <p className="mt-1 text-sm text-gray-600">Works with {details.compatibleApps.join(", ")}.</p>
+          )}
+        </section>
+      )}
+      {(details.agentPlatform || details.requiredTools.length > 0) && (
+        <section aria-labelledby="agent-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
+          <h2 id="agent-heading" className="font-bold">
+            Runs on {details.agentPlatform ?? "your platform"}
+          </h2>
+          {details.requiredTools.length > 0 && (
+            <p className="mt-1 text-sm text-gray-700">You need: {details.requiredTools.join(", ")}.</p>
+          )}
+        </section>
+      )}
+      {details.guideHtml && (
+        <section aria-labelledby="guide-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
+          <h2 id="guide-heading" className="font-bold">
+            {listing.type === "AGENT" ? "Setup guide" : "What it contains"}
+          </h2>
+          <Markdown html={details.guideHtml} className="mt-2" />
+        </section>
+      )}
+      {listing.content?.body && (
         <section aria-labelledby="content-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
           <div className="flex items-center justify-between gap-3">
             <h2 id="content-heading" className="font-bold">
@@ -57,9 +116,21 @@ export default function LibraryItem() {
           >
             {listing.content.body}
           </pre>
-          {listing.content.instructions && (
-            <p className="mt-3 whitespace-pre-line text-sm text-gray-700">{listing.content.instructions}</p>
+          {details.instructionsHtml && <Markdown html={details.instructionsHtml} className="mt-3 text-sm" />}
+          {details.modelNotes && (
+            <p className="mt-2 text-xs text-gray-600">Tested with: {details.modelNotes}</p>
           )}
+        </section>
+      )}
+      {listing.content && details.hasVariables && (
+        <section aria-labelledby="fill-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
+          <h2 id="fill-heading" className="font-bold">
+            Fill in the prompt
+          </h2>
+          <p className="mt-1 text-sm text-gray-600">Your answers stay in your browser.</p>
+          <div className="mt-3">
+            <PromptFiller body={listing.content.body} mode="library" />
+          </div>
         </section>
       )}
       {files.length > 0 && (

@@ -1,11 +1,13 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { Button } from "~/components/ui/button.tsx";
+import { Markdown } from "~/components/markdown.tsx";
+import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
-import { getPublishedListing } from "~/modules/catalog/listings.server.ts";
+import type { getPublishedListing } from "~/modules/catalog/listings.server.ts";
 import { listingTypeLabel } from "~/modules/catalog/search.ts";
 import { hasActiveEntitlement } from "~/modules/delivery/entitlements.server.ts";
+import { findListingPage } from "~/modules/listings/storefront.server.ts";
 import { formatPlanPrice } from "~/modules/plans/format.ts";
 import { plansForListing } from "~/modules/plans/storefront.server.ts";
 import { env } from "~/utils/env.server.ts";
@@ -19,12 +21,18 @@ const NOT_FOUND = "This listing does not exist or is no longer for sale.";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   invariantResponse(SLUG_PATTERN.test(slug), NOT_FOUND, { status: 404 });
-  const listing = await getPublishedListing(slug);
-  invariantResponse(listing, NOT_FOUND, { status: 404 });
-  const [user, plans] = await Promise.all([getSessionUser(request), plansForListing(listing)]);
-  const owned = user ? await hasActiveEntitlement(user.id, listing.id) : false;
+  const user = await getSessionUser(request);
+  const found = await findListingPage(slug, user);
+  // An address the listing had before: permanently moved, so links and search engines follow.
+  if (found.kind === "moved") throw redirect(`/p/${found.slug}${new URL(request.url).search}`, 301);
+  invariantResponse(found.kind === "found", NOT_FOUND, { status: 404 });
+  const { listing, ...page } = found.page;
+  const [plans, owned] = await Promise.all([
+    plansForListing(listing),
+    user ? hasActiveEntitlement(user.id, listing.id) : false,
+  ]);
   const canonicalUrl = `${env().APP_URL}/p/${listing.slug}`;
-  return { listing, plans, signedIn: Boolean(user), owned, canonicalUrl };
+  return { listing, ...page, plans, signedIn: Boolean(user), owned, canonicalUrl };
 }
 
 // Public for signed-out visitors; the HTTP server makes every signed-in response private.
@@ -76,7 +84,17 @@ function productJsonLd({ listing, canonicalUrl }: { listing: ListingData; canoni
 type ListingData = NonNullable<Awaited<ReturnType<typeof getPublishedListing>>>;
 
 export default function ListingPage() {
-  const { listing, plans, signedIn, owned } = useLoaderData<typeof loader>();
+  const {
+    listing,
+    plans,
+    signedIn,
+    owned,
+    descriptionHtml,
+    aiGenerated,
+    isOwnListing,
+    ownedBundleItemSlugs,
+  } = useLoaderData<typeof loader>();
+  const ownedItems = new Set(ownedBundleItemSlugs);
   const [searchParams] = useSearchParams();
   const price = formatMoney({ amount: listing.priceAmount, currency: listing.currency });
   return (
@@ -100,7 +118,9 @@ export default function ListingPage() {
         {searchParams.get("checkout") === "cancelled" && (
           <Notice>Checkout was cancelled. You have not been charged.</Notice>
         )}
-        <section className="whitespace-pre-line leading-relaxed text-gray-800">{listing.description}</section>
+        <section aria-label="Description">
+          <Markdown html={descriptionHtml} />
+        </section>
         {listing.teaser && (
           <section aria-labelledby="teaser-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
             <h2 id="teaser-heading" className="font-bold">
@@ -118,6 +138,14 @@ export default function ListingPage() {
             <h2 id="examples-heading" className="text-xl font-bold">
               Example outputs
             </h2>
+            {aiGenerated && (
+              <p className="text-sm text-gray-700">
+                <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-800 ring-1 ring-amber-200">
+                  AI-generated
+                </span>{" "}
+                The seller says these examples were made with AI.
+              </p>
+            )}
             {listing.examples.map((example) => (
               <figure key={example.id} className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
                 <figcaption className="text-sm font-semibold text-gray-700">
@@ -141,9 +169,18 @@ export default function ListingPage() {
                   <Link className="text-brand-700 underline" to={`/p/${item.slug}`}>
                     {item.title}
                   </Link>
+                  {ownedItems.has(item.slug) && (
+                    <span className="ml-2 text-sm font-medium text-emerald-700">you already own this</span>
+                  )}
                 </li>
               ))}
             </ul>
+            {ownedItems.size > 0 && !owned && !isOwnListing && (
+              <Notice>
+                You already own {ownedItems.size} of the {listing.bundleItems.length} listings in this bundle.
+                The bundle's price is the same for you: buy it only if the rest is worth it.
+              </Notice>
+            )}
           </section>
         )}
         <section aria-labelledby="reviews-heading">
@@ -193,7 +230,16 @@ export default function ListingPage() {
             Includes {listing.files.length} downloadable file{listing.files.length > 1 ? "s" : ""}.
           </p>
         )}
-        {owned ? (
+        {ownedItems.size > 0 && !owned && !isOwnListing && (
+          <p data-testid="bundle-owned" className="text-sm font-medium text-amber-800">
+            You already own {ownedItems.size} of the {listing.bundleItems.length} listings in this bundle.
+          </p>
+        )}
+        {isOwnListing ? (
+          <Link to={`/dashboard/listings/${listing.id}`} className={`${buttonClass()} w-full`}>
+            Edit your listing
+          </Link>
+        ) : owned ? (
           <Link
             to="/library"
             className="block rounded-lg bg-emerald-600 px-4 py-2.5 text-center text-sm font-semibold text-white"

@@ -1,0 +1,17 @@
+import type { EditorRefusal } from "./editor.server.ts";
+
+/** What the seller reads when the editor refuses, and which field it belongs to (if any). */
+export const editorRefusalMessages: Record<EditorRefusal, { message: string; field?: "slug" | "changelog" }> =
+  {
+    "not-found": { message: "Your shop has no such listing." },
+    "type-changed": { message: "A listing's type cannot change: duplicate it, or create a new listing." },
+    "slug-taken": { message: "This address is taken: choose another.", field: "slug" },
+    "slug-reserved": { message: "This address is reserved: choose another.", field: "slug" },
+    "changelog-required": {
+      message: "This changes what your buyers get: say what changed, so they see it with the new version.",
+      field: "changelog",
+    },
+  };
+
+export const PAYMENTS_NOT_READY =
+  "Your shop cannot take payments yet, so paid listings cannot be published. Finish setting up payouts under Dashboard → Payouts (/dashboard/payouts), then publish again.";
