@@ -80,7 +80,8 @@ const post = (cookie: string, orderId: string, fields: Record<string, string>) =
     { orderId },
   );
 const page = async (cookie: string, orderId: string) =>
-  expectData(await callRoute(saleRoute.loader, requestAs(cookie, `/dashboard/sales/${orderId}`), { orderId })).data;
+  expectData(await callRoute(saleRoute.loader, requestAs(cookie, `/dashboard/sales/${orderId}`), { orderId }))
+    .data;
 const stripeRefunds = async (paymentIntent: string) =>
   (await stripe().refunds.list({ payment_intent: paymentIntent })).data;
 const access = async (entitlementId: string) =>
@@ -129,7 +130,9 @@ describe("refunds from the sale page", { timeout: 60_000 }, () => {
 
     // The rest, with the field left empty.
     const rest = expectData<Reply>(await post(cookie, order.id, { intent: "refund", amount: "" }));
-    expect(rest.data.done).toBe("Refunded €7.00. The order is refunded in full, so the buyer's access has ended.");
+    expect(rest.data.done).toBe(
+      "Refunded €7.00. The order is refunded in full, so the buyer's access has ended.",
+    );
     await settleWebhooks(app.sandbox);
     expect(await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
       status: "REFUNDED",
@@ -176,7 +179,9 @@ describe("refunds from the sale page", { timeout: 60_000 }, () => {
     expect(settled[0]?.stripeRefundId).toMatch(/^re_/);
 
     // "Check with Stripe" afterwards sends the same idempotent request: still one refund.
-    const check = expectData<Reply>(await post(cookie, order.id, { intent: "check-refund", refundId: pending.id }));
+    const check = expectData<Reply>(
+      await post(cookie, order.id, { intent: "check-refund", refundId: pending.id }),
+    );
     expect(check.data.done).toContain("Refunded €3.00");
     expect(await stripeRefunds(paymentIntent)).toHaveLength(1);
     expect(await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
@@ -192,10 +197,12 @@ describe("refunds from the sale page", { timeout: 60_000 }, () => {
     const theirs = await sale();
     const foreign = theirs.order.id;
     const missingPage = expectResponse(
-      await callRoute(saleRoute.loader, requestAs(mine.cookie, `/dashboard/sales/${foreign}`), { orderId: foreign }),
+      await callRoute(saleRoute.loader, requestAs(mine.cookie, `/dashboard/sales/${foreign}`), {
+        orderId: foreign,
+      }),
     );
     expect(missingPage.status).toBe(404);
-    for (const fields of [
+    for (const fields of <Record<string, string>[]>[
       { intent: "refund", amount: "1.00" },
       { intent: "check-refund", refundId: "cmissing00000000000000000" },
       { intent: "resend-receipt", clickId: "click-abcdefgh" },
