@@ -40,6 +40,18 @@ describe("accessibility (axe, WCAG 2 A/AA)", () => {
     }
   });
 
+  it("finds no serious problems on the subscriber's pages", async () => {
+    // The demo buyer subscribes to Automation Lab at start-up: the account has a subscription.
+    await signInByEmail(page, server.url, "buyer@stapel.test");
+    await page.goto(`${server.url}/account`);
+    const changePlan = await page.getByRole("link", { name: "Change plan" }).first().getAttribute("href");
+    expect(changePlan).toMatch(/^\/account\/subscriptions\/[a-z0-9]+$/);
+    for (const path of ["/account", "/account/orders", changePlan ?? ""]) {
+      expect(await seriousViolations(path), path).toEqual([]);
+    }
+    await page.context().clearCookies();
+  });
+
   it("finds no serious problems on the signed-in pages", async () => {
     await signInByEmail(page, server.url, "seller@stapel.test");
     for (const path of ["/library", "/dashboard", "/dashboard/sales"]) {
