@@ -3,6 +3,8 @@
 // for refunds. Seeded with Prisma and the real checkout code; sessions by the real sign-in code.
 import { startCheckout } from "~/modules/checkout/start-checkout.server.ts";
 import { createDownloadPath } from "~/modules/delivery/download-links.server.ts";
+import { uploadImage } from "~/modules/media/images.server.ts";
+import { createUpload } from "~/modules/media/uploads.server.ts";
 import { createPlan } from "~/modules/plans/seller-plans.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { payHostedCheckout } from "../../support/app-env.ts";
@@ -48,6 +50,8 @@ export type World = {
   crossLinkBtoA: string;
   /** Paid orders of shop A (bought by helper accounts) that tests may refund, one per use. */
   refundableOrderIdsA: string[];
+  /** Shop A's unfinished upload (nothing received yet) and one of its images (widths 320 and 640). */
+  mediaA: { uploadId: string; imageId: string };
   /** A fresh session cookie (`name=value`) for a principal, null for anonymous. */
   cookie(principal: Principal): Promise<string | null>;
   /** The headers a browser sends with a form from one of our own pages (Origin, Sec-Fetch-Site). */
@@ -139,6 +143,8 @@ export async function seedWorld(
     refundableOrderIdsA.push((await buy(helper, shopA.listing.id)).orderId);
   }
 
+  const mediaA = await seedMedia(shopA);
+
   // From here on, webhooks (refunds) reach the app through the real HTTP server.
   server.deliverWebhooksOverHttp();
   const origin = new URL(server.appUrl).origin;
@@ -153,6 +159,7 @@ export async function seedWorld(
     purchaseB,
     subscriptionA,
     refundableOrderIdsA,
+    mediaA,
     crossLinkBtoA: createDownloadPath(
       { userId: users.buyerB.id, entitlementId: purchaseB.entitlementId, fileId: shopA.file.id },
       Date.now() + 24 * 60 * 60 * 1000,
@@ -163,4 +170,19 @@ export async function seedWorld(
     sameOrigin: { Origin: origin, "Sec-Fetch-Site": "same-origin" },
     buy,
   };
+}
+
+async function seedMedia(shop: Seller): Promise<World["mediaA"]> {
+  const upload = await createUpload(shop.shop.id, {
+    listingId: shop.listing.id,
+    fileName: "workbook.pdf",
+    sizeBytes: 1000,
+  });
+  const { default: sharp } = await import("sharp");
+  const png = await sharp({ create: { width: 700, height: 400, channels: 3, background: "#225588" } })
+    .png()
+    .toBuffer();
+  const image = await uploadImage(shop.shop.id, { bytes: png, alt: "A blue cover" });
+  if (!upload.ok || !image.ok) throw new Error("could not seed shop A's upload and image");
+  return { uploadId: upload.upload.id, imageId: image.image.id };
 }
