@@ -12,11 +12,25 @@ export { type FormReply, fieldErrors, postAs } from "./plans-fixtures.ts";
 let counter = 0;
 export const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
-/** A seller (signed in) whose shop already sells one published prompt; payments as asked. */
+/**
+ * A seller (signed in) whose shop already sells one published prompt. The fixture onboards the shop
+ * on the sandbox's Connect; `chargesEnabled: false` makes it a shop whose onboarding was left open.
+ */
 export async function sellerShop(options: { chargesEnabled?: boolean } = {}) {
   const sale = await createListingForSale();
-  if (options.chargesEnabled !== false)
-    await prisma.shop.update({ where: { id: sale.shop.id }, data: { stripeChargesEnabled: true } });
+  if (options.chargesEnabled === false) {
+    const { connectShop } = await import("../support/fixtures.ts");
+    const shop = await prisma.shop.create({
+      data: {
+        ownerId: (await prisma.user.create({ data: { email: `open-${unique()}@example.com` } })).id,
+        handle: `open-${unique()}`,
+        name: "Open shop",
+      },
+    });
+    await connectShop(shop.id, "leave-open");
+    const owner = await prisma.shop.findUniqueOrThrow({ where: { id: shop.id }, select: { ownerId: true } });
+    return { ...sale, shop, cookie: await signIn(owner.ownerId) };
+  }
   return { ...sale, cookie: await signIn(sale.seller.id) };
 }
 

@@ -12,6 +12,3 @@ export const editorRefusalMessages: Record<EditorRefusal, { message: string; fie
       field: "changelog",
     },
   };
-
-export const PAYMENTS_NOT_READY =
-  "Your shop cannot take payments yet, so paid listings cannot be published. Finish setting up payouts under Dashboard → Payouts (/dashboard/payouts), then publish again.";

@@ -1,4 +1,5 @@
 import { enqueueShopGrantSync } from "~/modules/billing/subscriptions/plan-grants.server.ts";
+import { shopPaymentsReadiness } from "~/modules/payouts/readiness.ts";
 import { parsePrompt } from "~/modules/prompts/variables.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { freeSlugFor } from "./slugs.server.ts";
@@ -14,19 +15,28 @@ export type PublishRefusal =
   | { refusal: "not-found" }
   | { refusal: "already-published" }
   | { refusal: "not-published" }
-  | { refusal: "payments-not-ready" }
+  | { refusal: "payments-not-ready"; message: string }
   | { refusal: "incomplete"; message: string };
 
 /**
- * Whether the shop can take charges (Stripe Connect). A paid listing cannot be published before:
- * buyers would reach a checkout that cannot pay the seller.
+ * Why the shop cannot take charges (Stripe Connect), or null when it can. A paid listing cannot be
+ * published before: buyers would reach a checkout that cannot pay the seller. The payouts module's
+ * one readiness rule decides, with its words for what to do.
  */
-async function canTakeCharges(shopId: string): Promise<boolean> {
+async function paymentsRefusal(shopId: string): Promise<string | null> {
   const shop = await prisma.shop.findUniqueOrThrow({
     where: { id: shopId },
-    select: { stripeChargesEnabled: true },
+    select: {
+      stripeAccountId: true,
+      stripeChargesEnabled: true,
+      stripePayoutsEnabled: true,
+      stripeDetailsSubmitted: true,
+      stripeRequirementsDue: true,
+      stripeDisabledReason: true,
+    },
   });
-  return shop.stripeChargesEnabled;
+  const readiness = shopPaymentsReadiness(shop);
+  return readiness.canTakeCharges ? null : (readiness.refusal ?? "This shop cannot take payments yet.");
 }
 
 /** What a listing of each type needs before buyers can have it; null when it is complete. */
@@ -82,8 +92,8 @@ export async function publishListing(
   if (listing.status === "PUBLISHED") return { ok: false, refusal: "already-published" };
   const missing = await missingForPublish(listingId, shopId);
   if (missing) return { ok: false, refusal: "incomplete", message: missing };
-  if (listing.priceAmount > 0 && !(await canTakeCharges(shopId)))
-    return { ok: false, refusal: "payments-not-ready" };
+  const cannotCharge = listing.priceAmount > 0 ? await paymentsRefusal(shopId) : null;
+  if (cannotCharge) return { ok: false, refusal: "payments-not-ready", message: cannotCharge };
   const version = await prisma.$transaction(async (tx) => {
     // Conditional, so two publishes at once record one version.
     const moved = await tx.listing.updateMany({
@@ -101,7 +111,7 @@ export async function publishListing(
 export async function unpublishListing(
   shopId: string,
   listingId: string,
-): Promise<{ ok: true } | ({ ok: false } & PublishRefusal)> {
+): Promise<{ ok: true } | { ok: false; refusal: "not-found" | "not-published" }> {
   const listing = await prisma.listing.findFirst({
     where: { id: listingId, shopId },
     select: { status: true },

@@ -41,8 +41,11 @@ export async function currentPaidSnapshot(tx: Tx, listingId: string): Promise<Pa
   };
 }
 
-function sameSnapshot(a: PaidSnapshot, b: PaidSnapshot): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/** Field by field: PostgreSQL's jsonb does not keep key order, so the stored JSON text differs. */
+function sameSnapshot(stored: PaidSnapshot, current: PaidSnapshot): boolean {
+  return (Object.keys(current) as (keyof PaidSnapshot)[]).every(
+    (key) => JSON.stringify(stored[key] ?? null) === JSON.stringify(current[key]),
+  );
 }
 
 async function latestVersion(tx: Tx, listingId: string) {

@@ -17,7 +17,7 @@ import {
   updateListing,
 } from "~/modules/listings/editor.server.ts";
 import { listingEditSchema } from "~/modules/listings/forms.ts";
-import { editorRefusalMessages, PAYMENTS_NOT_READY } from "~/modules/listings/messages.ts";
+import { editorRefusalMessages } from "~/modules/listings/messages.ts";
 import { notifyBuyers } from "~/modules/listings/notify.server.ts";
 import { duplicateListing, publishListing, unpublishListing } from "~/modules/listings/publishing.server.ts";
 import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/forms.server.ts";
@@ -49,7 +49,6 @@ const publishRefusals = {
   "not-found": { status: 404, message: NOT_FOUND },
   "already-published": { status: 409, message: "This listing is already published." },
   "not-published": { status: 409, message: "This listing is not published." },
-  "payments-not-ready": { status: 409, message: PAYMENTS_NOT_READY },
 } as const;
 
 const notifyRefusals = {
@@ -92,7 +91,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "publish": {
       const published = await publishListing(shopId, listingId);
       if (!published.ok) {
-        if (published.refusal === "incomplete") return refuseSubmission(submission, 409, published.message);
+        if (published.refusal === "incomplete" || published.refusal === "payments-not-ready")
+          return refuseSubmission(submission, 409, published.message);
         const { status, message } = publishRefusals[published.refusal];
         return refuseSubmission(submission, status, message);
       }
@@ -101,8 +101,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "unpublish": {
       const unpublished = await unpublishListing(shopId, listingId);
       if (!unpublished.ok) {
-        if (unpublished.refusal === "incomplete")
-          return refuseSubmission(submission, 409, unpublished.message);
         const { status, message } = publishRefusals[unpublished.refusal];
         return refuseSubmission(submission, status, message);
       }
@@ -194,7 +192,16 @@ export default function EditListing() {
           This is a draft copy. Files and images are not copied: upload them again.
         </Notice>
       )}
-      {buttons.errors && <Notice tone="error">{buttons.errors.join(" ")}</Notice>}
+      {buttons.errors && (
+        <Notice tone="error">
+          {buttons.errors.join(" ")}{" "}
+          {buttons.errors.some((error) => error.includes("Payouts")) && (
+            <Link to="/dashboard/payouts" className="font-semibold underline">
+              Set up payouts
+            </Link>
+          )}
+        </Notice>
+      )}
       {done?.kind === "saved" && (
         <Notice tone="success">
           Saved.{done.version !== null && ` Buyers now get version ${done.version}.`}
