@@ -123,16 +123,30 @@ export function createDiskFileStore(rootDir: string): FileStore {
         // Bytes past what the caller recorded (a crash between a write and its record) are not
         // trusted: the client resends from the recorded offset.
         await file.truncate(received);
-        const outcome = await consumeBody(body, write, options, async (chunk) => {
-          await file.write(chunk, 0, chunk.byteLength, received);
-          received += chunk.byteLength;
-          sinceReported += chunk.byteLength;
+        // Request chunks are small (16-64 KiB): write them in batches of up to 1 MiB, which is
+        // several times faster than a write per chunk. Whatever arrived is written before returning.
+        let pending: Buffer[] = [];
+        let pendingBytes = 0;
+        const flush = async () => {
+          if (pendingBytes === 0) return;
+          const batch = pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes);
+          pending = [];
+          pendingBytes = 0;
+          await file.write(batch, 0, batch.byteLength, received);
+          received += batch.byteLength;
+          sinceReported += batch.byteLength;
           if (sinceReported >= PROGRESS_EVERY_BYTES) {
             sinceReported = 0;
             await file.datasync();
             await options.onProgress?.({ receivedBytes: received, parts: [] });
           }
+        };
+        const outcome = await consumeBody(body, write, options, async (chunk) => {
+          pending.push(chunk);
+          pendingBytes += chunk.byteLength;
+          if (pendingBytes >= WRITE_BATCH_BYTES) await flush();
         });
+        await flush();
         await file.datasync();
         return { receivedBytes: received, parts: [], stopped: outcome };
       } finally {
@@ -150,6 +164,8 @@ export function createDiskFileStore(rootDir: string): FileStore {
   };
 }
 
+/** Bytes collected before one disk write. */
+const WRITE_BATCH_BYTES = 1024 * 1024;
 /** How often (in bytes) an append reports progress on disk; S3 reports every part. */
 const PROGRESS_EVERY_BYTES = 32 * 1024 * 1024;
 
