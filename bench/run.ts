@@ -12,7 +12,8 @@
  * scenario, default 2000), BENCH_CONCURRENCY (page scenarios, default 8), BENCH_PURCHASES (per purchase
  * scenario, default 20), BENCH_LARGE_MIB (default 64), BENCH_LARGE_DOWNLOADS (default 6),
  * BENCH_WEBHOOK_EVENTS (distinct events, each delivered twice, default 300), BENCH_WEBHOOK_SENDERS
- * (default 8), BENCH_MAX_SECONDS (whole run, default 300 plus 1 s per 4 webhook events above 300).
+ * (default 8), BENCH_UPLOAD_BYTES (the upload scenario's file, default 2,000,000,000), BENCH_MAX_SECONDS
+ * (whole run, default 300 plus 1 s per 4 webhook events above 300, plus 1 s per 10 MB uploaded).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -26,6 +27,7 @@ import { agent, request } from "./http.ts";
 import { type Job, type JobOutcome, type LoadOptions, type LoadResult, round, runLoad } from "./load.ts";
 import { findServerPid, memory, processEnv } from "./proc.ts";
 import { printWebhookIngest, table } from "./report.ts";
+import { runUploadBench, type UploadReport } from "./upload.ts";
 import { runWebhookIngest, type WebhookIngestReport } from "./webhooks.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -40,7 +42,7 @@ function setting(name: string, fallback: number): number {
   return value;
 }
 
-const SCENARIOS = ["pages", "purchases", "downloads", "webhooks"] as const;
+const SCENARIOS = ["pages", "purchases", "downloads", "webhooks", "uploads"] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 function selectedScenarios(): Scenario[] {
@@ -56,6 +58,7 @@ function selectedScenarios(): Scenario[] {
 }
 
 const webhookEvents = Math.round(setting("BENCH_WEBHOOK_EVENTS", 300));
+const uploadBytes = Math.round(setting("BENCH_UPLOAD_BYTES", 2_000_000_000));
 const settings = {
   scenarios: selectedScenarios(),
   durationSeconds: setting("BENCH_DURATION", 8),
@@ -68,7 +71,11 @@ const settings = {
   webhookSenders: Math.round(setting("BENCH_WEBHOOK_SENDERS", 8)),
   /** Webhook ingest: the cap from the first delivery until every event is handled (and per baseline). */
   webhookSeconds: Math.max(120, webhookEvents / 4),
-  maxSeconds: setting("BENCH_MAX_SECONDS", 300 + Math.max(0, webhookEvents - 300) / 4),
+  uploadBytes,
+  maxSeconds: setting(
+    "BENCH_MAX_SECONDS",
+    300 + Math.max(0, webhookEvents - 300) / 4 + uploadBytes / 10_000_000,
+  ),
 };
 const runs = (scenario: Scenario) => settings.scenarios.includes(scenario);
 const database = process.env.TEST_DATABASE_URL ? "postgresql" : "pglite";
@@ -248,7 +255,14 @@ async function main() {
     );
   }
 
-  // 8: memory.
+  // 8: one large upload through the upload API, and the same bytes to a bare Node server.
+  let upload: UploadReport | undefined;
+  if (runs("uploads")) {
+    const running = server;
+    upload = await runUploadBench({ base, pid, logs: () => running.logs() }, { bytes: settings.uploadBytes });
+  }
+
+  // 9: memory.
   const afterLoad = memory(pid);
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   const settled = memory(pid);
@@ -275,6 +289,7 @@ async function main() {
     },
     scenarios: results,
     webhookIngest,
+    upload,
   };
   writeFileSync("bench/results.json", `${JSON.stringify(report, null, 2)}\n`);
 
@@ -299,7 +314,12 @@ async function main() {
   );
   console.info("written to bench/results.json");
   const failed = results.reduce((sum, r) => sum + r.errors, 0);
-  if (failed > 0 || (webhookIngest && !webhookIngest.exactlyOnce.passed)) process.exitCode = 1;
+  if (
+    failed > 0 ||
+    (webhookIngest && !webhookIngest.exactlyOnce.passed) ||
+    (upload && !upload.stapel.sha256Matches)
+  )
+    process.exitCode = 1;
 }
 
 main()
