@@ -214,17 +214,17 @@ describe("resending a receipt", { timeout: 60_000 }, () => {
   it("sends one email per click, at most three an hour per order", async () => {
     const resends = () => emailsTo(buyerA.email, `receipt:order:${orders.o1}:resend:`);
     const first = expectData<Reply>(
-      await saleAction(orders.o1, { intent: "resend-receipt", clickId: "click-one-1" }),
+      await saleAction(orders.o1, { intent: "resend-receipt", clickId: "click-one-000001" }),
     );
     expect(first.data.done).toBe(`Receipt sent to ${buyerA.email}.`);
     // The same click twice (a double submit): still one email.
-    await saleAction(orders.o1, { intent: "resend-receipt", clickId: "click-one-1" });
+    await saleAction(orders.o1, { intent: "resend-receipt", clickId: "click-one-000001" });
     expect(await resends()).toHaveLength(1);
     expect((await resends())[0]?.text).toContain("Total paid: €12.00");
 
-    await saleAction(orders.o1, { intent: "resend-receipt", clickId: "click-two-2" });
-    await saleAction(orders.o1, { intent: "resend-receipt", clickId: "click-three-3" });
-    const limited = await saleAction(orders.o1, { intent: "resend-receipt", clickId: "click-four-4" });
+    await saleAction(orders.o1, { intent: "resend-receipt", clickId: "click-two-000002" });
+    await saleAction(orders.o1, { intent: "resend-receipt", clickId: "click-three-0003" });
+    const limited = await saleAction(orders.o1, { intent: "resend-receipt", clickId: "click-four-00004" });
     const refused = expectData<Reply>(limited);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);

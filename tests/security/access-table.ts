@@ -317,6 +317,27 @@ export const accessTable: Record<string, Row> = {
     probes: [
       { label: "the sales list", method: "GET", path: () => "/dashboard/sales", expect: sellers(ok) },
       {
+        label: "the sales list, filtered",
+        method: "GET",
+        path: () => "/dashboard/sales?period=30d&status=paid",
+        expect: sellers(ok),
+      },
+      {
+        label: "the sales list with empty filters (redirected to the clean URL)",
+        method: "GET",
+        path: () => "/dashboard/sales?period=&status=paid",
+        expect: sellers(to("/dashboard/sales?status=paid")),
+      },
+      {
+        label: "giving shop A's listing to an address",
+        method: "POST",
+        path: () => "/dashboard/sales",
+        body: (w) => ({
+          form: { intent: "gift", listingId: w.shopA.listing.id, email: "matrix-gift@example.com" },
+        }),
+        expect: sellers(notFound, { sellerA: ok }),
+      },
+      {
         label: "refunding a paid order of shop A",
         method: "POST",
         path: () => "/dashboard/sales",

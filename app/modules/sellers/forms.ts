@@ -33,12 +33,16 @@ export function parseRefundAmount(input: string, currency: string): number | str
 /** What the refund form knows about the order: the amount still refundable, in its currency. */
 export type RefundLimit = { currency: string; refundable: number; describe: (amount: number) => string };
 
-const amountField = (limit?: RefundLimit) =>
+const amountField = (limit?: RefundLimit, required = false) =>
   text({ max: 20, label: "Amount" })
     .optional()
     .transform((value, context) => {
-      // Empty: everything that is left.
-      if (value === undefined || value.trim() === "") return null;
+      if (value === undefined || value.trim() === "") {
+        // The list's button refunds everything left; the sale page asks for the amount (prefilled).
+        if (!required) return null;
+        context.addIssue({ code: "custom", message: "Enter the amount to refund" });
+        return z.NEVER;
+      }
       const amount = parseRefundAmount(value, limit?.currency ?? "EUR");
       if (typeof amount === "string") {
         context.addIssue({ code: "custom", message: amount });
@@ -61,10 +65,10 @@ export const RefundSchema = z.object({
   amount: amountField(),
 });
 
-/** A click's own id, so a double submit of one click sends one email. */
+/** A click's own id (16 base64url characters from the page), so a double submit sends one email. */
 const clickId = z
   .string({ error: "This form is out of date: reload the page" })
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, "This form is out of date: reload the page");
+  .regex(/^[A-Za-z0-9_-]{16}$/, "This form is out of date: reload the page");
 
 /**
  * The sale page's buttons. The refund's amount is checked against what is left of this order
@@ -74,7 +78,7 @@ export const saleActionSchema = (limit?: RefundLimit) =>
   z.discriminatedUnion(
     "intent",
     [
-      z.object({ intent: z.literal("refund"), amount: amountField(limit) }),
+      z.object({ intent: z.literal("refund"), amount: amountField(limit, true) }),
       z.object({ intent: z.literal("check-refund"), refundId: recordId("refund") }),
       z.object({ intent: z.literal("resend-receipt"), clickId }),
     ],

@@ -50,7 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { seller, sale } = await findSale(request, params.orderId);
-  const limit = sale && {
+  // Nothing left to refund: the module answers (already refunded, 409) rather than the amount's limit.
+  const limit = sale && sale.refundable > 0 && {
     currency: sale.currency,
     refundable: sale.refundable,
     describe: (amount: number) => formatMoney({ amount, currency: sale.currency }),

@@ -74,12 +74,12 @@ export function SaleActions({
               name="amount"
               inputMode="decimal"
               autoComplete="off"
-              placeholder={toDecimalString({ amount: sale.refundable, currency: sale.currency })}
+              defaultValue={toDecimalString({ amount: sale.refundable, currency: sale.currency })}
               errors={amountErrors}
             />
             <p className="text-sm text-gray-600">
-              Leave it empty to refund everything left. A partial refund keeps the buyer's access; once the
-              whole order is refunded, access ends. The buyer gets an email for each refund.
+              A partial refund keeps the buyer's access; once the whole order is refunded, access ends. The
+              buyer gets an email for each refund.
             </p>
             <Button variant="danger" disabled={busy || sale.pendingRefund !== null}>
               {sale.pendingRefund ? "Refund pending" : "Refund"}
