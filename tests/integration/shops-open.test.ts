@@ -72,6 +72,19 @@ describe("opening a shop at /sell", () => {
     expect(await prisma.shop.count({ where: { ownerId: user.id } })).toBe(1);
   });
 
+  it("needs only a handle, a name and a currency", async () => {
+    const user = await createUser();
+    const handle = freshHandle();
+    const response = expectResponse(
+      await callRoute(
+        sellRoute.action,
+        post(await signIn(user.id), "/sell", { handle, name: "Bare", defaultCurrency: "EUR" }),
+      ),
+    );
+    expect(response.headers.get("Location")).toBe("/dashboard");
+    expect(await prisma.shop.findUniqueOrThrow({ where: { handle } })).toMatchObject({ bio: "", links: [] });
+  });
+
   it("sends a visitor who is not signed in to sign in, and opens nothing", async () => {
     const handle = freshHandle();
     const response = expectResponse(await callRoute(sellRoute.action, post(null, "/sell", valid(handle))));
@@ -120,6 +133,9 @@ describe("opening a shop at /sell", () => {
       );
 
     expect(errorsOf((await send({ name: "   " })).data).name).toEqual(["Give your shop a name"]);
+    expect(JSON.stringify(errorsOf((await send({ links: "https://nul.example/\u0000" })).data))).toContain(
+      "is not an https:// link",
+    );
     const http = await send({ links: "http://plain.example" });
     expect(http.status).toBe(400);
     expect(JSON.stringify(errorsOf(http.data))).toContain(

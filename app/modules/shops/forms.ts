@@ -67,20 +67,19 @@ export const handleField = z
   .regex(/^[a-z0-9](?:[a-z0-9]|-(?!-))*[a-z0-9]$/, `A handle is ${HANDLE_RULE}`)
   .refine((handle) => !RESERVED_HANDLES.has(handle), "This handle is reserved: choose another one");
 
-const nameField = text({ max: 80, label: "The shop's name" })
+const nameField = z
+  .string({ error: "Give your shop a name" })
   .trim()
   .min(1, "Give your shop a name")
-  .pipe(z.string());
+  .pipe(text({ max: 80, label: "The shop's name" }));
 
-const bioField = z
-  .string()
+const bioField = text({ max: 500, label: "The bio" })
   .optional()
-  .transform((value) => value ?? "")
-  .pipe(text({ max: 500, label: "The bio" }));
+  .transform((value) => value ?? "");
 
 /** One https link per line (blank lines ignored); at most five, each a full https:// address. */
 const linksField = z
-  .string()
+  .string({ error: "Links must be text, one per line" })
   .optional()
   .transform((value) =>
     (value ?? "")
@@ -88,15 +87,20 @@ const linksField = z
       .map((line) => line.trim())
       .filter(Boolean),
   )
-  .pipe(
-    z
-      .array(
-        text({ max: 300, label: "A link" }).refine(isHttpsUrl, {
-          error: (issue) => `"${String(issue.input).slice(0, 80)}" is not an https:// link`,
-        }),
-      )
-      .max(MAX_LINKS, `At most ${MAX_LINKS} links`),
-  );
+  .superRefine((links, context) => {
+    if (links.length > MAX_LINKS) context.addIssue({ code: "custom", message: `At most ${MAX_LINKS} links` });
+    links.forEach((link, index) => {
+      // text() refuses control characters (PostgreSQL refuses NUL) and overlong lines.
+      const ok = text({ max: 300 }).safeParse(link).success && isHttpsUrl(link);
+      if (!ok) {
+        context.addIssue({
+          code: "custom",
+          path: [index],
+          message: `"${link.slice(0, 80)}" is not an https:// link`,
+        });
+      }
+    });
+  });
 
 function isHttpsUrl(value: string): boolean {
   try {

@@ -25,6 +25,9 @@ function Errors({ id, errors }: { id: string; errors?: string[] }) {
 export function ShopFields({ fields }: { fields: ShopFieldSet }) {
   // A bad link is reported on `links[i]`: show those with the field.
   const linkErrors = Object.values(fields.links.allErrors ?? {}).flat();
+  // A form that sent the field twice comes back with a list; a single select takes one value.
+  const currency = getSelectProps(fields.defaultCurrency);
+  const currencyDefault = typeof currency.defaultValue === "string" ? currency.defaultValue : undefined;
   return (
     <>
       <Field
@@ -61,7 +64,7 @@ export function ShopFields({ fields }: { fields: ShopFieldSet }) {
         <label htmlFor={fields.defaultCurrency.id} className="block text-sm font-medium text-ink">
           Default currency
         </label>
-        <select className={inputClass} {...getSelectProps(fields.defaultCurrency)}>
+        <select className={inputClass} {...currency} defaultValue={currencyDefault}>
           {CURRENCIES.map((currency) => (
             <option key={currency} value={currency}>
               {currency}
