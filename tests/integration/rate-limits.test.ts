@@ -180,6 +180,10 @@ describe("limits shared by every app server", () => {
     expect(refused.headers.get("Retry-After")).toMatch(/^\d+$/);
     // Below the limit, the same forged request reaches the signature check.
     expect((await webhook("192.0.2.100")).status).toBe(400);
-    expect(await prisma.stripeEvent.count()).toBe(0);
+    // Nothing forged was stored. (The sandbox's own deliveries for the checkouts above may still
+    // arrive late on a busy machine: those are real events and may be stored.)
+    const sentBySandbox = new Set(app.sandbox.events().map((event) => event.id));
+    const stored = await prisma.stripeEvent.findMany({ select: { id: true } });
+    expect(stored.filter((event) => !sentBySandbox.has(event.id))).toEqual([]);
   });
 });
