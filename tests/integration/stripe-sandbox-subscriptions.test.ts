@@ -1,7 +1,12 @@
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type StripeSandbox, startStripeSandbox } from "../../stripe-sandbox/index.ts";
-import { payCheckout, sandboxClient, startWebhookReceiver } from "../../stripe-sandbox/testing.ts";
+import {
+  payCheckout,
+  sandboxClient,
+  startWebhookReceiver,
+  submitForm,
+} from "../../stripe-sandbox/testing.ts";
 
 /** Subscription-mode Checkout through the SDK and the hosted page, with Stripe's sequence of events. */
 
@@ -159,12 +164,24 @@ describe("Stripe sandbox: subscriptions through Checkout", () => {
   });
 
   it("records the platform fee and destination of a marketplace subscription", async () => {
+    // The destination must be an onboarded connected account (Stripe refuses any other).
+    const seller = await stripe.accounts.create({
+      type: "express",
+      capabilities: { card_payments: { requested: true }, transfers: { requested: true } },
+    });
+    const link = await stripe.accountLinks.create({
+      account: seller.id,
+      type: "account_onboarding",
+      refresh_url: SUCCESS_URL,
+      return_url: SUCCESS_URL,
+    });
+    expect((await submitForm(link.url, { outcome: "complete" })).status).toBe(303);
     const session = await stripe.checkout.sessions.create({
       mode: "subscription",
       line_items: [{ price: monthly.id, quantity: 2 }],
       subscription_data: {
         application_fee_percent: 10,
-        transfer_data: { destination: "acct_1SellerSandbox" },
+        transfer_data: { destination: seller.id },
         description: "Seller plan",
       },
       success_url: SUCCESS_URL,
@@ -176,7 +193,7 @@ describe("Stripe sandbox: subscriptions through Checkout", () => {
     const subscription = done.subscription as Stripe.Subscription;
     expect(subscription).toMatchObject({
       application_fee_percent: 10,
-      transfer_data: { destination: "acct_1SellerSandbox" },
+      transfer_data: { destination: seller.id },
       description: "Seller plan",
     });
     const invoice = subscription.latest_invoice as Stripe.Invoice;
@@ -184,7 +201,7 @@ describe("Stripe sandbox: subscriptions through Checkout", () => {
     const intents = await stripe.paymentIntents.list({ customer: String(done.customer) });
     expect(intents.data[0]).toMatchObject({
       application_fee_amount: 180,
-      transfer_data: { destination: "acct_1SellerSandbox" },
+      transfer_data: { destination: seller.id },
     });
   });
 
