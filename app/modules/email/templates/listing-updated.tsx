@@ -26,8 +26,8 @@ export function ListingUpdatedEmail(props: {
         Open in your library
       </Button>
       <Text style={{ fontSize: 12, color: "#6b6880" }}>
-        Do not want emails about new versions from {props.shopName}?{" "}
-        <Link href={props.unsubscribeUrl}>Unsubscribe</Link>.
+        Do not want emails about new versions from {props.shopName}? Unsubscribe here:{" "}
+        <Link href={props.unsubscribeUrl}>{props.unsubscribeUrl}</Link>
       </Text>
     </EmailLayout>
   );
