@@ -80,9 +80,12 @@ export async function startHttpServer(options: {
     build,
     mode: process.env.NODE_ENV,
     finishHeaders: (req, _res, headers) => {
-      // Private unless a route opted into public caching, and always private for a signed-in visitor.
+      // Private unless a route opted into public caching, and always private for a signed-in visitor,
+      // except immutable public bytes (image variants): content-addressed, the same for everyone.
       const signedIn = req.get("cookie")?.includes(`${SESSION_COOKIE_NAME}=`) ?? false;
-      if (signedIn || !headers.has("Cache-Control")) headers.set("Cache-Control", "private, no-store");
+      const cache = headers.get("Cache-Control");
+      const sharedBytes = cache?.startsWith("public") === true && cache.includes("immutable");
+      if (!cache || (signedIn && !sharedBytes)) headers.set("Cache-Control", "private, no-store");
     },
   });
   app.all("*", (req, res, next) => handleWithRemix(req, res).catch(next));

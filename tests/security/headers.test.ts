@@ -54,8 +54,10 @@ describe("every route's GET probes", () => {
         it(`${route.id}: ${probe.label} as ${visitor}`, async () => {
           const path = probe.path(world);
           const reply = await get(path, visitor);
-          const personal = visitor !== "anonymous" || row.private === true;
+          const shared = row.shared === true && reply.status === 200;
+          const personal = (visitor !== "anonymous" || row.private === true) && !shared;
           expect(problems(reply, personal), `GET ${path} as ${visitor} → ${reply.status}`).toEqual([]);
+          if (shared) expect(reply.header("cache-control")).toMatch(/^public, .*immutable/);
         });
       }
     }

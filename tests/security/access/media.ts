@@ -143,6 +143,7 @@ export const rows: Record<string, Row> = {
     ],
   },
   "routes/images.$imageId.$variant": {
+    shared: true,
     probes: [
       {
         label: "shop A's image at 320 px",

@@ -30,6 +30,11 @@ export type Row =
   | {
       /** Pages whose answer is personal: `Cache-Control: private, no-store` for everyone. */
       private?: boolean;
+      /**
+       * Content-addressed bytes, the same for everyone (image variants): a 200 is cached publicly
+       * and immutably even for a signed-in visitor.
+       */
+      shared?: boolean;
       probes: Probe[];
     }
   /** A layout (a route with children): its loader runs with every child's probes. Say which. */
