@@ -4,7 +4,12 @@ import { expireCheckoutOrder } from "~/modules/checkout/expire.server.ts";
 import { fulfilCheckoutSession } from "~/modules/checkout/fulfilment.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { handleAccountUpdated } from "./connect-events.server.ts";
-import { handleChargeDisputed, handleChargeRefunded, handleRefundCreated } from "./refund-events.server.ts";
+import {
+  handleChargeDisputed,
+  handleChargeRefunded,
+  handleRefundCreated,
+  handleRefundUpdated,
+} from "./refund-events.server.ts";
 import {
   accountObject,
   chargeObject,
@@ -93,6 +98,8 @@ export const stripeEventHandlers: Partial<Record<Stripe.Event.Type, StripeEventH
   }),
   "charge.refunded": on(chargeObject, handleChargeRefunded),
   "refund.created": on(refundObject, handleRefundCreated),
+  // A pending refund settling (or failing) later: the same recording as its creation.
+  "refund.updated": on(refundObject, handleRefundUpdated),
   "charge.dispute.created": on(disputeObject, handleChargeDisputed),
 
   "customer.subscription.created": on(subscriptionObject, handleSubscriptionChanged),

@@ -51,12 +51,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { seller, sale } = await findSale(request, params.orderId);
   // Nothing left to refund: the module answers (already refunded, 409) rather than the amount's limit.
-  const limit = sale && sale.refundable > 0 && {
-    currency: sale.currency,
-    refundable: sale.refundable,
-    describe: (amount: number) => formatMoney({ amount, currency: sale.currency }),
-  };
-  const submission = await parseSubmission(request, saleActionSchema(limit ?? undefined));
+  const limit =
+    sale && sale.refundable > 0
+      ? {
+          currency: sale.currency,
+          refundable: sale.refundable,
+          describe: (amount: number) => formatMoney({ amount, currency: sale.currency }),
+        }
+      : undefined;
+  const submission = await parseSubmission(request, saleActionSchema(limit));
   if (!sale) return refuseSubmission(submission, 404, NOT_FOUND);
   if (submission.status !== "success") return invalidSubmission(submission);
   const value = submission.value;
