@@ -61,6 +61,12 @@ const typeLabels: Record<EditorListingType, string> = {
 const textareaClass =
   "block w-full rounded-lg border-0 px-3 py-2.5 text-ink ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-brand-600";
 
+/** A field sent twice comes back as a list: a select shows one value, so take the first. */
+function single(value: unknown): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === "string" ? first : undefined;
+}
+
 function Errors({ field }: { field: FieldMetadata<unknown> }) {
   if (!field.errors?.length) return null;
   return (
@@ -150,7 +156,11 @@ export function ListingForm({
             <label htmlFor={fields.type.id} className="block text-sm font-medium text-ink">
               What are you selling?
             </label>
-            <select className={textareaClass} {...getSelectProps(fields.type)}>
+            <select
+              className={textareaClass}
+              {...getSelectProps(fields.type)}
+              defaultValue={single(fields.type.initialValue) ?? defaults.type}
+            >
               {LISTING_TYPES.map((value) => (
                 <option key={value} value={value}>
                   {typeLabels[value]}
@@ -320,7 +330,11 @@ export function ListingForm({
             <label htmlFor={fields.agentPlatform.id} className="block text-sm font-medium text-ink">
               Platform
             </label>
-            <select className={textareaClass} {...getSelectProps(fields.agentPlatform)}>
+            <select
+              className={textareaClass}
+              {...getSelectProps(fields.agentPlatform)}
+              defaultValue={single(fields.agentPlatform.initialValue) ?? ""}
+            >
               <option value="">Choose…</option>
               {Object.entries(AGENT_PLATFORMS).map(([value, label]) => (
                 <option key={value} value={value}>
