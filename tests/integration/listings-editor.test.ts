@@ -381,3 +381,44 @@ describe("seller markdown", () => {
     expect(refused.status).toBe(403);
   });
 });
+
+describe("the cover image", () => {
+  const image = (shopId: string) =>
+    prisma.image.create({
+      data: {
+        shopId,
+        alt: "A cover",
+        width: 1280,
+        height: 720,
+        widths: [320, 640, 1280],
+        storagePrefix: `images/test-${shopId}-${Math.random().toString(36).slice(2)}`,
+        sha256: "0".repeat(64),
+      },
+    });
+
+  it("takes the shop's own uploaded image, shows it on the listing page, and refuses another shop's", async () => {
+    const shop = await sellerShop();
+    const other = await sellerShop();
+    const own = await image(shop.shop.id);
+    const foreign = await image(other.shop.id);
+
+    const before = await editorTables();
+    const refused = expectData(await newListing(shop.cookie, promptFields({ coverImageId: foreign.id })));
+    expect(refused.status).toBe(404);
+    expect(fieldErrors(refused.data)).toEqual({
+      coverImageId: ["That image was not found: upload the cover again."],
+    });
+    expect(await editorTables()).toEqual(before);
+
+    const listingId = await createThroughEditor(shop.cookie, promptFields({ coverImageId: own.id }));
+    const listing = await prisma.listing.update({
+      where: { id: listingId },
+      data: { status: "PUBLISHED", publishedAt: new Date() },
+    });
+    expect(listing.coverImageId).toBe(own.id);
+    const page = expectData(
+      await callRoute(listingPage.loader, requestAs(null, `/p/${listing.slug}`), { slug: listing.slug }),
+    );
+    expect(page.data.cover).toMatchObject({ id: own.id, alt: "A cover", widths: [320, 640, 1280] });
+  });
+});

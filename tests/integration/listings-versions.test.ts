@@ -101,6 +101,38 @@ describe("versions", () => {
     });
   });
 
+  it("make a file attached by the uploads part of the next version", async () => {
+    const { shop, listingId, fields } = await publishedPrompt("With files");
+    const { editorLoader } = {
+      editorLoader: (await import("~/routes/dashboard.listings.$listingId/route.tsx")).loader,
+    };
+    const load = () =>
+      callRoute(editorLoader, requestAs(shop.cookie, `/dashboard/listings/${listingId}`), { listingId });
+    expect(expectData(await load()).data.listing.unversionedChanges).toBe(false);
+    // What the uploads do when a file is complete: a ListingFile of the listing.
+    const file = await prisma.listingFile.create({
+      data: {
+        listingId,
+        fileName: "extra.md",
+        contentType: "text/markdown",
+        sizeBytes: 10,
+        storageKey: `test/${listingId}/extra.md`,
+        sha256: "1".repeat(64),
+      },
+    });
+    expect(expectData(await load()).data.listing.unversionedChanges).toBe(true);
+    const refused = expectData(await editListing(shop.cookie, listingId, { ...fields, intent: "save" }));
+    expect(fieldErrors(refused.data)).toHaveProperty("changelog");
+    const saved = expectData(
+      await editListing(shop.cookie, listingId, { ...fields, changelog: "Adds extra.md", intent: "save" }),
+    );
+    expect(saved.data.done).toEqual({ kind: "saved", version: 2 });
+    const version = await prisma.listingVersion.findUniqueOrThrow({
+      where: { listingId_number: { listingId, number: 2 } },
+    });
+    expect(version.snapshot).toMatchObject({ fileIds: [file.id] });
+  });
+
   it("show a template's duplicate link to entitled buyers only", async () => {
     const shop = await sellerShop();
     const listingId = await createThroughEditor(

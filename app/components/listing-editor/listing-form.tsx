@@ -10,6 +10,7 @@ import {
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
+import { ImageField } from "~/components/media/image-field.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
@@ -22,6 +23,7 @@ import {
   ListingFormSchema,
   TEMPLATE_HOSTS,
 } from "~/modules/listings/forms.ts";
+import type { PublicImage } from "~/modules/media/image-urls.ts";
 import { MarkdownField } from "./markdown-field.tsx";
 import { PromptFiller } from "./prompt-filler.tsx";
 
@@ -47,6 +49,7 @@ export type ListingFormDefaults = {
   requiredTools: string;
   bundleItemIds: string[];
   changelog?: string;
+  coverImageId?: string;
 } & Partial<Record<`exampleInput${0 | 1 | 2}` | `exampleOutput${0 | 1 | 2}`, string>>;
 
 export type BundleChoice = { id: string; title: string; type: string };
@@ -119,6 +122,7 @@ export function ListingForm({
   currency,
   lastResult,
   askChangelog = false,
+  cover = null,
   submitLabel,
 }: {
   mode: "new" | "edit";
@@ -128,6 +132,8 @@ export function ListingForm({
   lastResult?: SubmissionResult<string[]> | null;
   /** The listing is published: a change to what buyers get needs a changelog. */
   askChangelog?: boolean;
+  /** The current cover image (uploaded with the media components' ImageField). */
+  cover?: PublicImage | null;
   submitLabel: string;
 }) {
   const navigation = useNavigation();
@@ -242,6 +248,12 @@ export function ListingForm({
             The examples (or the product) were made with AI. Buyers see "AI-generated" next to the examples.
           </span>
         </label>
+        <ImageField
+          name={fields.coverImageId.name}
+          label="Cover image"
+          defaultImage={cover}
+          errors={fields.coverImageId.errors}
+        />
         <TextArea
           field={fields.teaser}
           label="Teaser (public)"

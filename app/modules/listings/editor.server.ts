@@ -15,7 +15,8 @@ export type EditorRefusal =
   | "type-changed"
   | "slug-taken"
   | "slug-reserved"
-  | "changelog-required";
+  | "changelog-required"
+  | "image-not-found";
 export type SaveResult =
   | { ok: true; listingId: string; version: number | null }
   | { ok: false; refusal: EditorRefusal };
@@ -107,7 +108,11 @@ export async function getEditableListing(shopId: string, listingId: string) {
       },
       bundleItems: { select: { listingId: true } },
       oldSlugs: { select: { slug: true }, orderBy: { createdAt: "desc" } },
-      files: { select: { id: true } },
+      coverImage: { select: { id: true, alt: true, width: true, height: true, widths: true } },
+      files: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, fileName: true, sizeBytes: true, sha256: true },
+      },
       versions: {
         orderBy: { number: "desc" },
         take: 20,
@@ -117,7 +122,10 @@ export async function getEditableListing(shopId: string, listingId: string) {
   });
   if (!listing) return null;
   const buyers = await entitledBuyerCount(listing.id, shopId);
-  return { ...listing, buyers };
+  // Files attached by uploads since the last version: the next save asks for a changelog.
+  const unversionedChanges =
+    listing.status === "PUBLISHED" && (await prisma.$transaction((tx) => paidContentChanged(tx, listing.id)));
+  return { ...listing, buyers, unversionedChanges };
 }
 
 /** Buyers with access to the listing (the seller's own access aside). */
@@ -134,6 +142,7 @@ export async function entitledBuyerCount(listingId: string, shopId: string): Pro
 function listingColumns(value: ListingFormValue) {
   const isType = (type: ListingFormValue["type"]) => value.type === type;
   return {
+    coverImageId: value.coverImageId ?? null,
     title: value.title,
     tagline: value.tagline,
     description: value.description,
@@ -173,6 +182,13 @@ function textExamples(value: ListingFormValue) {
  * Replaces the text examples. Image examples (made by the image uploads, with an imageId) stay where
  * they are; text examples go after them.
  */
+/** The cover must be one of the shop's own images (another shop's looks like a missing one). */
+async function checkCover(tx: Tx, shopId: string, value: ListingFormValue) {
+  if (!value.coverImageId) return;
+  const image = await tx.image.findFirst({ where: { id: value.coverImageId, shopId }, select: { id: true } });
+  if (!image) throw new Refused("image-not-found");
+}
+
 async function writeExamples(tx: Tx, listingId: string, value: ListingFormValue) {
   await tx.listingExample.deleteMany({ where: { listingId, imageId: null } });
   const kept = await tx.listingExample.aggregate({ where: { listingId }, _max: { position: true } });
@@ -223,6 +239,7 @@ export async function createListing(shopId: string, value: ListingFormValue): Pr
         where: { id: shopId },
         select: { defaultCurrency: true },
       });
+      await checkCover(tx, shopId, value);
       let slug = value.slug;
       if (slug) {
         const taken =
@@ -269,6 +286,7 @@ export async function updateListing(
       });
       if (!listing) throw new Refused("not-found");
       if (listing.type !== value.type) throw new Refused("type-changed");
+      await checkCover(tx, shopId, value);
       await tx.listing.update({ where: { id: listingId }, data: listingColumns(value) });
       await tx.listingContent.upsert({
         where: { listingId },

@@ -198,6 +198,8 @@ const listingFields = {
   teaser: optionalText(2000, "Teaser"),
   price: priceInput,
   slug: slugInput,
+  /** An image of the shop's (uploaded by the ImageField); empty removes the cover. */
+  coverImageId: recordId("cover image").optional(),
   ...exampleFields,
   // Prompt
   body: text({ max: 50_000, label: "Prompt" })

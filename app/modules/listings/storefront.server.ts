@@ -22,6 +22,7 @@ async function buildPage(slug: string, viewer: { id: string } | null) {
     select: {
       aiGenerated: true,
       currentVersion: true,
+      coverImage: { select: { id: true, alt: true, width: true, height: true, widths: true } },
       shop: { select: { ownerId: true } },
       bundleItems: { select: { listingId: true, listing: { select: { slug: true } } } },
     },
@@ -39,6 +40,7 @@ async function buildPage(slug: string, viewer: { id: string } | null) {
     listing,
     descriptionHtml: renderMarkdown(listing.description),
     aiGenerated: extra.aiGenerated,
+    cover: extra.coverImage,
     isOwnListing: viewer !== null && viewer.id === extra.shop.ownerId,
     /** Slugs of the bundle's items the visitor already has. */
     ownedBundleItemSlugs: ownedItems.flatMap((row) => bundleSlugs.get(row.listingId) ?? []),

@@ -24,6 +24,7 @@ import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/fo
 import { invariantResponse, privateNoStore } from "~/utils/http.ts";
 import { toDecimalString } from "~/utils/money.ts";
 import { requireSeller } from "~/utils/session.server.ts";
+import { ListingFiles } from "./files.tsx";
 import { Versions } from "./versions.tsx";
 
 const NOT_FOUND = "Your shop has no such listing.";
@@ -74,7 +75,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!saved.ok) {
         const refusal = editorRefusalMessages[saved.refusal];
         const status =
-          saved.refusal === "not-found" ? 404 : saved.refusal === "changelog-required" ? 400 : 409;
+          saved.refusal === "not-found" || saved.refusal === "image-not-found"
+            ? 404
+            : saved.refusal === "changelog-required"
+              ? 400
+              : 409;
         return data(
           {
             result: submission.reply(
@@ -136,6 +141,7 @@ function formDefaults(listing: LoadedListing): ListingFormDefaults {
     teaser: listing.teaser,
     price: toDecimalString({ amount: listing.priceAmount, currency: listing.currency }),
     slug: listing.slug,
+    ...(listing.coverImage && { coverImageId: listing.coverImage.id }),
     body: listing.content?.body ?? "",
     instructions: listing.content?.instructions ?? "",
     modelNotes: listing.content?.modelNotes ?? "",
@@ -232,6 +238,15 @@ export default function EditListing() {
         </Form>
       </div>
 
+      {listing.unversionedChanges && (
+        <Notice>
+          What buyers get has changed since version {listing.currentVersion} (files or content). Save with a
+          note on what changed to make it version {listing.currentVersion + 1}.
+        </Notice>
+      )}
+
+      <ListingFiles listingId={listing.id} files={listing.files} />
+
       <Versions listing={listing} busy={busy} />
 
       <ListingForm
@@ -242,6 +257,7 @@ export default function EditListing() {
         defaults={formDefaults(listing)}
         lastResult={done?.kind === "saved" || !done ? actionData?.result : null}
         askChangelog={published}
+        cover={listing.coverImage}
         submitLabel="Save"
       />
     </section>

@@ -41,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
             : { formErrors: [refusal.message] },
         ),
       },
-      { status: 409 },
+      { status: saved.refusal === "image-not-found" ? 404 : 409 },
     );
   }
   return redirect(`/dashboard/listings/${saved.listingId}?created=1`);

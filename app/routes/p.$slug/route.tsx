@@ -2,6 +2,7 @@ import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redir
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { Markdown } from "~/components/markdown.tsx";
+import { ResponsiveImage } from "~/components/media/responsive-image.tsx";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
 import type { getPublishedListing } from "~/modules/catalog/listings.server.ts";
@@ -93,6 +94,7 @@ export default function ListingPage() {
     aiGenerated,
     isOwnListing,
     ownedBundleItemSlugs,
+    cover,
   } = useLoaderData<typeof loader>();
   const ownedItems = new Set(ownedBundleItemSlugs);
   const [searchParams] = useSearchParams();
@@ -115,6 +117,14 @@ export default function ListingPage() {
               ` · ★ ${listing.rating.average?.toFixed(1)} (${listing.rating.count} reviews)`}
           </p>
         </header>
+        {cover && (
+          <ResponsiveImage
+            image={cover}
+            loading="eager"
+            sizes="(min-width: 1024px) 60vw, 100vw"
+            className="w-full rounded-xl object-cover"
+          />
+        )}
         {searchParams.get("checkout") === "cancelled" && (
           <Notice>Checkout was cancelled. You have not been charged.</Notice>
         )}

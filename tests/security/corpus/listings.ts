@@ -25,6 +25,7 @@ const newFormFields: [string, typeof ALL][] = [
   ["agentPlatform", SAMPLE],
   ["aiGenerated", SAMPLE],
   ["slug", SAMPLE],
+  ["coverImageId", SAMPLE],
 ];
 for (const [field, payloads] of newFormFields) {
   add(
