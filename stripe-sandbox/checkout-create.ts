@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import { nowFor } from "./billing/time.ts";
 import type { SandboxContext } from "./context.ts";
+import { applyDiscount, checkRedeemable, resolveDiscount } from "./discounts.ts";
 import { invalidRequest, resourceMissing } from "./errors.ts";
 import { nowSeconds } from "./ids.ts";
 import { formatAmount, minimumChargeAmount } from "./money.ts";
@@ -239,7 +240,7 @@ export function createSession(ctx: SandboxContext, params: CreateParams): Sessio
       "line_items",
     );
   }
-  validateConnect(ctx, params, amountTotal);
+  checkDiscountParams(params);
   const methodTypes = params.allowed_payment_method_types ?? ["card"];
   if (methodTypes.includes("sepa_debit")) {
     if (mode !== "payment") {
@@ -274,6 +275,7 @@ export function createSession(ctx: SandboxContext, params: CreateParams): Sessio
     paymentMethodTypes: methodTypes,
     allowedPaymentMethodTypes: params.allowed_payment_method_types ?? null,
   });
+  session.allow_promotion_codes = params.allow_promotion_codes ?? null;
   const pid = params.payment_intent_data;
   const record: SessionRecord = {
     session,
@@ -297,7 +299,42 @@ export function createSession(ctx: SandboxContext, params: CreateParams): Sessio
     customerCreation:
       session.customer_creation === "always" ? "always" : mode === "payment" ? "if_required" : null,
   };
+  const discount = params.discounts?.[0];
+  if (discount) {
+    const resolved = resolveDiscount(ctx, discount, "discounts[0]");
+    checkRedeemable(ctx, record, resolved, "discounts[0]");
+    applyDiscount(record, resolved);
+    // A discount may make the order free (Stripe then collects nothing), never less than the minimum.
+    const discounted = session.amount_total ?? 0;
+    if (discounted > 0 && discounted < minimum) {
+      throw invalidRequest(
+        `The Checkout Session's total amount due must add up to at least ${formatAmount(minimum, currencyCode)} ${currencyCode}`,
+        "discounts[0]",
+      );
+    }
+  }
+  validateConnect(ctx, params, session.amount_total ?? 0);
   ctx.store.sessions.set(session.id, record);
   ctx.store.markDirty();
   return record;
+}
+
+/** `discounts` and `allow_promotion_codes` exclude each other; one discount per session here. */
+function checkDiscountParams(params: CreateParams): void {
+  if (!params.discounts || params.discounts.length === 0) return;
+  if (params.allow_promotion_codes !== undefined) {
+    throw invalidRequest(
+      "You may only specify one of these parameters: allow_promotion_codes, discounts.",
+      "allow_promotion_codes",
+    );
+  }
+  if (params.discounts.length > 1) {
+    throw invalidRequest("You may only specify one discount per Checkout Session.", "discounts");
+  }
+  if (params.mode === "subscription") {
+    throw invalidRequest(
+      "The Stapel Stripe sandbox applies `discounts` in `payment` mode only; extend stripe-sandbox/ if the app needs it.",
+      "discounts",
+    );
+  }
 }

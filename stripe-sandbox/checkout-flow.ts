@@ -3,6 +3,7 @@ import { chargeCard } from "./billing/charging.ts";
 import { startSubscription } from "./billing/start.ts";
 import { nowFor } from "./billing/time.ts";
 import type { SandboxContext } from "./context.ts";
+import { redeemSessionDiscounts } from "./discounts.ts";
 import { nowSeconds } from "./ids.ts";
 import { buildPaymentMethod } from "./objects/payment-method.ts";
 import { buildPaymentIntent, type CardDetails } from "./objects/payments.ts";
@@ -137,7 +138,7 @@ export function completeSession(ctx: SandboxContext, record: SessionRecord, buye
     const method = savePaymentMethod(ctx, buyer, customer.id, now);
     const subscription = startSubscription(ctx, { record, customer, paymentMethod: method, now });
     Object.assign(session, { subscription: subscription.id, invoice: subscription.latest_invoice });
-  } else {
+  } else if ((session.amount_total ?? 0) > 0) {
     const intent = intentFor(ctx, record, customerId);
     const method = savePaymentMethod(ctx, buyer, null, nowSeconds());
     chargeCard(ctx, { ...chargeFieldsOf(intent, method), intent });
@@ -150,6 +151,8 @@ export function completeSession(ctx: SandboxContext, record: SessionRecord, buye
     customer_details: customerDetails(buyer),
     url: null,
   } satisfies Partial<Stripe.Checkout.Session>);
+  // Nothing to charge (a 100% discount): Stripe completes the session without a PaymentIntent.
+  redeemSessionDiscounts(ctx, record);
   ctx.store.markDirty();
   ctx.emit("checkout.session.completed", session);
 }

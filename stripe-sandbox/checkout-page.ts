@@ -28,6 +28,9 @@ export interface PageState {
   lockedEmail?: string | null;
   /** Shown in the SEPA Direct Debit form's alert region. */
   sepaError?: string;
+  /** The promotion code form (sessions with `allow_promotion_codes`): what was typed, and why it was refused. */
+  promotionCode?: string;
+  promotionError?: string;
 }
 
 function summary(session: Stripe.Checkout.Session, lineItems: Stripe.LineItem[]): string {
@@ -43,9 +46,29 @@ function summary(session: Stripe.Checkout.Session, lineItems: Stripe.LineItem[])
 <ul>
 ${items}
 </ul>
-<p class="total"><span>Total due today</span><span>${escapeHtml(formatAmount(session.amount_total ?? 0, currency))}</span></p>
+${discountLine(session)}<p class="total"><span>Total due today</span><span>${escapeHtml(formatAmount(session.amount_total ?? 0, currency))}</span></p>
 ${session.cancel_url ? `<p><a href="${escapeHtml(session.cancel_url)}">Cancel</a> and return to the shop</p>` : ""}
 </section>`;
+}
+
+function discountLine(session: Stripe.Checkout.Session): string {
+  const discount = session.total_details?.amount_discount ?? 0;
+  if (discount === 0) return "";
+  return `<p><span>Discount</span><span>-${escapeHtml(formatAmount(discount, session.currency ?? "eur"))}</span></p>\n`;
+}
+
+/** "Add promotion code", shown while no discount is applied to a session that allows codes. */
+function promotionForm(state: PageState): string {
+  const { session } = state;
+  if (!session.allow_promotion_codes || (session.discounts ?? []).length > 0) return "";
+  const error = state.promotionError;
+  return `<form method="post" action="/c/pay/${escapeHtml(session.id)}" aria-labelledby="promo-heading" novalidate>
+<h2 id="promo-heading">Promotion code</h2>
+<label for="promotion_code">Add promotion code</label>
+<input id="promotion_code" name="promotion_code" value="${escapeHtml(state.promotionCode ?? "")}" autocomplete="off"${error ? ' aria-invalid="true" aria-describedby="promotion_code-error"' : ""}>
+${error ? `<p class="field-error" id="promotion_code-error" role="alert">${escapeHtml(error)}</p>` : ""}
+<button type="submit">Apply</button>
+</form>`;
 }
 
 function field(name: FieldName, label: string, state: PageState, attrs: string): string {
@@ -73,6 +96,7 @@ export function renderCheckoutPage(state: PageState): string {
     : field("email", "Email", state, 'type="email" autocomplete="email" required');
   const body = `<main>
 ${summary(session, state.lineItems)}
+${promotionForm(state)}
 <form method="post" action="/c/pay/${escapeHtml(session.id)}" aria-labelledby="pay-heading" novalidate>
 <h2 id="pay-heading">Pay with card</h2>
 ${state.error ? `<div role="alert">${escapeHtml(state.error)}</div>` : ""}

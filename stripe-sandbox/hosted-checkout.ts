@@ -8,6 +8,8 @@ import {
   renderMessagePage,
 } from "./checkout-page.ts";
 import type { SandboxContext } from "./context.ts";
+import { applyDiscount, checkRedeemable, findPromotionCodeByCode, resolveDiscount } from "./discounts.ts";
+import { ApiError } from "./errors.ts";
 import { parseExpiry } from "./pages/card-form.ts";
 import { testIbanOutcome } from "./sepa.ts";
 import type { SessionRecord } from "./store.ts";
@@ -48,6 +50,7 @@ export function handleHostedCheckout(
   if (method !== "POST") return html(200, page(ctx, record));
 
   if (new URLSearchParams(formBody).get("method") === "sepa_debit") return payByDebit(ctx, record, formBody);
+  if (new URLSearchParams(formBody).has("promotion_code")) return applyPromotionCode(ctx, record, formBody);
   const form = readForm(formBody);
   const lockedEmail = lockedEmailOf(ctx, record);
   if (lockedEmail) form.email = lockedEmail;
@@ -80,6 +83,46 @@ export function handleHostedCheckout(
     headers: { Location: success.replaceAll("{CHECKOUT_SESSION_ID}", record.session.id) },
     body: "",
   };
+}
+
+/**
+ * The "Add promotion code" form of a session made with `allow_promotion_codes`: the buyer's code is
+ * looked up among active promotion codes (case-insensitive) and checked as `discounts[]` would be;
+ * a refusal is shown beside the field and the total stays as it was.
+ */
+function applyPromotionCode(ctx: SandboxContext, record: SessionRecord, formBody: string): HtmlResponse {
+  const code = (new URLSearchParams(formBody).get("promotion_code") ?? "").trim();
+  const refuse = (message: string) =>
+    html(400, page(ctx, record, { promotionError: message, promotionCode: code }));
+  if (!record.session.allow_promotion_codes)
+    return refuse("Promotion codes are not accepted for this payment.");
+  if ((record.session.discounts ?? []).length > 0) return refuse("A promotion code is already applied.");
+  const promo = code ? findPromotionCodeByCode(ctx, code) : undefined;
+  if (!promo) return refuse("This code is invalid.");
+  try {
+    const resolved = resolveDiscount(ctx, { promotion_code: promo.id }, "promotion_code");
+    checkRedeemable(ctx, record, resolved, "promotion_code");
+    const fee = record.paymentIntentData.applicationFeeAmount ?? 0;
+    const before = structuredClone({ session: record.session, lineItems: record.lineItems });
+    applyDiscount(record, resolved);
+    const total = record.session.amount_total ?? 0;
+    if (total > 0 && total < fee) {
+      // Assumption (unconfirmed): Stripe refuses a discount that leaves less than the application fee.
+      Object.assign(record.session, before.session);
+      record.lineItems = before.lineItems;
+      return refuse("This code cannot be applied to this order.");
+    }
+  } catch (error) {
+    if (error instanceof ApiError)
+      return refuse(
+        error.code === "coupon_expired"
+          ? "This code has expired or is no longer available."
+          : "This code cannot be applied to this order.",
+      );
+    throw error;
+  }
+  ctx.store.markDirty();
+  return html(200, page(ctx, record));
 }
 
 /** The SEPA Direct Debit form: the session completes unpaid, the money follows (or not) later. */

@@ -12,6 +12,7 @@ import { catalogRoutes } from "./routes/catalog.ts";
 import { catalogUpdateRoutes } from "./routes/catalog-updates.ts";
 import { checkoutSessionRoutes } from "./routes/checkout-sessions.ts";
 import { connectRoutes } from "./routes/connect.ts";
+import { couponRoutes } from "./routes/coupons.ts";
 import { customerSearchRoutes } from "./routes/customer-search.ts";
 import { customerRoutes } from "./routes/customers.ts";
 import { eventRoutes } from "./routes/events.ts";
@@ -35,6 +36,7 @@ const ROUTES: Route[] = [
   ...invoiceRoutes,
   ...billingPortalRoutes,
   ...connectRoutes,
+  ...couponRoutes,
 ];
 
 const MAX_BODY_BYTES = 1024 * 1024;

@@ -70,6 +70,8 @@ export interface Tables {
   transfers: Map<string, Stripe.Transfer>;
   applicationFees: Map<string, Stripe.ApplicationFee>;
   balanceTransactions: Map<string, Stripe.BalanceTransaction>;
+  coupons: Map<string, Stripe.Coupon>;
+  promotionCodes: Map<string, Stripe.PromotionCode>;
 }
 
 /** An account link as the hosted onboarding page needs it (Stripe only returns `url` and times). */
@@ -112,6 +114,8 @@ const TABLES: TableName[] = [
   "transfers",
   "applicationFees",
   "balanceTransactions",
+  "coupons",
+  "promotionCodes",
 ];
 
 const STATE_VERSION = 1;
@@ -162,6 +166,8 @@ export class Store implements Tables {
   transfers = new Map<string, Stripe.Transfer>();
   applicationFees = new Map<string, Stripe.ApplicationFee>();
   balanceTransactions = new Map<string, Stripe.BalanceTransaction>();
+  coupons = new Map<string, Stripe.Coupon>();
+  promotionCodes = new Map<string, Stripe.PromotionCode>();
   events: Stripe.Event[] = [];
   webhookSecret: string | undefined;
   private dirty = false;
@@ -262,6 +268,7 @@ const PREFIXES: [string, TableName | "events"][] = [
   ["tr_", "transfers"],
   ["fee_", "applicationFees"],
   ["txn_", "balanceTransactions"],
+  ["promo_", "promotionCodes"],
 ];
 
 type LookupTable = Exclude<TableName, "idempotency" | "subscriptionStates" | "accountLinks"> | "events";

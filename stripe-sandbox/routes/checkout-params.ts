@@ -22,7 +22,6 @@ const UNSUPPORTED_SESSION_PARAMS = [
   "custom_text",
   "customer_account",
   "customer_update",
-  "discounts",
   "excluded_payment_method_types",
   "integration_identifier",
   "invoice_creation",
@@ -93,6 +92,7 @@ export const createSchema = z.strictObject({
   locale: str().optional(),
   submit_type: oneOf(["auto", "book", "donate", "pay", "subscribe"]).optional(),
   allow_promotion_codes: bool().optional(),
+  discounts: list(z.strictObject({ coupon: str().optional(), promotion_code: str().optional() })).optional(),
   billing_address_collection: oneOf(["auto", "required"]).optional(),
   // API 2026-10-28 has no `payment_method_types` here: `allowed_payment_method_types` filters instead.
   allowed_payment_method_types: list(oneOf(["card", "sepa_debit"])).optional(),
