@@ -3,9 +3,11 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { type Stripe, stripe } from "~/integrations/stripe.server.ts";
 import { type ChargeSettlement, retrieveChargeSettlement } from "~/integrations/stripe-connect.server.ts";
 import { grantOrderEntitlements } from "~/modules/delivery/grants.server.ts";
+import { recordRedemption } from "~/modules/discounts/redeem.server.ts";
 import { queueEmail } from "~/modules/email/outbox.server.ts";
 import { renderEmail } from "~/modules/email/render.server.ts";
 import { ReceiptEmail } from "~/modules/email/templates/receipt.tsx";
+import { applyTierActivationLimits } from "~/modules/licensing/license-keys.server.ts";
 import { prisma, type Tx } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { formatMoney } from "~/utils/money.ts";
@@ -53,10 +55,14 @@ export async function fulfilCheckoutSession(sessionId: string): Promise<Fulfilme
       return order;
     }
 
+    // Counted here, inside the one PENDING → PAID transition: a repeated event never counts twice.
+    const redemption = await recordRedemption(tx, order, session);
     const paid = await tx.order.update({
       where: { id: order.id },
       data: {
         status: "PAID",
+        discountCodeId: redemption.discountCodeId,
+        discountAmount: redemption.discountAmount,
         paidAt: new Date(),
         stripePaymentIntentId: paymentIntentId(session),
         totalAmount: session.amount_total ?? order.totalAmount,
@@ -66,6 +72,7 @@ export async function fulfilCheckoutSession(sessionId: string): Promise<Fulfilme
       include: { items: true, shop: { select: { name: true } } },
     });
     const licenseKeys = await grantOrderEntitlements(tx, paid);
+    await applyTierActivationLimits(tx, paid.items);
     await queueReceipt(tx, paid, licenseKeys);
     return paid;
   });
@@ -129,7 +136,13 @@ type PaidOrder = {
   currency: string;
   totalAmount: number;
   shop: { name: string };
-  items: { listingId: string; title: string; unitAmount: number; currency: string }[];
+  items: {
+    listingId: string;
+    title: string;
+    unitAmount: number;
+    currency: string;
+    tierName: string | null;
+  }[];
 };
 
 // Queued in the same transaction as the grants: a crash can lose neither, and never only one.
@@ -142,7 +155,7 @@ async function queueReceipt(tx: Tx, order: PaidOrder, licenseKeys: Map<string, s
       total: formatMoney({ amount: order.totalAmount, currency: order.currency }),
       libraryUrl: `${env().APP_URL}/library`,
       lines: order.items.map((item) => ({
-        title: item.title,
+        title: item.tierName ? `${item.title} (${item.tierName} licence)` : item.title,
         price: formatMoney({ amount: item.unitAmount, currency: item.currency }),
         licenseKey: licenseKeys.get(item.listingId),
       })),

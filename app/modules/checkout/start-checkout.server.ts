@@ -1,7 +1,10 @@
 import { type Stripe, stripe } from "~/integrations/stripe.server.ts";
+import { ensureListingProduct, setPromotionCodeActive } from "~/integrations/stripe-discounts.server.ts";
 import { hasActiveEntitlement } from "~/modules/delivery/entitlements.server.ts";
+import { type CodeRefusal, checkDiscountCode } from "~/modules/discounts/redeem.server.ts";
 import { platformFeeAmount, platformFeeBps } from "~/modules/payouts/platform-fee.server.ts";
 import { shopPaymentsReadiness } from "~/modules/payouts/readiness.ts";
+import { type PurchaseRefusal, resolvePurchase } from "~/modules/pricing/offer.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
 
@@ -11,17 +14,34 @@ export type StartCheckoutResult =
   | { kind: "not-for-sale" }
   /** The shop's connected account cannot take charges (onboarding unfinished, or Stripe disabled it). */
   | { kind: "shop-cannot-take-payments" }
-  | { kind: "payments-unavailable" };
+  | { kind: "payments-unavailable" }
+  /** The tier, currency or amount chosen cannot be bought (a free listing is claimed, not bought). */
+  | ({ kind: "price-refused" } & PurchaseRefusal)
+  /** The discount code entered cannot be used for this purchase, with the buyer's reason. */
+  | { kind: "code-refused"; refusal: CodeRefusal; message: string };
+
+/** What the buyer chose in the buy box; every part optional (see `resolvePurchase`). */
+export type PurchaseChoice = {
+  tierId?: string;
+  currency?: string;
+  amount?: number | null;
+  code?: string;
+  acceptLanguage?: string | null;
+};
 
 /**
- * Records a PENDING order for the listing, then opens a Stripe Checkout Session for it. The order
- * id rides along as client_reference_id and metadata, so fulfilment can always find its order.
- * The payment is a destination charge: the money goes to the shop's connected account, less the
- * platform fee taken as `application_fee_amount` (ADR 19).
+ * Records a PENDING order for the listing (its tier, licence text, currency, amount and the
+ * discount code the buyer entered), then opens a Stripe Checkout Session for it. The order id rides
+ * along as client_reference_id and metadata, so fulfilment can always find its order. The payment
+ * is a destination charge: the money goes to the shop's connected account, less the platform fee
+ * taken as `application_fee_amount` on what the buyer pays after the discount (ADR 19). A code
+ * entered here is checked by Stapel first and passed as `discounts[].promotion_code`; without one,
+ * Stripe's page offers its own code field (`allow_promotion_codes`).
  */
 export async function startCheckout(
   buyer: { id: string; email: string },
   listingId: string,
+  choice: PurchaseChoice = {},
 ): Promise<StartCheckoutResult> {
   const listing = await prisma.listing.findFirst({
     where: { id: listingId, status: "PUBLISHED" },
@@ -33,6 +53,7 @@ export async function startCheckout(
       priceAmount: true,
       currency: true,
       shopId: true,
+      createdAt: true,
       shop: {
         select: {
           platformFeeBps: true,
@@ -48,28 +69,54 @@ export async function startCheckout(
   });
   if (!listing) return { kind: "not-for-sale" };
   if (await hasActiveEntitlement(buyer.id, listing.id)) return { kind: "already-owned" };
+  const line = await resolvePurchase(listing, {
+    tierId: choice.tierId,
+    currency: choice.currency,
+    amount: choice.amount ?? undefined,
+    acceptLanguage: choice.acceptLanguage ?? null,
+  });
+  if (!line.ok)
+    return { kind: "price-refused", refusal: line.refusal, message: line.message } as StartCheckoutResult;
   const destination = listing.shop.stripeAccountId;
   if (!destination || !shopPaymentsReadiness(listing.shop).canTakeCharges) {
     return { kind: "shop-cannot-take-payments" };
   }
-  const platformFee = platformFeeAmount(listing.priceAmount, platformFeeBps(listing.shop));
+  const discount = choice.code
+    ? await checkDiscountCode({
+        shopId: listing.shopId,
+        listing,
+        code: choice.code,
+        currency: line.currency,
+        subtotal: line.unitAmount,
+      })
+    : null;
+  if (discount && !discount.ok)
+    return { kind: "code-refused", refusal: discount.refusal, message: discount.message };
+  const discountAmount = discount?.ok ? discount.amountOff : 0;
+  const total = line.unitAmount - discountAmount;
+  const platformFee = platformFeeAmount(total, platformFeeBps(listing.shop));
 
   const order = await prisma.order.create({
     data: {
       shopId: listing.shopId,
       buyerId: buyer.id,
       email: buyer.email,
-      currency: listing.currency,
-      subtotalAmount: listing.priceAmount,
-      totalAmount: listing.priceAmount,
+      currency: line.currency,
+      subtotalAmount: line.unitAmount,
+      discountAmount,
+      totalAmount: total,
+      discountCodeId: discount?.ok ? discount.discountCodeId : null,
       platformFeeAmount: platformFee,
       destinationAccountId: destination,
       items: {
         create: {
           listingId: listing.id,
           title: listing.title,
-          unitAmount: listing.priceAmount,
-          currency: listing.currency,
+          unitAmount: line.unitAmount,
+          currency: line.currency,
+          licenseTierId: line.tier?.id ?? null,
+          tierName: line.tier?.name ?? null,
+          licenseText: line.tier?.licenseText ?? "",
         },
       },
     },
@@ -78,6 +125,10 @@ export async function startCheckout(
   const appUrl = env().APP_URL;
   let session: Stripe.Checkout.Session;
   try {
+    const product = await ensureListingProduct(listing);
+    // A code with a start date was created inactive at Stripe; Stapel just found it valid.
+    if (discount?.ok && discount.hadStartDate)
+      await setPromotionCodeActive(discount.stripePromotionCodeId, true);
     session = await stripe().checkout.sessions.create(
       {
         mode: "payment",
@@ -93,12 +144,15 @@ export async function startCheckout(
           {
             quantity: 1,
             price_data: {
-              currency: listing.currency.toLowerCase(),
-              unit_amount: listing.priceAmount,
-              product_data: { name: listing.title, description: listing.tagline },
+              currency: line.currency.toLowerCase(),
+              unit_amount: line.unitAmount,
+              product,
             },
           },
         ],
+        ...(discount?.ok
+          ? { discounts: [{ promotion_code: discount.stripePromotionCodeId }] }
+          : { allow_promotion_codes: true }),
         success_url: `${appUrl}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
         cancel_url: `${appUrl}/p/${listing.slug}?checkout=cancelled`,
       },

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
-import { prisma } from "~/utils/db.server.ts";
+import { prisma, type Tx } from "~/utils/db.server.ts";
 
 // No 0/O/1/I: keys get read aloud and typed from screenshots.
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -19,7 +19,13 @@ export const LicenseKeyInput = z.object({
 });
 
 export type LicenseCheck =
-  | { valid: true; listing: { slug: string; title: string }; activations: number; maxActivations: number }
+  | {
+      valid: true;
+      listing: { slug: string; title: string };
+      activations: number;
+      /** null: the tier bought allows any number of activations. */
+      maxActivations: number | null;
+    }
   | { valid: false; reason: "not_found" | "revoked" };
 
 /** The public answer to "is this licence key good?": valid only while its entitlement is active. */
@@ -41,6 +47,38 @@ export async function checkLicenseKey(key: string): Promise<LicenseCheck> {
     valid: true,
     listing: license.listing,
     activations: license._count.activations,
-    maxActivations: license.maxActivations,
+    maxActivations: license.maxActivations === NO_ACTIVATION_LIMIT ? null : license.maxActivations,
   };
+}
+
+/**
+ * `LicenseKey.maxActivations` for a tier without a limit (`LicenseTier.activationLimit` null). The
+ * column is not nullable and defaults to 3 (keys granted without a tier: gifts, subscriptions).
+ */
+export const NO_ACTIVATION_LIMIT = 0;
+
+/**
+ * Gives the licence keys of an order's items the activation limit of the tier each item bought.
+ * Runs in the fulfilment transaction right after the grants issued the keys; keys of items bought
+ * without a tier keep the default.
+ */
+export async function applyTierActivationLimits(
+  tx: Tx,
+  items: { id: string; licenseTierId: string | null }[],
+): Promise<void> {
+  const tiered = items.filter((item) => item.licenseTierId !== null);
+  if (tiered.length === 0) return;
+  const tiers = await tx.licenseTier.findMany({
+    where: { id: { in: tiered.map((item) => item.licenseTierId as string) } },
+    select: { id: true, activationLimit: true },
+  });
+  const limitOf = new Map(tiers.map((tier) => [tier.id, tier.activationLimit ?? NO_ACTIVATION_LIMIT]));
+  for (const item of tiered) {
+    const limit = limitOf.get(item.licenseTierId as string);
+    if (limit === undefined) continue;
+    await tx.licenseKey.updateMany({
+      where: { entitlement: { orderItemId: item.id, source: "ORDER_ITEM" } },
+      data: { maxActivations: limit },
+    });
+  }
 }

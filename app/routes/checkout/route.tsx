@@ -1,10 +1,11 @@
 import { useForm } from "@conform-to/react";
-import { type ActionFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import type { z } from "zod";
 import { Notice } from "~/components/ui/notice.tsx";
 import { CheckoutSchema } from "~/modules/checkout/forms.ts";
 import { startCheckout } from "~/modules/checkout/start-checkout.server.ts";
+import type { CodeRefusal } from "~/modules/discounts/redeem.server.ts";
 import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
 import {
   invalidSubmission,
@@ -36,8 +37,23 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const limit = await consumeRateLimit("checkout", user.id);
   if (!limit.ok) return refuseRateLimited(submission, "checkout attempts", limit.retryAfterSeconds);
-  const result = await startCheckout(user, submission.value.listingId);
+  const { listingId, ...choice } = submission.value;
+  const result = await startCheckout(user, listingId, {
+    ...choice,
+    acceptLanguage: request.headers.get("Accept-Language"),
+  });
   switch (result.kind) {
+    case "price-refused":
+      // Paying less than the minimum is a wrong amount, shown on the amount; the rest are refusals.
+      if (result.refusal === "below-minimum") {
+        return data(
+          { result: submission.reply({ fieldErrors: { amount: [result.message] } }) },
+          { status: 400 },
+        );
+      }
+      return refuseSubmission(submission, result.refusal === "tier-not-found" ? 404 : 409, result.message);
+    case "code-refused":
+      return refuseSubmission(submission, codeRefusalStatus[result.refusal], result.message);
     case "redirect-to-stripe":
       return redirect(result.url);
     case "already-owned":
@@ -59,6 +75,17 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
+const codeRefusalStatus = {
+  unknown: 404,
+  "not-yet-valid": 409,
+  expired: 409,
+  "used-up": 409,
+  "not-for-listing": 409,
+  "wrong-currency": 409,
+  "below-minimum-charge": 409,
+  "not-ready": 503,
+} as const satisfies Record<CodeRefusal, 404 | 409 | 503>;
+
 /** Back to the page the Buy button was on, if the Referer names one of ours; else home. */
 function returnPath(referer: string | null): string {
   if (!referer) return "/";
@@ -73,7 +100,14 @@ function returnPath(referer: string | null): string {
 export default function CheckoutRefused() {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof CheckoutSchema>>({ lastResult: actionData?.result });
-  const messages = [...(form.errors ?? []), ...(fields.listingId.errors ?? [])];
+  const messages = [
+    ...(form.errors ?? []),
+    ...(fields.listingId.errors ?? []),
+    ...(fields.tierId.errors ?? []),
+    ...(fields.currency.errors ?? []),
+    ...(fields.amount.errors ?? []),
+    ...(fields.code.errors ?? []),
+  ];
   if (!actionData) {
     return (
       <div className="mx-auto max-w-lg space-y-4 text-center">
