@@ -422,3 +422,53 @@ describe("the cover image", () => {
     expect(page.data.cover).toMatchObject({ id: own.id, alt: "A cover", widths: [320, 640, 1280] });
   });
 });
+
+describe("prices owned by the pricing page", () => {
+  it("are left alone by the editor when the listing has several tiers or another pricing mode", async () => {
+    const shop = await sellerShop();
+    const listingId = await createThroughEditor(shop.cookie, promptFields());
+    // A new listing always needs a price, whatever the form claims.
+    const noPrice = expectData(await newListing(shop.cookie, promptFields({ price: "", keepPrices: "on" })));
+    expect(fieldErrors(noPrice.data)).toEqual({ price: ["Give a price, such as 9.00"] });
+    // A fixed-price listing's edit needs one too.
+    const fixed = expectData(
+      await editListing(shop.cookie, listingId, { ...promptFields({ price: "" }), intent: "save" }),
+    );
+    expect(fieldErrors(fixed.data)).toEqual({ price: ["Give a price, such as 9.00"] });
+
+    // The pricing page made it pay what you want with a second tier.
+    await prisma.listing.update({ where: { id: listingId }, data: { pricingMode: "PAY_WHAT_YOU_WANT" } });
+    await prisma.licenseTier.create({
+      data: {
+        listingId,
+        name: "Commercial",
+        position: 1,
+        prices: { create: { currency: "EUR", amount: 4900 } },
+      },
+    });
+    const editor = expectData(
+      await callRoute(editRoute.loader, requestAs(shop.cookie, `/dashboard/listings/${listingId}`), {
+        listingId,
+      }),
+    );
+    expect(editor.data.listing.pricesManagedElsewhere).toBe(true);
+    const pricesBefore = await prisma.tierPrice.findMany({
+      where: { tier: { listingId } },
+      orderBy: { amount: "asc" },
+    });
+    const saved = expectData(
+      await editListing(shop.cookie, listingId, {
+        ...promptFields({ price: "", keepPrices: "on", title: "Renamed" }),
+        intent: "save",
+      }),
+    );
+    expect(saved.status).toBe(200);
+    expect(await prisma.listing.findUniqueOrThrow({ where: { id: listingId } })).toMatchObject({
+      title: "Renamed",
+      priceAmount: 1200,
+    });
+    expect(
+      await prisma.tierPrice.findMany({ where: { tier: { listingId } }, orderBy: { amount: "asc" } }),
+    ).toEqual(pricesBefore);
+  });
+});

@@ -50,6 +50,7 @@ export type ListingFormDefaults = {
   bundleItemIds: string[];
   changelog?: string;
   coverImageId?: string;
+  keepPrices?: "on";
 } & Partial<Record<`exampleInput${0 | 1 | 2}` | `exampleOutput${0 | 1 | 2}`, string>>;
 
 export type BundleChoice = { id: string; title: string; type: string };
@@ -123,6 +124,7 @@ export function ListingForm({
   lastResult,
   askChangelog = false,
   cover = null,
+  pricingHref,
   submitLabel,
 }: {
   mode: "new" | "edit";
@@ -134,6 +136,8 @@ export function ListingForm({
   askChangelog?: boolean;
   /** The current cover image (uploaded with the media components' ImageField). */
   cover?: PublicImage | null;
+  /** The listing's prices are set on its pricing page (tiers, currencies, pay what you want, free). */
+  pricingHref?: string;
   submitLabel: string;
 }) {
   const navigation = useNavigation();
@@ -212,14 +216,28 @@ export function ListingForm({
             {...getInputProps(fields.aiModels, { type: "text" })}
             id={fields.aiModels.id}
           />
-          <Field
-            label={`Price (${currency})`}
-            inputMode="decimal"
-            placeholder="9.00"
-            errors={fields.price.errors}
-            {...getInputProps(fields.price, { type: "text" })}
-            id={fields.price.id}
-          />
+          {pricingHref ? (
+            <div className="space-y-1">
+              <input type="hidden" name={fields.keepPrices.name} value="on" />
+              <p className="text-sm font-medium text-ink">Price</p>
+              <p className="text-sm text-gray-700">
+                Set on the{" "}
+                <a href={pricingHref} className="text-brand-700 underline">
+                  pricing page
+                </a>{" "}
+                (tiers, currencies, pay what you want).
+              </p>
+            </div>
+          ) : (
+            <Field
+              label={`Price (${currency})`}
+              inputMode="decimal"
+              placeholder="9.00"
+              errors={fields.price.errors}
+              {...getInputProps(fields.price, { type: "text" })}
+              id={fields.price.id}
+            />
+          )}
           {mode === "edit" && (
             <Field
               label="Address (/p/…)"

@@ -98,6 +98,8 @@ export async function getEditableListing(shopId: string, listingId: string) {
       requiredTools: true,
       currentVersion: true,
       publishedAt: true,
+      pricingMode: true,
+      tiers: { where: { archivedAt: null }, select: { _count: { select: { prices: true } } } },
       content: {
         select: { body: true, instructions: true, modelNotes: true, templateUrl: true, guide: true },
       },
@@ -125,7 +127,11 @@ export async function getEditableListing(shopId: string, listingId: string) {
   // Files attached by uploads since the last version: the next save asks for a changelog.
   const unversionedChanges =
     listing.status === "PUBLISHED" && (await prisma.$transaction((tx) => paidContentChanged(tx, listing.id)));
-  return { ...listing, buyers, unversionedChanges };
+  const { tiers, ...rest } = listing;
+  // Several tiers or currencies, pay what you want or free: the pricing page owns the prices.
+  const pricesManagedElsewhere =
+    listing.pricingMode !== "FIXED" || tiers.length !== 1 || (tiers[0]?._count.prices ?? 0) !== 1;
+  return { ...rest, buyers, unversionedChanges, pricesManagedElsewhere };
 }
 
 /** Buyers with access to the listing (the seller's own access aside). */
@@ -150,7 +156,8 @@ function listingColumns(value: ListingFormValue) {
     category: value.category,
     aiModels: value.aiModels,
     aiGenerated: value.aiGenerated,
-    priceAmount: value.price,
+    // Null: the pricing page owns the prices (updateListing leaves them), or a new listing (checked).
+    ...(value.price !== null && !value.keepPrices && { priceAmount: value.price }),
     compatibleApps: isType("TEMPLATE") ? value.compatibleApps : [],
     agentPlatform: isType("AGENT") ? (value.agentPlatform ?? null) : null,
     requiredTools: isType("AGENT") ? value.requiredTools : [],
@@ -255,6 +262,7 @@ export async function createListing(shopId: string, value: ListingFormValue): Pr
           type: value.type,
           status: "DRAFT",
           currency: shop.defaultCurrency,
+          priceAmount: value.price ?? 0,
           ...listingColumns(value),
           content: { create: contentColumns(value) },
         },
@@ -262,7 +270,8 @@ export async function createListing(shopId: string, value: ListingFormValue): Pr
       });
       await writeExamples(tx, listing.id, value);
       await writeBundleItems(tx, listing.id, value);
-      await writeStandardPrice(tx, listing.id, shop.defaultCurrency, value.price);
+      // The form's schema requires a price on new listings (checkPrice).
+      await writeStandardPrice(tx, listing.id, shop.defaultCurrency, value.price ?? 0);
       return { ok: true as const, listingId: listing.id, version: null };
     }),
   );
@@ -295,7 +304,8 @@ export async function updateListing(
       });
       await writeExamples(tx, listingId, value);
       await writeBundleItems(tx, listingId, value);
-      await writeStandardPrice(tx, listingId, listing.currency, value.price);
+      if (value.price !== null && !value.keepPrices)
+        await writeStandardPrice(tx, listingId, listing.currency, value.price);
       if (value.slug) {
         const moved = await changeSlug(tx, listingId, listing.slug, value.slug);
         if (!moved.ok) throw new Refused(moved.refusal);

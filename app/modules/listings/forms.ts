@@ -94,13 +94,11 @@ const checkbox = z
   .optional()
   .transform((value) => value === "on");
 
+/** Empty is null: required on new listings, optional on edit when the pricing screens own the prices. */
 const priceInput = text({ max: 12, label: "Price" })
   .optional()
   .transform((value, context) => {
-    if (value === undefined || value.trim() === "") {
-      context.addIssue({ code: "custom", message: "Give a price, such as 9.00" });
-      return z.NEVER;
-    }
+    if (value === undefined || value.trim() === "") return null;
     if (/^\s*-/.test(value)) {
       context.addIssue({ code: "custom", message: "The price cannot be negative" });
       return z.NEVER;
@@ -197,6 +195,11 @@ const listingFields = {
   aiGenerated: checkbox,
   teaser: optionalText(2000, "Teaser"),
   price: priceInput,
+  /**
+   * Edit only: the listing's prices are managed on its pricing page (several tiers or currencies,
+   * pay what you want, free), so the editor leaves them alone.
+   */
+  keepPrices: checkbox,
   slug: slugInput,
   /** An image of the shop's (uploaded by the ImageField); empty removes the cover. */
   coverImageId: recordId("cover image").optional(),
@@ -252,8 +255,16 @@ function checkType(value: ListingFormShape, context: z.RefinementCtx) {
     });
 }
 
+/** New listings need a price; an edit may leave prices to the pricing page (`keepPrices`). */
+function checkPrice(alwaysRequired: boolean) {
+  return (value: ListingFormShape, context: z.RefinementCtx) => {
+    if (value.price === null && (alwaysRequired || !value.keepPrices))
+      context.addIssue({ code: "custom", path: ["price"], message: "Give a price, such as 9.00" });
+  };
+}
+
 /** The form without the shop's data: for the page's instant feedback. */
-export const ListingFormSchema = z.object(listingFields).superRefine(checkType);
+export const ListingFormSchema = z.object(listingFields).superRefine(checkType).superRefine(checkPrice(true));
 export type ListingFormValue = z.output<typeof ListingFormSchema>;
 
 /** The listings a bundle may hold: the shop's own, published, not bundles themselves. */
@@ -272,7 +283,11 @@ function checkBundle(choices: BundleChoices) {
 }
 
 export function listingFormSchema(choices: BundleChoices) {
-  return z.object(listingFields).superRefine(checkType).superRefine(checkBundle(choices));
+  return z
+    .object(listingFields)
+    .superRefine(checkType)
+    .superRefine(checkPrice(true))
+    .superRefine(checkBundle(choices));
 }
 
 /** The edit page's other buttons. */
@@ -283,6 +298,7 @@ export function listingEditSchema(choices: BundleChoices) {
     z
       .object({ ...listingFields, intent: z.literal("save") })
       .superRefine(checkType)
+      .superRefine(checkPrice(false))
       .superRefine(checkBundle(choices)),
     z.object({ intent: z.literal("publish") }),
     z.object({ intent: z.literal("unpublish") }),
@@ -301,7 +317,8 @@ export function listingEditSchema(choices: BundleChoices) {
 /** The edit form without the shop's data, for the page. */
 export const ListingEditFormSchema = z
   .object({ ...listingFields, intent: z.literal("save") })
-  .superRefine(checkType);
+  .superRefine(checkType)
+  .superRefine(checkPrice(false));
 
 /** The description preview: markdown in, sanitised HTML out (the server renders it). */
 export const MarkdownPreviewSchema = z.object({

@@ -258,6 +258,7 @@ export default function EditListing() {
         lastResult={done?.kind === "saved" || !done ? actionData?.result : null}
         askChangelog={published}
         cover={listing.coverImage}
+        pricingHref={listing.pricesManagedElsewhere ? `/dashboard/listings/${listing.id}/pricing` : undefined}
         submitLabel="Save"
       />
     </section>
