@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as settingsRoute from "~/routes/dashboard.settings/route.tsx";
+import * as shopRoute from "~/routes/s.$handle/route.tsx";
 import * as sellRoute from "~/routes/sell/route.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { startTestApp } from "../support/app-env.ts";
@@ -206,5 +207,51 @@ describe("shop settings at /dashboard/settings", () => {
       ),
     );
     expect(refusedPost.status).toBe(403);
+  });
+
+  it("sets the shop's avatar from one of its own images, shown on the shop page; another shop's image is 404", async () => {
+    const { seller, shop } = await createListingForSale();
+    const other = await createListingForSale();
+    const image = (shopId: string) =>
+      prisma.image.create({
+        data: {
+          shopId,
+          alt: "Round logo",
+          width: 400,
+          height: 400,
+          widths: [320],
+          storagePrefix: `images/test-${shopId}-${Date.now()}`,
+          sha256: "0".repeat(64),
+        },
+      });
+    const own = await image(shop.id);
+    const foreign = await image(other.shop.id);
+    const cookie = await signIn(seller.id);
+    const fields = { name: shop.name, defaultCurrency: "EUR" };
+
+    const refused = expectData<Reply>(
+      await callRoute(
+        settingsRoute.action,
+        post(cookie, "/dashboard/settings", { ...fields, avatarImageId: foreign.id }),
+      ),
+    );
+    expect(refused.status).toBe(404);
+    expect((await prisma.shop.findUniqueOrThrow({ where: { id: shop.id } })).avatarImageId).toBeNull();
+
+    const saved = expectData(
+      await callRoute(
+        settingsRoute.action,
+        post(cookie, "/dashboard/settings", { ...fields, avatarImageId: own.id }),
+      ),
+    );
+    expect(saved.status).toBe(200);
+    const page = expectData(
+      await callRoute(shopRoute.loader, requestAs(null, `/s/${shop.handle}`), { handle: shop.handle }),
+    );
+    expect(page.data.shop.avatarImage).toMatchObject({ id: own.id, alt: "Round logo", widths: [320] });
+
+    // Saving without one removes it.
+    await callRoute(settingsRoute.action, post(cookie, "/dashboard/settings", fields));
+    expect((await prisma.shop.findUniqueOrThrow({ where: { id: shop.id } })).avatarImageId).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { publicImageSelect } from "~/modules/media/images.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import type { ListingSearch } from "./search.ts";
 
@@ -94,6 +95,8 @@ export async function getShopPage(handle: string) {
       handle: true,
       name: true,
       bio: true,
+      links: true,
+      avatarImage: { select: publicImageSelect },
       listings: {
         where: { status: "PUBLISHED" },
         orderBy: { publishedAt: "desc" },

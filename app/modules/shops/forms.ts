@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "~/utils/schemas.ts";
+import { recordId, text } from "~/utils/schemas.ts";
 
 /**
  * Handles that would read as one of Stapel's own pages or as Stapel speaking (`/s/admin`, `/s/api`),
@@ -128,6 +128,8 @@ export const ShopSettingsSchema = z.object({
   bio: bioField,
   links: linksField,
   defaultCurrency: currencyField,
+  /** One of the shop's images (uploaded by the ImageField); empty removes the avatar. */
+  avatarImageId: recordId("avatar").optional(),
 });
 
 export type OpenShopInput = z.output<typeof OpenShopSchema>;

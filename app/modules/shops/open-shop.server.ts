@@ -1,4 +1,5 @@
 import { Prisma } from "~/generated/prisma/client.ts";
+import { findShopImage, type ImageRefusal, publicImageSelect } from "~/modules/media/images.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import type { OpenShopInput, ShopSettingsInput } from "./forms.ts";
 
@@ -46,25 +47,41 @@ export function isHandleTaken(handle: string): Promise<boolean> {
   return prisma.shop.findUnique({ where: { handle }, select: { id: true } }).then(Boolean);
 }
 
-export type ShopSettings = {
-  handle: string;
-  name: string;
-  bio: string;
-  links: string[];
-  defaultCurrency: string;
-};
-
-export async function loadShopSettings(shopId: string): Promise<ShopSettings | null> {
+export async function loadShopSettings(shopId: string) {
   return prisma.shop.findUnique({
     where: { id: shopId },
-    select: { handle: true, name: true, bio: true, links: true, defaultCurrency: true },
+    select: {
+      handle: true,
+      name: true,
+      bio: true,
+      links: true,
+      defaultCurrency: true,
+      avatarImage: { select: publicImageSelect },
+    },
   });
 }
 
-/** Saves the seller's own shop details; the shop comes from the session, never from the form. */
-export async function updateShopSettings(shopId: string, input: ShopSettingsInput): Promise<void> {
+export type ShopSettings = NonNullable<Awaited<ReturnType<typeof loadShopSettings>>>;
+
+/**
+ * Saves the seller's own shop details; the shop comes from the session, never from the form. The
+ * avatar must be one of the shop's own images (another shop's reads as missing and nothing is saved).
+ */
+export async function updateShopSettings(
+  shopId: string,
+  input: ShopSettingsInput,
+): Promise<{ ok: true } | ImageRefusal> {
+  if (input.avatarImageId && !(await findShopImage(shopId, input.avatarImageId)))
+    return { ok: false, refusal: "not-found", message: "That image was not found." };
   await prisma.shop.update({
     where: { id: shopId },
-    data: { name: input.name, bio: input.bio, links: input.links, defaultCurrency: input.defaultCurrency },
+    data: {
+      name: input.name,
+      bio: input.bio,
+      links: input.links,
+      defaultCurrency: input.defaultCurrency,
+      avatarImageId: input.avatarImageId ?? null,
+    },
   });
+  return { ok: true };
 }

@@ -2,11 +2,12 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ImageField } from "~/components/media/image-field.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
 import { ShopSettingsSchema } from "~/modules/shops/forms.ts";
 import { loadShopSettings, updateShopSettings } from "~/modules/shops/open-shop.server.ts";
-import { invalidSubmission, parseSubmission } from "~/utils/forms.server.ts";
+import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/forms.server.ts";
 import { notFound, privateNoStore } from "~/utils/http.ts";
 import { requireSeller } from "~/utils/session.server.ts";
 import { ShopFields } from "../sell/shop-fields.tsx";
@@ -25,7 +26,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const seller = await requireSeller(request);
   const submission = await parseSubmission(request, ShopSettingsSchema);
   if (submission.status !== "success") return invalidSubmission(submission);
-  await updateShopSettings(seller.shop.id, submission.value);
+  const saved = await updateShopSettings(seller.shop.id, submission.value);
+  if (!saved.ok) return refuseSubmission(submission, 404, saved.message);
   return { result: submission.reply(), saved: true };
 }
 
@@ -42,6 +44,7 @@ export default function ShopSettings() {
       bio: settings.bio,
       links: settings.links.join("\n"),
       defaultCurrency: settings.defaultCurrency,
+      avatarImageId: settings.avatarImage?.id,
     },
     shouldValidate: "onSubmit",
     shouldRevalidate: "onBlur",
@@ -62,10 +65,14 @@ export default function ShopSettings() {
         </p>
       </div>
       {saved && <Notice tone="success">Saved.</Notice>}
-      {/* AVATAR: the shop's avatar upload (Shop.avatarImageId, an Image with responsive variants)
-          belongs here; it is built with the listing editor's image uploads. */}
       <Form method="post" className="space-y-5" {...getFormProps(form)}>
         {form.errors && <Notice tone="error">{form.errors.join(" ")}</Notice>}
+        <ImageField
+          name={fields.avatarImageId.name}
+          label="Avatar"
+          defaultImage={settings.avatarImage}
+          errors={fields.avatarImageId.errors}
+        />
         <ShopFields fields={fields} />
         <Button disabled={navigation.state === "submitting"}>Save settings</Button>
       </Form>

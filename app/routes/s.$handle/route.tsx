@@ -2,6 +2,7 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ListingCard } from "~/components/listing-card.tsx";
+import { ResponsiveImage } from "~/components/media/responsive-image.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { getShopPage } from "~/modules/catalog/listings.server.ts";
 import { formatPlanPrice } from "~/modules/plans/format.ts";
@@ -33,9 +34,31 @@ export default function ShopPage() {
   const { shop, plans } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
-      <header>
-        <h1 className="text-3xl font-extrabold tracking-tight">{shop.name}</h1>
-        <p className="mt-2 max-w-3xl whitespace-pre-line text-gray-700">{shop.bio}</p>
+      <header className="flex items-start gap-4">
+        {shop.avatarImage && (
+          <ResponsiveImage
+            image={shop.avatarImage}
+            sizes="80px"
+            loading="eager"
+            className="h-20 w-20 shrink-0 rounded-full object-cover"
+          />
+        )}
+        <div>
+          <h1 className="text-3xl font-extrabold tracking-tight">{shop.name}</h1>
+          <p className="mt-2 max-w-3xl whitespace-pre-line text-gray-700">{shop.bio}</p>
+          {shop.links.length > 0 && (
+            <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+              {shop.links.map((link) => (
+                <li key={link}>
+                  {/* Sellers' links: no referrer, no ranking credit, no access to this window. */}
+                  <a href={link} rel="nofollow noopener noreferrer ugc" className="text-brand-700 underline">
+                    {new URL(link).host}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       </header>
       {plans.length > 0 && (
         <section aria-labelledby="plans-heading">
