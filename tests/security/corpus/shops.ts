@@ -16,6 +16,7 @@ const settingsFields: [string, string][] = [
   ["bio", "A bio"],
   ["links", "https://corpus.example"],
   ["defaultCurrency", "GBP"],
+  ["avatarImageId", ""],
 ];
 const without = (fields: [string, string][], name: string) => fields.filter(([field]) => field !== name);
 
