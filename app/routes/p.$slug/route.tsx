@@ -1,9 +1,10 @@
 import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { BuyBox } from "~/components/buy-box.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { Markdown } from "~/components/markdown.tsx";
 import { ResponsiveImage } from "~/components/media/responsive-image.tsx";
-import { Button, buttonClass } from "~/components/ui/button.tsx";
+import { buttonClass } from "~/components/ui/button.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
 import type { getPublishedListing } from "~/modules/catalog/listings.server.ts";
 import { listingTypeLabel } from "~/modules/catalog/search.ts";
@@ -11,6 +12,7 @@ import { hasActiveEntitlement } from "~/modules/delivery/entitlements.server.ts"
 import { findListingPage } from "~/modules/listings/storefront.server.ts";
 import { formatPlanPrice } from "~/modules/plans/format.ts";
 import { plansForListing } from "~/modules/plans/storefront.server.ts";
+import { listingOffer } from "~/modules/pricing/offer.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { invariantResponse, publicCacheHeaders } from "~/utils/http.ts";
 import { formatMoney, toDecimalString } from "~/utils/money.ts";
@@ -28,16 +30,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (found.kind === "moved") throw redirect(`/p/${found.slug}${new URL(request.url).search}`, 301);
   invariantResponse(found.kind === "found", NOT_FOUND, { status: 404 });
   const { listing, ...page } = found.page;
-  const [plans, owned] = await Promise.all([
+  const [plans, owned, offer] = await Promise.all([
     plansForListing(listing),
     user ? hasActiveEntitlement(user.id, listing.id) : false,
+    listingOffer(listing, {
+      chosenCurrency: new URL(request.url).searchParams.get("currency"),
+      acceptLanguage: request.headers.get("Accept-Language"),
+    }),
   ]);
   const canonicalUrl = `${env().APP_URL}/p/${listing.slug}`;
-  return { listing, ...page, plans, signedIn: Boolean(user), owned, canonicalUrl };
+  return { listing, ...page, plans, signedIn: Boolean(user), owned, canonicalUrl, offer };
 }
 
-// Public for signed-out visitors; the HTTP server makes every signed-in response private.
-export const headers: HeadersFunction = () => publicCacheHeaders;
+// Public for signed-out visitors; the HTTP server makes every signed-in response private. The buy
+// box's currency follows the buyer's language, so caches keep one copy per Accept-Language.
+export const headers: HeadersFunction = () => ({ ...publicCacheHeaders, Vary: "Cookie, Accept-Language" });
 
 export const ErrorBoundary = GeneralErrorBoundary;
 
@@ -95,6 +102,7 @@ export default function ListingPage() {
     isOwnListing,
     ownedBundleItemSlugs,
     cover,
+    offer,
   } = useLoaderData<typeof loader>();
   const ownedItems = new Set(ownedBundleItemSlugs);
   const [searchParams] = useSearchParams();
@@ -218,7 +226,7 @@ export default function ListingPage() {
         </section>
       </div>
       <aside className="h-fit space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200 lg:sticky lg:top-6">
-        <p className="text-3xl font-extrabold">{price}</p>
+        {(owned || isOwnListing) && <p className="text-3xl font-extrabold">{price}</p>}
         {plans.length > 0 && (
           <ul className="space-y-1 text-sm text-gray-700">
             {plans.map((plan) => (
@@ -257,12 +265,7 @@ export default function ListingPage() {
             You own this: open your library
           </Link>
         ) : (
-          <Form method="post" action="/checkout">
-            <input type="hidden" name="listingId" value={listing.id} />
-            <Button className="w-full">
-              {signedIn ? `Buy for ${price}` : `Sign in to buy for ${price}`}
-            </Button>
-          </Form>
+          <BuyBox listingId={listing.id} offer={offer} signedIn={signedIn} />
         )}
         <p className="text-xs text-gray-600">
           Secure payment by Stripe. Instant access. Licence key included.
