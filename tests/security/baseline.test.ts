@@ -252,6 +252,34 @@ describe("baseline 4: cross-site POSTs are refused, same-origin ones work", () =
         works: (reply) => reply.status === 200,
       },
       {
+        name: `POST ${at("/dashboard/settings")}`,
+        principal: "sellerB",
+        prepare: async () => ({
+          path: at("/dashboard/settings"),
+          body: { name: `CSRF shop ${counter++}`, defaultCurrency: "EUR" },
+        }),
+        works: (reply) => reply.status === 200,
+      },
+      {
+        name: `POST ${at("/dashboard/sales/:orderId")} (resend the receipt)`,
+        principal: "sellerA",
+        prepare: async () => ({
+          path: at(`/dashboard/sales/${world.purchaseA.orderId}`),
+          // A click id of 16 characters per attempt, as the page makes one per click.
+          body: { intent: "resend-receipt", clickId: `csrfclick${String(counter++).padStart(7, "0")}` },
+        }),
+        works: (reply) => reply.status === 200,
+      },
+      {
+        name: `POST ${at("/dashboard/sales")} (gift)`,
+        principal: "sellerA",
+        prepare: async () => ({
+          path: at("/dashboard/sales"),
+          body: { intent: "gift", listingId: world.shopA.listing.id, email: freshEmail("csrf-gift") },
+        }),
+        works: (reply) => reply.status === 200,
+      },
+      {
         name: `POST ${at("/dashboard/plans/new")}`,
         principal: "sellerA",
         prepare: async () => ({
