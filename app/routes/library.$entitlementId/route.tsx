@@ -7,6 +7,7 @@ import { listingTypeLabel } from "~/modules/catalog/search.ts";
 import { createDownloadPath } from "~/modules/delivery/download-links.server.ts";
 import { getLibraryItem } from "~/modules/delivery/entitlements.server.ts";
 import { libraryDetails } from "~/modules/listings/library.server.ts";
+import { licenceForEntitlement } from "~/modules/pricing/licence.server.ts";
 import { formatDay } from "~/utils/dates.ts";
 import { invariantResponse, privateNoStore } from "~/utils/http.ts";
 import { recordId } from "~/utils/schemas.ts";
@@ -27,14 +28,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     href: createDownloadPath({ userId: user.id, entitlementId: item.id, fileId: file.id }),
   }));
   // Only after the entitlement check above: the details include paid content.
-  const details = await libraryDetails(item.listing.id);
-  return data({ item, files, details }, { headers: privateNoStore });
+  const [details, licence] = await Promise.all([
+    libraryDetails(item.listing.id),
+    licenceForEntitlement(item.id),
+  ]);
+  return data({ item, files, details, licence }, { headers: privateNoStore });
 }
 
 const kib = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 export default function LibraryItem() {
-  const { item, files, details } = useLoaderData<typeof loader>();
+  const { item, files, details, licence } = useLoaderData<typeof loader>();
   const { listing } = item;
   return (
     <article className="space-y-6">
@@ -61,6 +65,14 @@ export default function LibraryItem() {
             What changed in version {details.latestVersion.number}
           </h2>
           <Markdown html={details.latestVersion.changelogHtml} className="mt-2 text-sm" />
+        </section>
+      )}
+      {licence && (
+        <section aria-labelledby="licence-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
+          <h2 id="licence-heading" className="font-bold">
+            Your licence{licence.tierName ? `: ${licence.tierName}` : ""}
+          </h2>
+          <Markdown html={licence.licenseHtml} className="mt-2 text-sm" />
         </section>
       )}
       {details.templateUrl && (
