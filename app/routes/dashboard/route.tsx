@@ -41,6 +41,9 @@ function DashboardShell({ shopName, children }: { shopName?: string; children: R
           <NavLink to="/dashboard/plans" className={tab}>
             Plans
           </NavLink>
+          <NavLink to="/dashboard/discounts" className={tab}>
+            Discounts
+          </NavLink>
           <NavLink to="/dashboard/payouts" className={tab}>
             Payouts
           </NavLink>
