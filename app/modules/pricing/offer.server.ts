@@ -28,7 +28,7 @@ export type ListingOffer = {
   tiers: OfferTier[];
 };
 
-type ListingForOffer = { id: string; priceAmount: number; currency: string; shopId: string };
+type ListingForOffer = { id: string; priceAmount: number; currency: string };
 
 async function loadTiers(listingId: string) {
   return prisma.listing.findUniqueOrThrow({

@@ -1,0 +1,250 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
+import { Button } from "~/components/ui/button.tsx";
+import { Field } from "~/components/ui/field.tsx";
+import { Notice } from "~/components/ui/notice.tsx";
+import { createDiscount, discountChoices, discountRefusalMessage } from "~/modules/discounts/codes.server.ts";
+import { DiscountSchema } from "~/modules/discounts/forms.ts";
+import { CURRENCIES } from "~/modules/pricing/money-input.ts";
+import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/forms.server.ts";
+import { privateNoStore } from "~/utils/http.ts";
+import { requireSeller } from "~/utils/session.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "New discount code · Stapel" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const seller = await requireSeller(request);
+  return data({ choices: await discountChoices(seller.shop.id) }, { headers: privateNoStore });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const seller = await requireSeller(request);
+  const submission = await parseSubmission(request, DiscountSchema);
+  if (submission.status !== "success") return invalidSubmission(submission);
+  const result = await createDiscount(seller.shop.id, submission.value);
+  if (!result.ok) {
+    if (result.refusal === "code-taken" || result.refusal === "ends-in-past") {
+      const field = result.refusal === "code-taken" ? "code" : "endsAt";
+      return data(
+        { result: submission.reply({ fieldErrors: { [field]: [discountRefusalMessage[result.refusal]] } }) },
+        { status: 400 },
+      );
+    }
+    return refuseSubmission(
+      submission,
+      result.refusal === "not-found" ? 404 : 503,
+      discountRefusalMessage[result.refusal],
+    );
+  }
+  return redirect(
+    `/dashboard/discounts/${result.discountId}?created=1${result.mirrored ? "" : "&stripe=pending"}`,
+  );
+}
+
+const checkboxClass = "mt-0.5";
+
+export default function NewDiscount() {
+  const { choices } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DiscountSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  const [kind, setKind] = useState<"PERCENT" | "FIXED">("PERCENT");
+  const [scope, setScope] = useState<"shop" | "selected">("shop");
+  const error = (list?: string[], id?: string) =>
+    list ? (
+      <p id={id} className="text-sm text-red-700">
+        {list.join(" ")}
+      </p>
+    ) : null;
+  return (
+    <section aria-labelledby="new-discount-heading" className="max-w-3xl space-y-4">
+      <p className="text-sm">
+        <Link to="/dashboard/discounts" className="text-brand-700 underline">
+          Discount codes
+        </Link>
+      </p>
+      <h2 id="new-discount-heading" className="text-xl font-bold">
+        New discount code
+      </h2>
+      <p className="text-sm text-gray-700">
+        A code's terms cannot change once it is made (Stripe keeps them fixed): deactivate it and make a new
+        one instead.
+      </p>
+      <Form
+        method="post"
+        {...getFormProps(form)}
+        className="space-y-5 rounded-xl bg-white p-5 ring-1 ring-gray-200"
+      >
+        {form.errors && <Notice tone="error">{form.errors.join(" ")}</Notice>}
+        <Field
+          id={fields.code.id}
+          name={fields.code.name}
+          label="Code"
+          placeholder="SPRING-25"
+          errors={fields.code.errors}
+        />
+        <fieldset>
+          <legend className="text-sm font-medium text-ink">Discount</legend>
+          <div className="mt-2 flex gap-4 text-sm">
+            <label className="flex items-center gap-2">
+              <input
+                type="radio"
+                name={fields.kind.name}
+                value="PERCENT"
+                checked={kind === "PERCENT"}
+                onChange={() => setKind("PERCENT")}
+              />
+              Percentage off
+            </label>
+            <label className="flex items-center gap-2">
+              <input
+                type="radio"
+                name={fields.kind.name}
+                value="FIXED"
+                checked={kind === "FIXED"}
+                onChange={() => setKind("FIXED")}
+              />
+              Fixed amount off
+            </label>
+          </div>
+          {error(fields.kind.errors)}
+        </fieldset>
+        {kind === "PERCENT" ? (
+          <Field
+            id={fields.percentOff.id}
+            name={fields.percentOff.name}
+            label="Percent off (1 to 100)"
+            inputMode="numeric"
+            errors={fields.percentOff.errors}
+          />
+        ) : (
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field
+              id={fields.amountOff.id}
+              name={fields.amountOff.name}
+              label="Amount off"
+              inputMode="decimal"
+              placeholder="5.00"
+              errors={fields.amountOff.errors}
+            />
+            <div className="space-y-1">
+              <label htmlFor={fields.currency.id} className="block text-sm font-medium text-ink">
+                Currency
+              </label>
+              <select
+                id={fields.currency.id}
+                name={fields.currency.name}
+                className="block w-full rounded-lg px-3 py-2.5 ring-1 ring-gray-300"
+              >
+                {CURRENCIES.map((currency) => (
+                  <option key={currency}>{currency}</option>
+                ))}
+              </select>
+              {error(fields.currency.errors)}
+            </div>
+          </div>
+        )}
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium text-ink">Applies to</legend>
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="radio"
+              name={fields.scope.name}
+              value="shop"
+              checked={scope === "shop"}
+              onChange={() => setScope("shop")}
+            />
+            The whole shop (its listings and plans as they are today)
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="radio"
+              name={fields.scope.name}
+              value="selected"
+              checked={scope === "selected"}
+              onChange={() => setScope("selected")}
+            />
+            Some listings and plans
+          </label>
+          {scope === "selected" && (
+            <div className="grid gap-4 rounded-lg bg-gray-50 p-4 sm:grid-cols-2">
+              <fieldset>
+                <legend className="text-sm font-medium">Listings</legend>
+                {choices.listings.map((listing) => (
+                  <label key={listing.id} className="flex items-start gap-2 text-sm">
+                    <input
+                      type="checkbox"
+                      name={fields.listingIds.name}
+                      value={listing.id}
+                      className={checkboxClass}
+                    />
+                    {listing.title}
+                  </label>
+                ))}
+              </fieldset>
+              <fieldset>
+                <legend className="text-sm font-medium">Plans</legend>
+                {choices.plans.length === 0 && <p className="text-sm text-gray-600">No plans.</p>}
+                {choices.plans.map((plan) => (
+                  <label key={plan.id} className="flex items-start gap-2 text-sm">
+                    <input
+                      type="checkbox"
+                      name={fields.planIds.name}
+                      value={plan.id}
+                      className={checkboxClass}
+                    />
+                    {plan.name}
+                  </label>
+                ))}
+              </fieldset>
+            </div>
+          )}
+          {error(fields.listingIds.errors)}
+        </fieldset>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field
+            id={fields.maxRedemptions.id}
+            name={fields.maxRedemptions.name}
+            label="Maximum redemptions (empty: no limit)"
+            inputMode="numeric"
+            errors={fields.maxRedemptions.errors}
+          />
+          <Field
+            id={fields.durationInMonths.id}
+            name={fields.durationInMonths.name}
+            label="Plans: billing cycles discounted (empty: the first only)"
+            inputMode="numeric"
+            errors={fields.durationInMonths.errors}
+          />
+          <Field
+            id={fields.startsAt.id}
+            name={fields.startsAt.name}
+            type="date"
+            label="Starts on (UTC, optional)"
+            errors={fields.startsAt.errors}
+          />
+          <Field
+            id={fields.endsAt.id}
+            name={fields.endsAt.name}
+            type="date"
+            label="Last day (UTC, optional)"
+            errors={fields.endsAt.errors}
+          />
+        </div>
+        <Button>Create code</Button>
+      </Form>
+    </section>
+  );
+}
