@@ -1,7 +1,7 @@
 import { isStripeResourceMissing, type Stripe, stripe } from "./stripe.server.ts";
 
 /**
- * Discount codes mirrored to Stripe (ADR 21): one Coupon and one Promotion Code per Stapel
+ * Discount codes mirrored to Stripe (ADR 22): one Coupon and one Promotion Code per Stapel
  * `DiscountCode`, their ids derived from ours and every create made with an idempotency key from our
  * id, so a repeated save never makes a second coupon. A coupon is limited (`applies_to.products`) to
  * the Stripe products of the listings and plans it covers: all shops share the platform's Stripe
