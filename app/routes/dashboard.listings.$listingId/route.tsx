@@ -185,6 +185,12 @@ export default function EditListing() {
             {listing.currentVersion > 0 && `, version ${listing.currentVersion}`})
           </span>
         </h2>
+        <Link
+          to={`/dashboard/listings/${listing.id}/pricing`}
+          className="text-sm font-medium text-brand-700 underline"
+        >
+          Pricing and licences
+        </Link>
         {published && (
           <Link to={`/p/${listing.slug}`} className="text-sm font-medium text-brand-700 underline">
             View in your shop
