@@ -141,6 +141,19 @@ export async function setPricingMode(
   return prisma.$transaction(async (tx) => {
     const listing = await ownListing(tx, shopId, listingId);
     if (!listing) return { ok: false, refusal: "not-found" };
+    const tiers = await tx.licenseTier.count({ where: { listingId, archivedAt: null } });
+    if (tiers === 0) {
+      // A listing from before tiers: its price becomes the Standard tier's.
+      const { priceAmount, currency } = await tx.listing.findUniqueOrThrow({ where: { id: listingId } });
+      await tx.licenseTier.create({
+        data: {
+          listingId,
+          name: "Standard",
+          position: 0,
+          ...(priceAmount > 0 && { prices: { create: { currency, amount: priceAmount } } }),
+        },
+      });
+    }
     if (mode !== "FREE") {
       const unpriced = await tx.licenseTier.count({
         where: { listingId, archivedAt: null, prices: { none: {} } },
@@ -151,10 +164,6 @@ export async function setPricingMode(
       await tx.tierPrice.updateMany({ where: { tier: { listingId } }, data: { suggestedAmount: null } });
     }
     await tx.listing.update({ where: { id: listingId }, data: { pricingMode: mode } });
-    const tiers = await tx.licenseTier.count({ where: { listingId, archivedAt: null } });
-    if (tiers === 0) {
-      await tx.licenseTier.create({ data: { listingId, name: "Standard", position: 0 } });
-    }
     await syncListingPrice(tx, listingId);
     return { ok: true };
   });
