@@ -378,6 +378,11 @@ describe("a new seller's shop, from opening it to refunding a sale, in a real br
     await licence.waitFor();
     expect(await licence.locator("xpath=..").textContent()).toContain(TIERS.commercial.licence);
     expect(await page.getByText(TIERS.personal.licence).count()).toBe(0);
+    // The licence terms and the licence key are two regions, each named by its own heading.
+    expect(await page.getByRole("region", { name: `Your licence: ${TIERS.commercial.name}` }).count()).toBe(
+      1,
+    );
+    expect(await page.getByRole("region", { name: "Licence key" }).count()).toBe(1);
 
     // The 50 MB file arrives whole: the same SHA-256 as the one uploaded.
     const link = page.getByRole("link", { name: `Download ${BIG_FILE.name}` });
@@ -431,6 +436,8 @@ describe("a new seller's shop, from opening it to refunding a sale, in a real br
     await page.getByRole("region", { name: "Refunds" }).getByText("€10.00 · Refunded").waitFor();
     await page.getByText("Partly refunded · Order").waitFor();
     await refund.getByLabel("Amount in EUR (up to €13.20)").waitFor();
+    // The form is prefilled with what is left, without reloading the page.
+    await expect.poll(() => refund.getByLabel(/^Amount in EUR/).inputValue()).toBe("13.20");
 
     await signInAs(BUYER);
     await page.goto(`${server.url}/library`);

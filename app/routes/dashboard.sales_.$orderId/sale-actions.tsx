@@ -57,6 +57,8 @@ export function SaleActions({
           <Form
             method="post"
             id={form.id}
+            // A new amount left (after a partial refund) is a new form: its prefilled amount follows.
+            key={sale.refundable}
             className="space-y-3"
             onSubmit={(event) => {
               const typed = new FormData(event.currentTarget).get("amount");

@@ -68,8 +68,11 @@ export default function LibraryItem() {
         </section>
       )}
       {licence && (
-        <section aria-labelledby="licence-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
-          <h2 id="licence-heading" className="font-bold">
+        <section
+          aria-labelledby="licence-terms-heading"
+          className="rounded-xl bg-white p-5 ring-1 ring-gray-200"
+        >
+          <h2 id="licence-terms-heading" className="font-bold">
             Your licence{licence.tierName ? `: ${licence.tierName}` : ""}
           </h2>
           <Markdown html={licence.licenseHtml} className="mt-2 text-sm" />
