@@ -280,6 +280,33 @@ describe("baseline 4: cross-site POSTs are refused, same-origin ones work", () =
         works: (reply) => reply.status === 200,
       },
       {
+        name: `POST ${at("/dashboard/listings/:listingId")} (duplicate)`,
+        principal: "sellerA",
+        prepare: async () => ({
+          path: at(`/dashboard/listings/${world.shopA.listing.id}`),
+          body: { intent: "duplicate" },
+        }),
+        works: redirected,
+      },
+      {
+        name: `POST ${at("/dashboard/listings/:listingId/pricing")} (pricing mode)`,
+        principal: "sellerA",
+        prepare: async () => ({
+          path: at(`/dashboard/listings/${world.shopA.listing.id}/pricing`),
+          body: { intent: "mode", mode: "FIXED" },
+        }),
+        works: (reply) => reply.status === 200 || (reply.status >= 300 && reply.status < 400),
+      },
+      {
+        name: `POST ${at("/dashboard/discounts/new")}`,
+        principal: "sellerA",
+        prepare: async () => ({
+          path: at("/dashboard/discounts/new"),
+          body: { code: `CSRF-${counter++}`, kind: "PERCENT", percentOff: "10", scope: "shop" },
+        }),
+        works: redirected,
+      },
+      {
         name: `POST ${at("/dashboard/plans/new")}`,
         principal: "sellerA",
         prepare: async () => ({
