@@ -88,9 +88,13 @@ function Header({ user, devOutbox }: { user: HeaderUser; devOutbox: boolean }) {
             </NavLink>
           </>
         )}
-        {user?.isSeller && (
+        {user?.isSeller ? (
           <NavLink to="/dashboard" className={navClass}>
             Dashboard
+          </NavLink>
+        ) : (
+          <NavLink to="/sell" className={navClass}>
+            Sell
           </NavLink>
         )}
         {devOutbox && (

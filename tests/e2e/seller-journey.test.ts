@@ -152,7 +152,9 @@ async function emails(to: string, subject: string): Promise<string[]> {
 describe("a new seller's shop, from opening it to refunding a sale, in a real browser", () => {
   it("opens a shop at /sell and completes Connect onboarding on the sandbox's hosted page", async () => {
     await signInAs(SELLER.email);
-    await page.goto(`${server.url}/sell`);
+    // The header's Sell link leads there.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sell" }).click();
+    await page.waitForURL(`${server.url}/sell`);
     await page.getByLabel(/^Handle/).fill(SELLER.handle);
     await page.getByLabel("Shop name").fill(SELLER.shop);
     await page.getByLabel("Default currency").selectOption("EUR");
