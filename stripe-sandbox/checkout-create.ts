@@ -331,10 +331,4 @@ function checkDiscountParams(params: CreateParams): void {
   if (params.discounts.length > 1) {
     throw invalidRequest("You may only specify one discount per Checkout Session.", "discounts");
   }
-  if (params.mode === "subscription") {
-    throw invalidRequest(
-      "The Stapel Stripe sandbox applies `discounts` in `payment` mode only; extend stripe-sandbox/ if the app needs it.",
-      "discounts",
-    );
-  }
 }

@@ -6,8 +6,8 @@ import { refreshCouponValidity } from "./objects/coupon.ts";
 import type { SessionRecord } from "./store.ts";
 
 /**
- * Discounts in Checkout (payment mode): a coupon or promotion code given in `discounts[]`, or a code
- * the buyer types on the hosted page when `allow_promotion_codes` is true. The discount lowers the
+ * Discounts in Checkout (payment and subscription mode; a subscription's invoices are discounted
+ * in billing/discounts.ts): a coupon or promotion code given in `discounts[]`, or a code the buyer types on the hosted page when `allow_promotion_codes` is true. The discount lowers the
  * matching line items (all of them, or the coupon's `applies_to.products`), the session's
  * `amount_total`, `total_details.amount_discount` and `discounts`; the coupon and code are redeemed
  * (`times_redeemed`) when the session completes. Messages and codes of refusals: see README.

@@ -33,6 +33,8 @@ export interface SubscriptionState {
   draftInvoice: { id: string; finalizeAt: number } | null;
   /** Smart-retry state of the open invoice whose payment failed. */
   dunning: { invoice: string; firstFailedAt: number; retriesDone: number } | null;
+  /** The subscription's discount (from Checkout's `discounts[]`); `subscription.discounts` holds its id. */
+  discount?: Stripe.Discount | null;
 }
 
 export interface IdempotentRecord {

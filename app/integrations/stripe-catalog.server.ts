@@ -174,6 +174,8 @@ export type SubscriptionCheckoutFields = {
   planPriceId: string;
   stripePriceId: string;
   trialDays: number;
+  /** A promotion code Stapel checked (the plan page's code field); null lets Checkout ask for one. */
+  promotionCode?: string | null;
   successUrl: string;
   cancelUrl: string;
 };
@@ -203,6 +205,11 @@ export async function createSubscriptionCheckoutSession(
       }),
     },
     line_items: [{ price: fields.stripePriceId, quantity: 1 }],
+    // A code checked by Stapel is applied; otherwise the subscriber may type one on Stripe's page
+    // (Stripe accepts only one of the two).
+    ...(fields.promotionCode
+      ? { discounts: [{ promotion_code: fields.promotionCode }] }
+      : { allow_promotion_codes: true }),
     success_url: fields.successUrl,
     cancel_url: fields.cancelUrl,
   });

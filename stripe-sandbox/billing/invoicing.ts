@@ -4,6 +4,7 @@ import { newId } from "../ids.ts";
 import { addLines, buildInvoice } from "../objects/invoice.ts";
 import type { Decline } from "../test-cards.ts";
 import { chargeCard } from "./charging.ts";
+import { applySubscriptionDiscount } from "./discounts.ts";
 
 /**
  * An invoice's life: created as a draft (`invoice.created`), finalized (`invoice.finalized`, status
@@ -36,6 +37,7 @@ export function prepareInvoice(ctx: SandboxContext, fields: NewInvoice): Stripe.
   addLines(invoice, fields.lines);
   if (fields.pendingItems !== false)
     addLines(invoice, claimPendingItems(ctx, fields.subscription, invoice.id));
+  applySubscriptionDiscount(ctx, fields.subscription, invoice, fields.now);
   ctx.store.invoices.set(invoice.id, invoice);
   ctx.store.markDirty();
   return invoice;

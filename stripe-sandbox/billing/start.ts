@@ -3,6 +3,7 @@ import type { SandboxContext } from "../context.ts";
 import { buildSubscription, currentPeriod } from "../objects/subscription.ts";
 import type { SessionRecord } from "../store.ts";
 import { chargeSubscriptionInvoice } from "./collection.ts";
+import { attachSessionDiscount } from "./discounts.ts";
 import { announceInvoice, finalizeInvoice, prepareInvoice } from "./invoicing.ts";
 import { cycleLines, trialLines } from "./lines.ts";
 import { stateOf } from "./subscription-state.ts";
@@ -46,6 +47,7 @@ export function startSubscription(ctx: SandboxContext, fields: StartFields): Str
   });
   ctx.store.subscriptions.set(subscription.id, subscription);
   stateOf(ctx, subscription.id);
+  attachSessionDiscount(ctx, record, subscription, now);
   const period = currentPeriod(subscription);
   const invoice = prepareInvoice(ctx, {
     subscription,

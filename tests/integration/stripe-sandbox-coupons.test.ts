@@ -1,7 +1,7 @@
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type StripeSandbox, startStripeSandbox } from "../../stripe-sandbox/index.ts";
-import { payCheckout, sandboxClient, submitForm } from "../../stripe-sandbox/testing.ts";
+import { advanceClock, payCheckout, sandboxClient, submitForm } from "../../stripe-sandbox/testing.ts";
 
 let sandbox: StripeSandbox;
 let stripe: Stripe;
@@ -173,5 +173,109 @@ describe("sandbox coupons and promotion codes through the real SDK", { timeout: 
     expect(right.html).toContain("Pay €18.00");
     const updated = await stripe.checkout.sessions.retrieve(created.id);
     expect(updated.total_details?.amount_discount).toBe(200);
+  });
+
+  describe("subscription mode", () => {
+    const T0 = Date.UTC(2026, 0, 15, 12, 0, 0) / 1000;
+    const HOUR = 60 * 60;
+
+    /** A €10/month subscription of a customer on a test clock, started by Checkout with `extra`. */
+    async function subscribeWith(extra: Partial<Stripe.Checkout.SessionCreateParams>, code?: string) {
+      const p = await product();
+      const price = await stripe.prices.create({
+        currency: "eur",
+        unit_amount: 1000,
+        recurring: { interval: "month" },
+        product: p.id,
+      });
+      const clock = await stripe.testHelpers.testClocks.create({ frozen_time: T0 });
+      const customer = await stripe.customers.create({ email: "sub@example.com", test_clock: clock.id });
+      const created = await stripe.checkout.sessions.create({
+        mode: "subscription",
+        customer: customer.id,
+        line_items: [{ price: price.id, quantity: 1 }],
+        success_url: "http://stapel.test/ok",
+        ...extra,
+      });
+      if (code) expect((await submitForm(created.url ?? "", { promotion_code: code })).status).toBe(200);
+      expect((await payCheckout(created.url ?? "", { cardNumber: "4242424242424242" })).status).toBe(303);
+      const done = await stripe.checkout.sessions.retrieve(created.id);
+      const subscription = await stripe.subscriptions.retrieve(String(done.subscription));
+      const invoices = async () =>
+        (await stripe.invoices.list({ subscription: subscription.id, limit: 20 })).data.sort(
+          (a, b) => a.created - b.created,
+        );
+      /** Moves to `months` periods after the start, past the hour a renewal draft waits. */
+      const renewTo = async (months: number) => {
+        const at = new Date(T0 * 1000);
+        at.setUTCMonth(at.getUTCMonth() + months);
+        await advanceClock(stripe, clock.id, at.getTime() / 1000 + 2 * HOUR);
+      };
+      return { done, subscription, invoices, renewTo, product: p };
+    }
+
+    it("once: the first invoice only, then the discount is removed", async () => {
+      const coupon = await stripe.coupons.create({ percent_off: 20, duration: "once" });
+      const { done, subscription, invoices, renewTo } = await subscribeWith({
+        discounts: [{ coupon: coupon.id }],
+      });
+      expect(done).toMatchObject({ amount_subtotal: 1000, amount_total: 800 });
+      const [first] = await invoices();
+      const discountId = String(first?.discounts[0]);
+      expect(discountId).toMatch(/^di_/);
+      expect(first).toMatchObject({
+        subtotal: 1000,
+        total: 800,
+        amount_paid: 800,
+        discounts: [discountId],
+        total_discount_amounts: [{ amount: 200, discount: discountId }],
+      });
+      expect(first?.lines.data[0]).toMatchObject({
+        amount: 1000,
+        discounts: [discountId],
+        discount_amounts: [{ amount: 200, discount: discountId }],
+      });
+      expect((await stripe.subscriptions.retrieve(subscription.id)).discounts).toEqual([]);
+      await renewTo(1);
+      const [, second] = await invoices();
+      expect(second).toMatchObject({
+        total: 1000,
+        amount_paid: 1000,
+        discounts: [],
+        total_discount_amounts: [],
+      });
+      expect((await stripe.coupons.retrieve(coupon.id)).times_redeemed).toBe(1);
+    });
+
+    it("repeating for 2 months: two invoices discounted; forever: every invoice", async () => {
+      const two = await stripe.coupons.create({
+        percent_off: 20,
+        duration: "repeating",
+        duration_in_months: 2,
+      });
+      const repeating = await subscribeWith({ discounts: [{ coupon: two.id }] });
+      await repeating.renewTo(1);
+      await repeating.renewTo(2);
+      expect((await repeating.invoices()).map((invoice) => invoice.total)).toEqual([800, 800, 1000]);
+      expect((await stripe.subscriptions.retrieve(repeating.subscription.id)).discounts).toEqual([]);
+
+      const always = await stripe.coupons.create({ amount_off: 300, currency: "eur", duration: "forever" });
+      const forever = await subscribeWith({ discounts: [{ coupon: always.id }] });
+      await forever.renewTo(1);
+      await forever.renewTo(2);
+      expect((await forever.invoices()).map((invoice) => invoice.total)).toEqual([700, 700, 700]);
+    });
+
+    it("a code typed on the hosted page (allow_promotion_codes) discounts the subscription too", async () => {
+      const coupon = await stripe.coupons.create({ percent_off: 10, duration: "forever" });
+      await stripe.promotionCodes.create({
+        promotion: { type: "coupon", coupon: coupon.id },
+        code: "SUBS10",
+      });
+      const { done, subscription, invoices } = await subscribeWith({ allow_promotion_codes: true }, "subs10");
+      expect(done.total_details?.amount_discount).toBe(100);
+      expect(subscription.discounts).toHaveLength(1);
+      expect((await invoices())[0]).toMatchObject({ total: 900, amount_paid: 900 });
+    });
   });
 });

@@ -162,3 +162,79 @@ export async function recordRedemption(
   }
   return { discountCodeId, discountAmount };
 }
+
+export type PlanCodeCheck =
+  | { ok: true; discountCodeId: string; code: string; stripePromotionCodeId: string }
+  | {
+      ok: false;
+      refusal: Exclude<CodeRefusal, "not-for-listing" | "below-minimum-charge"> | "not-for-plan";
+      message: string;
+    };
+
+/**
+ * A code entered on a plan page: of the plan's shop, for this plan or the whole shop, within its
+ * dates and not used up. How many billing cycles it lasts is the Stripe coupon's `duration` (from
+ * `durationInMonths`); Stripe applies it to the first invoice and the renewals it covers.
+ */
+export async function checkPlanDiscountCode(input: {
+  shopId: string;
+  planId: string;
+  code: string;
+  currency: string;
+  now?: Date;
+}): Promise<PlanCodeCheck> {
+  const now = input.now ?? new Date();
+  const code = input.code.trim().toUpperCase();
+  const discount = await prisma.discountCode.findFirst({
+    where: { shopId: input.shopId, code, archivedAt: null },
+    include: { plans: { select: { planId: true } } },
+  });
+  if (!discount) {
+    return { ok: false, refusal: "unknown", message: `There is no discount code ${code} in this shop.` };
+  }
+  if (discount.startsAt && discount.startsAt > now) {
+    return {
+      ok: false,
+      refusal: "not-yet-valid",
+      message: `The code ${code} can be used from ${day(discount.startsAt)}.`,
+    };
+  }
+  if (discount.endsAt && discount.endsAt <= now) {
+    const lastDay = new Date(discount.endsAt.getTime() - 1);
+    return {
+      ok: false,
+      refusal: "expired",
+      message: `The code ${code} expired: it was valid until ${day(lastDay)}.`,
+    };
+  }
+  if (discount.maxRedemptions !== null && discount.redemptionCount >= discount.maxRedemptions) {
+    return {
+      ok: false,
+      refusal: "used-up",
+      message: `The code ${code} has been used as many times as it allows.`,
+    };
+  }
+  if (!discount.appliesToShop && !discount.plans.some((row) => row.planId === input.planId)) {
+    return { ok: false, refusal: "not-for-plan", message: `The code ${code} does not apply to this plan.` };
+  }
+  if (discount.kind === "FIXED" && discount.currency !== input.currency) {
+    return {
+      ok: false,
+      refusal: "wrong-currency",
+      message: `The code ${code} takes ${formatMoney({ amount: discount.amountOff ?? 0, currency: discount.currency ?? "EUR" })} off prices in ${discount.currency}; choose a ${discount.currency} price to use it.`,
+    };
+  }
+  if (!discount.stripePromotionCodeId) {
+    return {
+      ok: false,
+      refusal: "not-ready",
+      message: `The code ${code} cannot be used right now; please try again shortly.`,
+    };
+  }
+  return {
+    ok: true,
+    discountCodeId: discount.id,
+    code,
+    stripePromotionCodeId: discount.stripePromotionCodeId,
+  };
+}

@@ -174,4 +174,13 @@ export const PlanEditFormSchema = z
   .superRefine(checkPlanForm);
 
 /** A Subscribe button: one price of one plan. */
-export const SubscribeSchema = z.object({ planPriceId: recordId("price") });
+export const SubscribeSchema = z.object({
+  planPriceId: recordId("price"),
+  /** A discount code of the shop, for this plan or the whole shop (empty: none). */
+  code: text({ max: 40, label: "Discount code" })
+    .optional()
+    .transform((value) => {
+      const code = value?.trim().toUpperCase() ?? "";
+      return code === "" ? undefined : code;
+    }),
+});

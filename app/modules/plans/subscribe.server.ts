@@ -2,6 +2,7 @@ import {
   createSubscriptionCheckoutSession,
   describeStripeFailure,
 } from "~/integrations/stripe-catalog.server.ts";
+import { checkPlanDiscountCode } from "~/modules/discounts/redeem.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { findLiveSubscription } from "./storefront.server.ts";
@@ -13,7 +14,9 @@ export type StartSubscriptionResult =
   | { kind: "plan-archived" }
   | { kind: "price-retired"; planPath: string }
   | { kind: "already-subscribed" }
-  | { kind: "payments-unavailable" };
+  | { kind: "payments-unavailable" }
+  /** The code entered next to Subscribe cannot be used; nothing was opened at Stripe. */
+  | { kind: "code-refused"; refusal: string; message: string };
 
 /** Where a plan lives on the storefront. */
 export const planPath = (handle: string, planId: string) => `/s/${handle}/plans/${planId}`;
@@ -26,6 +29,7 @@ export const planPath = (handle: string, planId: string) => `/s/${handle}/plans/
 export async function startSubscriptionCheckout(
   user: { id: string; email: string },
   planPriceId: string,
+  discountCode?: string,
 ): Promise<StartSubscriptionResult> {
   const price = await findPrice(planPriceId);
   if (!price) return { kind: "not-found" };
@@ -33,6 +37,19 @@ export async function startSubscriptionCheckout(
   if (price.plan.archivedAt) return { kind: "plan-archived" };
   if (price.archivedAt) return { kind: "price-retired", planPath: path };
   if (await findLiveSubscription(user.id, price.plan.id)) return { kind: "already-subscribed" };
+
+  // Checked before Stripe is asked, so the subscriber reads why in our words (Stripe checks again).
+  let promotionCode: string | null = null;
+  if (discountCode) {
+    const check = await checkPlanDiscountCode({
+      shopId: price.plan.shop.id,
+      planId: price.plan.id,
+      code: discountCode,
+      currency: price.currency,
+    });
+    if (!check.ok) return { kind: "code-refused", refusal: check.refusal, message: check.message };
+    promotionCode = check.stripePromotionCodeId;
+  }
 
   let stripePriceId = price.stripePriceId;
   if (!stripePriceId) {
@@ -56,6 +73,7 @@ export async function startSubscriptionCheckout(
       planPriceId: price.id,
       stripePriceId,
       trialDays: price.plan.trialDays,
+      promotionCode,
       successUrl: `${appUrl}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
       cancelUrl: `${appUrl}${path}?checkout=cancelled`,
     });
@@ -82,8 +100,14 @@ function findPrice(planPriceId: string) {
       id: true,
       archivedAt: true,
       stripePriceId: true,
+      currency: true,
       plan: {
-        select: { id: true, archivedAt: true, trialDays: true, shop: { select: { handle: true } } },
+        select: {
+          id: true,
+          archivedAt: true,
+          trialDays: true,
+          shop: { select: { id: true, handle: true } },
+        },
       },
     },
   });

@@ -106,6 +106,15 @@ export default function PlanPage() {
               {!subscription && !plan.archived && (
                 <Form method="post" action="/subscribe">
                   <input type="hidden" name="planPriceId" value={price.id} />
+                  <label className="mb-2 block text-sm font-medium text-gray-700">
+                    Discount code (optional)
+                    <input
+                      name="code"
+                      maxLength={40}
+                      autoComplete="off"
+                      className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 uppercase"
+                    />
+                  </label>
                   <Button className="w-full">
                     {signedIn
                       ? plan.trialDays > 0

@@ -38,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // One budget with one-off checkouts: both open Stripe Checkout Sessions.
   const limit = await consumeRateLimit("checkout", user.id);
   if (!limit.ok) return refuseRateLimited(submission, "checkout attempts", limit.retryAfterSeconds);
-  const result = await startSubscriptionCheckout(user, submission.value.planPriceId);
+  const result = await startSubscriptionCheckout(user, submission.value.planPriceId, submission.value.code);
   switch (result.kind) {
     case "redirect-to-stripe":
       return redirect(result.url);
@@ -58,6 +58,13 @@ export async function action({ request }: ActionFunctionArgs) {
         409,
         "You already subscribe to this plan. Manage your subscription in your account.",
       );
+    case "code-refused":
+      // A code this shop does not have answers 404 (another shop's code reads as a missing one).
+      return refuseSubmission(
+        submission,
+        result.refusal === "unknown" || result.refusal === "not-for-plan" ? 404 : 409,
+        result.message,
+      );
     case "payments-unavailable":
       return refuseSubmission(
         submission,
@@ -70,7 +77,11 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SubscribeRefused() {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof SubscribeSchema>>({ lastResult: actionData?.result });
-  const messages = [...(form.errors ?? []), ...(fields.planPriceId.errors ?? [])];
+  const messages = [
+    ...(form.errors ?? []),
+    ...(fields.planPriceId.errors ?? []),
+    ...(fields.code.errors ?? []),
+  ];
   if (!actionData) {
     return (
       <div className="mx-auto max-w-lg space-y-4 text-center">

@@ -187,6 +187,16 @@ for (const field of ["tierId", "currency", "amount", "code"]) {
     })),
   );
 }
+// The plan page's discount code next to Subscribe: a price that does not exist, so nothing is opened.
+add(
+  "POST /subscribe: code (buyer B)",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "buyerB",
+    payload,
+    request: () => post("/subscribe", formField([["planPriceId", MISSING_ID]], payload, "code")),
+  })),
+);
 add(
   "POST /claim: listingId (buyer B)",
   ALL.map((payload) => ({
