@@ -88,7 +88,9 @@ describe("a buyer's first purchase, in a real browser", () => {
     await page.goto(`${server.url}/dashboard/sales`);
     const row = page.getByRole("row", { name: /buyer@stapel\.test/ });
     await row.getByRole("button", { name: /Refund/ }).click();
-    await page.getByText("Refund issued.").waitFor();
+    await page
+      .getByText("The order is refunded in full: the buyer's access has ended.", { exact: false })
+      .waitFor();
     await expect
       .poll(
         async () => {

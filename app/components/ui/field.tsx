@@ -1,12 +1,25 @@
 import type { InputHTMLAttributes } from "react";
 
-/** A labelled input with its error announced to assistive technology. */
+/** A form field's id, name and errors, as conform's `fields.<name>` has them. */
+type FieldMeta = { id: string; name: string; errors?: string[] };
+
+/**
+ * A labelled input with its error announced to assistive technology. `meta={fields.code}` takes the
+ * id, name and errors from conform; they can also be given one by one.
+ */
 export function Field({
   label,
-  errors,
-  id,
+  meta,
+  errors = meta?.errors,
+  id = meta?.id ?? "",
+  name = meta?.name,
   ...input
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; id: string; errors?: string[] }) {
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "id"> & {
+  label: string;
+  meta?: FieldMeta;
+  id?: string;
+  errors?: string[];
+}) {
   const errorId = `${id}-error`;
   const hasError = Boolean(errors?.length);
   return (
@@ -16,6 +29,7 @@ export function Field({
       </label>
       <input
         id={id}
+        name={name}
         aria-invalid={hasError || undefined}
         aria-describedby={hasError ? errorId : undefined}
         className="block w-full rounded-lg border-0 px-3 py-2.5 text-ink ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-brand-600 aria-[invalid]:ring-red-500"

@@ -88,13 +88,7 @@ export default function NewDiscount() {
         className="space-y-5 rounded-xl bg-white p-5 ring-1 ring-gray-200"
       >
         {form.errors && <Notice tone="error">{form.errors.join(" ")}</Notice>}
-        <Field
-          id={fields.code.id}
-          name={fields.code.name}
-          label="Code"
-          placeholder="SPRING-25"
-          errors={fields.code.errors}
-        />
+        <Field label="Code" placeholder="SPRING-25" meta={fields.code} />
         <fieldset>
           <legend className="text-sm font-medium text-ink">Discount</legend>
           <div className="mt-2 flex gap-4 text-sm">
@@ -122,23 +116,10 @@ export default function NewDiscount() {
           {error(fields.kind.errors)}
         </fieldset>
         {kind === "PERCENT" ? (
-          <Field
-            id={fields.percentOff.id}
-            name={fields.percentOff.name}
-            label="Percent off (1 to 100)"
-            inputMode="numeric"
-            errors={fields.percentOff.errors}
-          />
+          <Field label="Percent off (1 to 100)" inputMode="numeric" meta={fields.percentOff} />
         ) : (
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field
-              id={fields.amountOff.id}
-              name={fields.amountOff.name}
-              label="Amount off"
-              inputMode="decimal"
-              placeholder="5.00"
-              errors={fields.amountOff.errors}
-            />
+            <Field label="Amount off" inputMode="decimal" placeholder="5.00" meta={fields.amountOff} />
             <div className="space-y-1">
               <label htmlFor={fields.currency.id} className="block text-sm font-medium text-ink">
                 Currency
@@ -215,33 +196,17 @@ export default function NewDiscount() {
         </fieldset>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
-            id={fields.maxRedemptions.id}
-            name={fields.maxRedemptions.name}
             label="Maximum redemptions (empty: no limit)"
             inputMode="numeric"
-            errors={fields.maxRedemptions.errors}
+            meta={fields.maxRedemptions}
           />
           <Field
-            id={fields.durationInMonths.id}
-            name={fields.durationInMonths.name}
             label="Plans: billing cycles discounted (empty: the first only)"
             inputMode="numeric"
-            errors={fields.durationInMonths.errors}
+            meta={fields.durationInMonths}
           />
-          <Field
-            id={fields.startsAt.id}
-            name={fields.startsAt.name}
-            type="date"
-            label="Starts on (UTC, optional)"
-            errors={fields.startsAt.errors}
-          />
-          <Field
-            id={fields.endsAt.id}
-            name={fields.endsAt.name}
-            type="date"
-            label="Last day (UTC, optional)"
-            errors={fields.endsAt.errors}
-          />
+          <Field type="date" label="Starts on (UTC, optional)" meta={fields.startsAt} />
+          <Field type="date" label="Last day (UTC, optional)" meta={fields.endsAt} />
         </div>
         <Button>Create code</Button>
       </Form>

@@ -216,12 +216,10 @@ function TierForm({
         {tier && <input type="hidden" name="tierId" value={tier.id} />}
         {form.errors && <Notice tone="error">{form.errors.join(" ")}</Notice>}
         <Field
-          id={fields.name.id}
-          name={fields.name.name}
           label="Tier name"
           defaultValue={tier?.name ?? ""}
           placeholder="Personal, Commercial, Team"
-          errors={fields.name.errors}
+          meta={fields.name}
         />
         <div className="space-y-1">
           <label htmlFor={fields.licenseText.id} className="block text-sm font-medium text-ink">
@@ -250,12 +248,10 @@ function TierForm({
           </details>
         )}
         <Field
-          id={fields.activationLimit.id}
-          name={fields.activationLimit.name}
           label="Activations per licence key (empty: no limit)"
           inputMode="numeric"
           defaultValue={tier?.activationLimit?.toString() ?? ""}
-          errors={fields.activationLimit.errors}
+          meta={fields.activationLimit}
         />
         {mode === "FREE" ? (
           <p className="text-sm text-gray-600">Free listing: buyers claim it without paying.</p>
