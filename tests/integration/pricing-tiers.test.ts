@@ -290,7 +290,12 @@ describe("buying a tier", { timeout: 90_000 }, () => {
     expect(entitlements).toHaveLength(1);
     expect(entitlements[0]).toMatchObject({ source: "FREE_CLAIM", status: "ACTIVE" });
     expect(entitlements[0]?.licenseKey?.maxActivations).toBe(2); // the first tier's limit
-    expect(await prisma.emailMessage.count({ where: { to: buyer.email } })).toBe(1);
+    const emails = await prisma.emailMessage.findMany({ where: { to: buyer.email } });
+    expect(emails).toHaveLength(1);
+    // Its own wording, not the purchase receipt's "Order <id>".
+    expect(emails[0]?.subject).toBe(`You claimed ${listing.title} (free)`);
+    expect(emails[0]?.text).toContain(`/library/${entitlements[0]?.id}`);
+    expect(emails[0]?.text).not.toMatch(/Order /);
     expect(await prisma.order.count({ where: { buyerId: buyer.id } })).toBe(0);
 
     // Checkout refuses a free listing: it is claimed.

@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { grantEntitlements, grantKeys } from "~/modules/delivery/grants.server.ts";
 import { queueEmail } from "~/modules/email/outbox.server.ts";
 import { renderEmail } from "~/modules/email/render.server.ts";
-import { ReceiptEmail } from "~/modules/email/templates/receipt.tsx";
+import { ClaimEmail } from "~/modules/email/templates/claim.tsx";
 import { NO_ACTIVATION_LIMIT } from "~/modules/licensing/license-keys.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
@@ -15,7 +15,8 @@ export type ClaimResult =
 
 /**
  * A free listing is claimed by a signed-in buyer without Checkout: a FREE_CLAIM entitlement (with
- * its licence key, limited like the listing's first tier) and a receipt email, in one transaction.
+ * its licence key, limited like the listing's first tier) and a claim email (not a receipt: nothing
+ * was ordered or paid), in one transaction.
  * The grant's key names the buyer and listing, and the email's key the same, so a second press (or
  * two at once) grants and emails once.
  */
@@ -66,19 +67,13 @@ export async function claimFreeListing(
       });
     }
     const rendered = await renderEmail(
-      `Your free copy of ${listing.title}`,
-      createElement(ReceiptEmail, {
+      `You claimed ${listing.title} (free)`,
+      createElement(ClaimEmail, {
         shopName: listing.shop.name,
-        orderId: granted.id,
-        total: "Free",
+        listingTitle: listing.title,
+        tierName: tier?.name,
+        licenseKey: key?.key,
         libraryUrl: `${env().APP_URL}/library/${granted.id}`,
-        lines: [
-          {
-            title: tier ? `${listing.title} (${tier.name} licence)` : listing.title,
-            price: "Free",
-            licenseKey: key?.key,
-          },
-        ],
       }),
     );
     await queueEmail(tx, { ...rendered, to: buyer.email, idempotencyKey: `receipt:claim:${grantKey}` });
