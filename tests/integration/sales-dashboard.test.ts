@@ -261,6 +261,19 @@ describe("gifts", { timeout: 60_000 }, () => {
     expect(await prisma.entitlement.count({ where: { userId: recipient.id } })).toBe(1);
     expect(await emailsTo(email)).toHaveLength(1);
 
+    // Only given, never bought: a customer all the same, lifetime value 0, marked as a gift.
+    const list = expectData(
+      await callRoute(customersRoute.loader, requestAs(cookie, "/dashboard/customers")),
+    ).data;
+    expect(list.total).toBe(3);
+    expect(list.customers.find((customer: { email: string }) => customer.email === email)).toMatchObject({
+      id: recipient.id,
+      orders: 0,
+      lifetimeValue: [],
+      giftOnly: true,
+      purchases: [`${shop.listing.title} (gift)`],
+    });
+
     // A buyer who already has it: refused, nothing given.
     const owner = expectData<Reply>(
       await salesAction({ intent: "gift", listingId: shop.listing.id, email: buyerA.email }),

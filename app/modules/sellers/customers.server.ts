@@ -7,27 +7,50 @@ export const CUSTOMERS_PAGE_SIZE = 25;
 export type LifetimeValue = { currency: string; amount: number };
 
 /**
- * The shop's buyers, most recent purchase first: each with their number of orders, what they
- * bought and their lifetime value per currency. Paged by buyer in the database; the amounts of the
- * page's buyers are summed there too.
+ * The shop's customers: its buyers, most recent purchase first, each with their number of orders,
+ * what they bought and their lifetime value per currency; then the people the shop only gave
+ * listings to (no order, lifetime value 0, marked as gift), most recent gift first. Paged in the
+ * database over buyers, then over gift-only recipients; the amounts of the page's buyers are summed
+ * there too.
  */
 export async function listShopCustomers(shopId: string, page = 1) {
   const sold = { shopId, status: { in: [...SOLD_STATUSES] } };
-  const [buyers, total] = await Promise.all([
+  const offset = (page - 1) * CUSTOMERS_PAGE_SIZE;
+  const [buyers, allBuyerIds] = await Promise.all([
     prisma.order.groupBy({
       by: ["buyerId"],
       where: sold,
       _max: { paidAt: true },
       _count: { _all: true },
       orderBy: [{ _max: { paidAt: "desc" } }, { buyerId: "asc" }],
-      skip: (page - 1) * CUSTOMERS_PAGE_SIZE,
+      skip: offset,
       take: CUSTOMERS_PAGE_SIZE,
     }),
-    prisma.order.groupBy({ by: ["buyerId"], where: sold }).then((rows) => rows.length),
+    prisma.order.groupBy({ by: ["buyerId"], where: sold }).then((rows) => rows.map((row) => row.buyerId)),
   ]);
+  // A gift recipient who also bought is listed once, as a buyer.
+  const giftOnly = { source: "GIFT" as const, listing: { shopId }, userId: { notIn: allBuyerIds } };
+  const [giftOnlyTotal, recipients] = await Promise.all([
+    prisma.entitlement.groupBy({ by: ["userId"], where: giftOnly }).then((rows) => rows.length),
+    buyers.length < CUSTOMERS_PAGE_SIZE
+      ? prisma.entitlement.groupBy({
+          by: ["userId"],
+          where: giftOnly,
+          _max: { createdAt: true },
+          orderBy: [{ _max: { createdAt: "desc" } }, { userId: "asc" }],
+          skip: Math.max(0, offset - allBuyerIds.length),
+          take: CUSTOMERS_PAGE_SIZE - buyers.length,
+        })
+      : Promise.resolve([]),
+  ]);
+  const total = allBuyerIds.length + giftOnlyTotal;
   const buyerIds = buyers.map((row) => row.buyerId);
-  const [users, amounts, items] = await Promise.all([
-    prisma.user.findMany({ where: { id: { in: buyerIds } }, select: { id: true, email: true, name: true } }),
+  const recipientIds = recipients.map((row) => row.userId);
+  const [users, amounts, items, gifts] = await Promise.all([
+    prisma.user.findMany({
+      where: { id: { in: [...buyerIds, ...recipientIds] } },
+      select: { id: true, email: true, name: true },
+    }),
     prisma.order.groupBy({
       by: ["buyerId", "currency"],
       where: { ...sold, buyerId: { in: buyerIds } },
@@ -37,22 +60,41 @@ export async function listShopCustomers(shopId: string, page = 1) {
       where: { order: { ...sold, buyerId: { in: buyerIds } } },
       select: { title: true, order: { select: { buyerId: true } } },
     }),
+    prisma.entitlement.findMany({
+      where: { source: "GIFT", listing: { shopId }, userId: { in: recipientIds } },
+      select: { userId: true, listing: { select: { title: true } } },
+    }),
   ]);
+  const userOf = (id: string) => users.find((candidate) => candidate.id === id);
   return {
-    customers: buyers.map((row) => {
-      const user = users.find((candidate) => candidate.id === row.buyerId);
-      return {
+    customers: [
+      ...buyers.map((row) => ({
         id: row.buyerId,
-        email: user?.email ?? "",
-        name: user?.name ?? null,
+        email: userOf(row.buyerId)?.email ?? "",
+        name: userOf(row.buyerId)?.name ?? null,
         orders: row._count._all,
         lastPurchaseAt: row._max.paidAt,
         purchases: [
           ...new Set(items.filter((item) => item.order.buyerId === row.buyerId).map((item) => item.title)),
         ],
         lifetimeValue: lifetimeValues(amounts.filter((amount) => amount.buyerId === row.buyerId)),
-      };
-    }),
+        giftOnly: false,
+      })),
+      ...recipients.map((row) => ({
+        id: row.userId,
+        email: userOf(row.userId)?.email ?? "",
+        name: userOf(row.userId)?.name ?? null,
+        orders: 0,
+        lastPurchaseAt: null,
+        purchases: [
+          ...new Set(
+            gifts.filter((gift) => gift.userId === row.userId).map((gift) => `${gift.listing.title} (gift)`),
+          ),
+        ],
+        lifetimeValue: [] as LifetimeValue[],
+        giftOnly: true,
+      })),
+    ],
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / CUSTOMERS_PAGE_SIZE)),

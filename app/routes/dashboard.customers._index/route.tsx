@@ -47,8 +47,9 @@ export default function Customers() {
                 </Link>
                 <p className="mt-1 text-sm text-gray-700">{customer.purchases.join(", ")}</p>
                 <p className="mt-1 text-sm text-gray-600">
-                  {customer.orders} {customer.orders === 1 ? "order" : "orders"} ·{" "}
-                  {values(customer.lifetimeValue)}
+                  {customer.giftOnly
+                    ? "Gift only · lifetime value 0"
+                    : `${customer.orders} ${customer.orders === 1 ? "order" : "orders"} · ${values(customer.lifetimeValue)}`}
                 </p>
               </li>
             ))}
@@ -77,7 +78,9 @@ export default function Customers() {
                     <td className="whitespace-nowrap p-3">
                       {customer.lastPurchaseAt ? formatDay(customer.lastPurchaseAt) : "–"}
                     </td>
-                    <td className="whitespace-nowrap p-3 text-right">{values(customer.lifetimeValue)}</td>
+                    <td className="whitespace-nowrap p-3 text-right">
+                      {customer.giftOnly ? "0 (gift only)" : values(customer.lifetimeValue)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
