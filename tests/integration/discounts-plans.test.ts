@@ -3,11 +3,13 @@
 // discounts the first invoice and the renewals the code lasts for, and bills full price after.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stripe } from "~/integrations/stripe.server.ts";
+import { fulfilSubscriptionCheckout } from "~/modules/billing/subscriptions/checkout.server.ts";
+import * as successRoute from "~/routes/checkout_.success/route.tsx";
 import * as newDiscountRoute from "~/routes/dashboard.discounts.new/route.tsx";
 import * as subscribeRoute from "~/routes/subscribe/route.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { payHostedCheckout, startTestApp } from "../support/app-env.ts";
-import { createUser, signIn } from "../support/fixtures.ts";
+import { createUser, requestAs, signIn } from "../support/fixtures.ts";
 import { callRoute, expectData, expectResponse } from "../support/routes.ts";
 import { advanceClock, createPlanForSale, putOnTestClock } from "../support/subscriptions.ts";
 import { settleWebhooks } from "../support/webhooks.ts";
@@ -76,6 +78,13 @@ describe("discount codes on plans", { timeout: 180_000 }, () => {
     const subscriptionId = String(session.subscription);
     const subscription = await stripe().subscriptions.retrieve(subscriptionId);
     expect(subscription.discounts).toHaveLength(1);
+
+    // One redemption for the subscription, however often its Checkout is fulfilled (the webhook
+    // above, the success page, the webhook again).
+    expect((await prisma.discountCode.findUniqueOrThrow({ where: { id: code.id } })).redemptionCount).toBe(1);
+    await callRoute(successRoute.loader, requestAs(cookie, `/checkout/success?session_id=${sessionId}`));
+    await Promise.all([fulfilSubscriptionCheckout(sessionId), fulfilSubscriptionCheckout(sessionId)]);
+    expect((await prisma.discountCode.findUniqueOrThrow({ where: { id: code.id } })).redemptionCount).toBe(1);
 
     const invoices = async () =>
       (await stripe().invoices.list({ subscription: subscriptionId, limit: 10 })).data.sort(
