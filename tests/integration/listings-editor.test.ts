@@ -423,6 +423,59 @@ describe("the cover image", () => {
   });
 });
 
+describe("example images", () => {
+  it("saves the shop's own image on example 1 and shows it on the listing page; refuses another shop's", async () => {
+    const shop = await sellerShop();
+    const other = await sellerShop();
+    const image = (shopId: string) =>
+      prisma.image.create({
+        data: {
+          shopId,
+          alt: "A generated poster",
+          width: 1280,
+          height: 720,
+          widths: [320, 640, 1280],
+          storagePrefix: `images/test-${shopId}-${Math.random().toString(36).slice(2)}`,
+          sha256: "1".repeat(64),
+        },
+      });
+    const own = await image(shop.shop.id);
+    const foreign = await image(other.shop.id);
+
+    const before = await editorTables();
+    const refused = expectData(await newListing(shop.cookie, promptFields({ exampleImage0: foreign.id })));
+    expect(refused.status).toBe(404);
+    expect(await editorTables()).toEqual(before);
+
+    const listingId = await createThroughEditor(
+      shop.cookie,
+      promptFields({ exampleInput0: "A poster for a jazz night", exampleOutput0: "", exampleImage0: own.id }),
+    );
+    const examples = await prisma.listingExample.findMany({ where: { listingId } });
+    expect(examples).toMatchObject([{ position: 0, imageId: own.id, input: "A poster for a jazz night" }]);
+
+    // A save that names another shop's image stores nothing: the own image stays.
+    const edit = expectData(
+      await editListing(shop.cookie, listingId, {
+        ...promptFields({ exampleImage0: foreign.id }),
+        intent: "save",
+      }),
+    );
+    expect(edit.status).toBe(404);
+    expect(await prisma.listingExample.findMany({ where: { listingId } })).toEqual(examples);
+
+    const listing = await prisma.listing.update({
+      where: { id: listingId },
+      data: { status: "PUBLISHED", publishedAt: new Date() },
+    });
+    const page = expectData(
+      await callRoute(listingPage.loader, requestAs(null, `/p/${listing.slug}`), { slug: listing.slug }),
+    );
+    const [example] = page.data.listing.examples;
+    expect(page.data.exampleImages[example.id]).toMatchObject({ id: own.id, alt: "A generated poster" });
+  });
+});
+
 describe("prices owned by the pricing page", () => {
   it("are left alone by the editor when the listing has several tiers or another pricing mode", async () => {
     const shop = await sellerShop();

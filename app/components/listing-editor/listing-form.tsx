@@ -51,7 +51,9 @@ export type ListingFormDefaults = {
   changelog?: string;
   coverImageId?: string;
   keepPrices?: "on";
-} & Partial<Record<`exampleInput${0 | 1 | 2}` | `exampleOutput${0 | 1 | 2}`, string>>;
+} & Partial<
+  Record<`exampleInput${0 | 1 | 2}` | `exampleOutput${0 | 1 | 2}` | `exampleImage${0 | 1 | 2}`, string>
+>;
 
 export type BundleChoice = { id: string; title: string; type: string };
 
@@ -124,6 +126,7 @@ export function ListingForm({
   lastResult,
   askChangelog = false,
   cover = null,
+  exampleImages = [],
   pricingHref,
   submitLabel,
 }: {
@@ -136,6 +139,8 @@ export function ListingForm({
   askChangelog?: boolean;
   /** The current cover image (uploaded with the media components' ImageField). */
   cover?: PublicImage | null;
+  /** The examples' current images, by slot. */
+  exampleImages?: (PublicImage | null)[];
   /** The listing's prices are set on its pricing page (tiers, currencies, pay what you want, free). */
   pricingHref?: string;
   submitLabel: string;
@@ -282,16 +287,21 @@ export function ListingForm({
 
       <fieldset className="space-y-4">
         <legend className="text-lg font-bold">Example outputs</legend>
-        <p className="text-sm text-gray-600">
-          Up to three text examples. Image examples are added with uploads.
-        </p>
+        <p className="text-sm text-gray-600">Up to three examples: text, an image, or both.</p>
         {EXAMPLE_SLOTS.map((slot) => (
           <div key={slot} className="grid gap-3 rounded-lg bg-gray-50 p-3 sm:grid-cols-[1fr_2fr]">
             <TextArea field={fields[`exampleInput${slot}`]} label={`Example ${slot + 1}: input`} rows={2} />
             <TextArea field={fields[`exampleOutput${slot}`]} label={`Example ${slot + 1}: output`} rows={3} />
+            <div className="sm:col-span-2">
+              <ImageField
+                name={fields[`exampleImage${slot}`].name}
+                label={`Example ${slot + 1}: image (optional)`}
+                defaultImage={exampleImages[slot] ?? null}
+                errors={fields[`exampleImage${slot}`].errors}
+              />
+            </div>
           </div>
         ))}
-        {/* Image examples: the image uploads component goes here. */}
       </fieldset>
 
       {type === "PROMPT" && (

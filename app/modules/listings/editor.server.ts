@@ -104,9 +104,12 @@ export async function getEditableListing(shopId: string, listingId: string) {
         select: { body: true, instructions: true, modelNotes: true, templateUrl: true, guide: true },
       },
       examples: {
-        where: { imageId: null },
         orderBy: { position: "asc" },
-        select: { input: true, output: true },
+        select: {
+          input: true,
+          output: true,
+          image: { select: { id: true, alt: true, width: true, height: true, widths: true } },
+        },
       },
       bundleItems: { select: { listingId: true } },
       oldSlugs: { select: { slug: true }, orderBy: { createdAt: "desc" } },
@@ -175,20 +178,17 @@ function contentColumns(value: ListingFormValue) {
   };
 }
 
-function textExamples(value: ListingFormValue) {
-  const examples: { input: string; output: string }[] = [];
+function formExamples(value: ListingFormValue) {
+  const examples: { input: string; output: string; imageId: string | null }[] = [];
   for (const slot of EXAMPLE_SLOTS) {
     const input = value[`exampleInput${slot}`];
     const output = value[`exampleOutput${slot}`];
-    if (output !== "") examples.push({ input, output });
+    const imageId = value[`exampleImage${slot}`] ?? null;
+    if (output !== "" || imageId) examples.push({ input, output, imageId });
   }
   return examples;
 }
 
-/**
- * Replaces the text examples. Image examples (made by the image uploads, with an imageId) stay where
- * they are; text examples go after them.
- */
 /** The cover must be one of the shop's own images (another shop's looks like a missing one). */
 async function checkCover(tx: Tx, shopId: string, value: ListingFormValue) {
   if (!value.coverImageId) return;
@@ -196,12 +196,21 @@ async function checkCover(tx: Tx, shopId: string, value: ListingFormValue) {
   if (!image) throw new Refused("image-not-found");
 }
 
+/** Example images follow the cover's rule: the shop's own, or refused as missing (nothing stored). */
+async function checkExampleImages(tx: Tx, shopId: string, value: ListingFormValue) {
+  const ids = [
+    ...new Set(formExamples(value).flatMap((example) => (example.imageId ? [example.imageId] : []))),
+  ];
+  if (ids.length === 0) return;
+  const found = await tx.image.count({ where: { id: { in: ids }, shopId } });
+  if (found !== ids.length) throw new Refused("image-not-found");
+}
+
+/** The form holds every example (text and image), so a save replaces them all. */
 async function writeExamples(tx: Tx, listingId: string, value: ListingFormValue) {
-  await tx.listingExample.deleteMany({ where: { listingId, imageId: null } });
-  const kept = await tx.listingExample.aggregate({ where: { listingId }, _max: { position: true } });
-  const start = (kept._max.position ?? -1) + 1;
+  await tx.listingExample.deleteMany({ where: { listingId } });
   await tx.listingExample.createMany({
-    data: textExamples(value).map((example, index) => ({ listingId, position: start + index, ...example })),
+    data: formExamples(value).map((example, index) => ({ listingId, position: index, ...example })),
   });
 }
 
@@ -247,6 +256,7 @@ export async function createListing(shopId: string, value: ListingFormValue): Pr
         select: { defaultCurrency: true },
       });
       await checkCover(tx, shopId, value);
+      await checkExampleImages(tx, shopId, value);
       let slug = value.slug;
       if (slug) {
         const taken =
@@ -296,6 +306,7 @@ export async function updateListing(
       if (!listing) throw new Refused("not-found");
       if (listing.type !== value.type) throw new Refused("type-changed");
       await checkCover(tx, shopId, value);
+      await checkExampleImages(tx, shopId, value);
       await tx.listing.update({ where: { id: listingId }, data: listingColumns(value) });
       await tx.listingContent.upsert({
         where: { listingId },

@@ -174,7 +174,7 @@ const slugInput = text({ max: 80, label: "Address" })
     return slug;
   });
 
-/** Three text example slots; empty ones are dropped. Image examples come from image uploads. */
+/** Three example slots (text, optionally with an image); empty ones are dropped. */
 const exampleFields = {
   exampleInput0: optionalText(500, "Example 1 input"),
   exampleOutput0: optionalText(5000, "Example 1 output"),
@@ -182,6 +182,10 @@ const exampleFields = {
   exampleOutput1: optionalText(5000, "Example 2 output"),
   exampleInput2: optionalText(500, "Example 3 input"),
   exampleOutput2: optionalText(5000, "Example 3 output"),
+  // An example may show an image (uploaded with ImageField, which requires its alt text).
+  exampleImage0: recordId("example 1 image").optional(),
+  exampleImage1: recordId("example 2 image").optional(),
+  exampleImage2: recordId("example 3 image").optional(),
 };
 export const EXAMPLE_SLOTS = [0, 1, 2] as const;
 

@@ -23,6 +23,13 @@ async function buildPage(slug: string, viewer: { id: string } | null) {
       aiGenerated: true,
       currentVersion: true,
       coverImage: { select: { id: true, alt: true, width: true, height: true, widths: true } },
+      examples: {
+        where: { imageId: { not: null } },
+        select: {
+          id: true,
+          image: { select: { id: true, alt: true, width: true, height: true, widths: true } },
+        },
+      },
       shop: { select: { ownerId: true } },
       bundleItems: { select: { listingId: true, listing: { select: { slug: true } } } },
     },
@@ -41,6 +48,10 @@ async function buildPage(slug: string, viewer: { id: string } | null) {
     descriptionHtml: renderMarkdown(listing.description),
     aiGenerated: extra.aiGenerated,
     cover: extra.coverImage,
+    /** Each example's image (by example id); the image carries its own alt text. */
+    exampleImages: Object.fromEntries(
+      extra.examples.flatMap((row) => (row.image ? [[row.id, row.image]] : [])),
+    ),
     isOwnListing: viewer !== null && viewer.id === extra.shop.ownerId,
     /** Slugs of the bundle's items the visitor already has. */
     ownedBundleItemSlugs: ownedItems.flatMap((row) => bundleSlugs.get(row.listingId) ?? []),

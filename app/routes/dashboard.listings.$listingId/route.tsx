@@ -156,6 +156,7 @@ function formDefaults(listing: LoadedListing): ListingFormDefaults {
     const slot = index as 0 | 1 | 2;
     defaults[`exampleInput${slot}`] = example.input;
     defaults[`exampleOutput${slot}`] = example.output;
+    if (example.image) defaults[`exampleImage${slot}`] = example.image.id;
   });
   return defaults;
 }
@@ -264,6 +265,7 @@ export default function EditListing() {
         lastResult={done?.kind === "saved" || !done ? actionData?.result : null}
         askChangelog={published}
         cover={listing.coverImage}
+        exampleImages={listing.examples.slice(0, 3).map((example) => example.image)}
         pricingHref={listing.pricesManagedElsewhere ? `/dashboard/listings/${listing.id}/pricing` : undefined}
         submitLabel="Save"
       />

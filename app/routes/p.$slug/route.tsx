@@ -102,6 +102,7 @@ export default function ListingPage() {
     isOwnListing,
     ownedBundleItemSlugs,
     cover,
+    exampleImages,
     offer,
   } = useLoaderData<typeof loader>();
   const ownedItems = new Set(ownedBundleItemSlugs);
@@ -164,16 +165,30 @@ export default function ListingPage() {
                 The seller says these examples were made with AI.
               </p>
             )}
-            {listing.examples.map((example) => (
-              <figure key={example.id} className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
-                <figcaption className="text-sm font-semibold text-gray-700">
-                  Input: {example.input}
-                </figcaption>
-                <blockquote className="mt-2 whitespace-pre-line text-sm text-gray-800">
-                  {example.output}
-                </blockquote>
-              </figure>
-            ))}
+            {listing.examples.map((example) => {
+              const image = exampleImages[example.id];
+              return (
+                <figure key={example.id} className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
+                  {example.input && (
+                    <figcaption className="text-sm font-semibold text-gray-700">
+                      Input: {example.input}
+                    </figcaption>
+                  )}
+                  {image && (
+                    <ResponsiveImage
+                      image={image}
+                      sizes="(min-width: 1024px) 50vw, 100vw"
+                      className="mt-2 w-full rounded-lg"
+                    />
+                  )}
+                  {example.output && (
+                    <blockquote className="mt-2 whitespace-pre-line text-sm text-gray-800">
+                      {example.output}
+                    </blockquote>
+                  )}
+                </figure>
+              );
+            })}
           </section>
         )}
         {listing.bundleItems.length > 0 && (

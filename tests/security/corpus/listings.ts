@@ -26,6 +26,7 @@ const newFormFields: [string, typeof ALL][] = [
   ["aiGenerated", SAMPLE],
   ["slug", SAMPLE],
   ["coverImageId", SAMPLE],
+  ["exampleImage0", SAMPLE],
 ];
 for (const [field, payloads] of newFormFields) {
   add(
