@@ -40,8 +40,8 @@ export async function checkLicenseKey(key: string): Promise<LicenseCheck> {
       _count: { select: { activations: true } },
     },
   });
-  if (!license) return { valid: false, reason: "not_found" };
-  if (license.status !== "ACTIVE" || license.entitlement.status !== "ACTIVE")
+  if (!license?.listing) return { valid: false, reason: "not_found" };
+  if (license.status !== "ACTIVE" || license.entitlement?.status !== "ACTIVE")
     return { valid: false, reason: "revoked" };
   return {
     valid: true,

@@ -55,6 +55,11 @@ const licenseKey: EntitlementKind = {
   appliesTo: (source) => sourcePolicies[source].licenseKey,
   async grant(tx, entitlements) {
     const ids = entitlements.map((entitlement) => entitlement.id);
+    const listings = await tx.listing.findMany({
+      where: { id: { in: [...new Set(entitlements.map((entitlement) => entitlement.listingId))] } },
+      select: { id: true, shopId: true },
+    });
+    const shopOf = new Map(listings.map((listing) => [listing.id, listing.shopId]));
     await tx.licenseKey.createMany({
       skipDuplicates: true,
       data: entitlements.map((entitlement) => ({
@@ -62,6 +67,7 @@ const licenseKey: EntitlementKind = {
         entitlementId: entitlement.id,
         userId: entitlement.userId,
         listingId: entitlement.listingId,
+        shopId: shopOf.get(entitlement.listingId) as string,
       })),
     });
     await tx.licenseKey.updateMany({

@@ -42,7 +42,7 @@ export async function grantOrderEntitlements(tx: Tx, order: OrderForGrant): Prom
     where: { entitlement: { orderItemId: { in: order.items.map((item) => item.id) }, source: "ORDER_ITEM" } },
     select: { listingId: true, key: true },
   });
-  return new Map(keys.map((row) => [row.listingId, row.key]));
+  return new Map(keys.flatMap((row) => (row.listingId ? [[row.listingId, row.key] as const] : [])));
 }
 
 /** Ends access granted by an order: refunds and disputes. Licence keys stop verifying at once. */
