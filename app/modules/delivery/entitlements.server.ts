@@ -71,7 +71,6 @@ export async function getLibraryItem(userId: string, entitlementId: string) {
       source: true,
       createdAt: true,
       subscription: { select: { plan: { select: { name: true } } } },
-      licenseKey: { select: { key: true, status: true } },
       orderItem: { select: { orderId: true, unitAmount: true, currency: true } },
       listing: {
         select: {
@@ -82,7 +81,6 @@ export async function getLibraryItem(userId: string, entitlementId: string) {
           aiModels: true,
           shop: { select: { name: true, handle: true } },
           content: { select: { body: true, instructions: true } },
-          files: { select: { id: true, fileName: true, sizeBytes: true, contentType: true } },
         },
       },
     },

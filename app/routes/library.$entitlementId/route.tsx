@@ -4,14 +4,17 @@ import { CopyButton } from "~/components/copy-button.tsx";
 import { PromptFiller } from "~/components/listing-editor/prompt-filler.tsx";
 import { Markdown } from "~/components/markdown.tsx";
 import { listingTypeLabel } from "~/modules/catalog/search.ts";
-import { createDownloadPath } from "~/modules/delivery/download-links.server.ts";
 import { getLibraryItem } from "~/modules/delivery/entitlements.server.ts";
+import { libraryFiles } from "~/modules/delivery/library-files.server.ts";
+import { libraryLicenseKey } from "~/modules/licensing/library-keys.server.ts";
 import { libraryDetails } from "~/modules/listings/library.server.ts";
 import { licenceForEntitlement } from "~/modules/pricing/licence.server.ts";
 import { formatDay } from "~/utils/dates.ts";
 import { invariantResponse, privateNoStore } from "~/utils/http.ts";
 import { recordId } from "~/utils/schemas.ts";
 import { requireUser } from "~/utils/session.server.ts";
+import { FilesSection } from "./files-section.tsx";
+import { LicenseSection } from "./license-section.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.item.listing.title ?? "Library"} · Stapel` },
@@ -23,22 +26,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const item = entitlementId.success ? await getLibraryItem(user.id, entitlementId.data) : null;
   // Someone else's id, a revoked one and a made-up one all look the same: not found.
   invariantResponse(item, "This item is not in your library.", { status: 404 });
-  const files = item.listing.files.map((file) => ({
-    ...file,
-    href: createDownloadPath({ userId: user.id, entitlementId: item.id, fileId: file.id }),
-  }));
   // Only after the entitlement check above: the details include paid content.
-  const [details, licence] = await Promise.all([
+  const [details, licence, files, licenseKey] = await Promise.all([
     libraryDetails(item.listing.id),
     licenceForEntitlement(item.id),
+    libraryFiles(user.id, { id: item.id, listingId: item.listing.id }),
+    libraryLicenseKey(user.id, item.id),
   ]);
-  return data({ item, files, details, licence }, { headers: privateNoStore });
+  return data({ item, files, details, licence, licenseKey }, { headers: privateNoStore });
 }
 
-const kib = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
-
 export default function LibraryItem() {
-  const { item, files, details, licence } = useLoaderData<typeof loader>();
+  const { item, files, details, licence, licenseKey } = useLoaderData<typeof loader>();
   const { listing } = item;
   return (
     <article className="space-y-6">
@@ -148,43 +147,8 @@ export default function LibraryItem() {
           </div>
         </section>
       )}
-      {files.length > 0 && (
-        <section aria-labelledby="files-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
-          <h2 id="files-heading" className="font-bold">
-            Files
-          </h2>
-          <ul className="mt-2 space-y-2">
-            {files.map((file) => (
-              <li key={file.id}>
-                <a
-                  href={file.href}
-                  download={file.fileName}
-                  className="font-semibold text-brand-700 underline"
-                >
-                  Download {file.fileName}
-                </a>{" "}
-                <span className="text-sm text-gray-600">({kib(file.sizeBytes)})</span>
-              </li>
-            ))}
-          </ul>
-          <p className="mt-2 text-xs text-gray-600">
-            Download links are personal and expire after a few minutes; reload this page for fresh ones.
-          </p>
-        </section>
-      )}
-      {item.licenseKey && (
-        <section aria-labelledby="licence-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
-          <h2 id="licence-heading" className="font-bold">
-            Licence key
-          </h2>
-          <div className="mt-2 flex flex-wrap items-center gap-3">
-            <code data-testid="license-key" className="rounded bg-gray-100 px-2 py-1 font-mono">
-              {item.licenseKey.key}
-            </code>
-            <CopyButton text={item.licenseKey.key} label="Copy key" />
-          </div>
-        </section>
-      )}
+      <FilesSection files={files} />
+      <LicenseSection license={licenseKey} />
     </article>
   );
 }
