@@ -5,9 +5,10 @@ import { prisma, type Tx } from "~/utils/db.server.ts";
 // No 0/O/1/I: keys get read aloud and typed from screenshots.
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-export function generateLicenseKey(): string {
+/** A new key starting with the shop's prefix (`Shop.licenseKeyPrefix`). */
+export function generateLicenseKey(prefix = "STPL"): string {
   const group = () => Array.from({ length: 5 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
-  return `STPL-${group()}-${group()}-${group()}-${group()}`;
+  return `${prefix}-${group()}-${group()}-${group()}-${group()}`;
 }
 
 export const LicenseKeyInput = z.object({
