@@ -42,6 +42,41 @@ const day = (date: Date) =>
 /** The smallest amount Stripe charges in EUR and USD; a discount may make a price free, not smaller. */
 const MIN_CHARGE = 50;
 
+/** The checks every code passes whatever it is used on: it exists in the shop, is within its dates and not used up. */
+async function findUsableCode(shopId: string, code: string, now: Date) {
+  const discount = await prisma.discountCode.findFirst({
+    where: { shopId, code, archivedAt: null },
+    include: { listings: { select: { listingId: true } }, plans: { select: { planId: true } } },
+  });
+  const refuse = (refusal: "unknown" | "not-yet-valid" | "expired" | "used-up", message: string) =>
+    ({ ok: false, refusal, message }) as const;
+  if (!discount) return refuse("unknown", `There is no discount code ${code} in this shop.`);
+  if (discount.startsAt && discount.startsAt > now)
+    return refuse("not-yet-valid", `The code ${code} can be used from ${day(discount.startsAt)}.`);
+  if (discount.endsAt && discount.endsAt <= now) {
+    const lastDay = new Date(discount.endsAt.getTime() - 1);
+    return refuse("expired", `The code ${code} expired: it was valid until ${day(lastDay)}.`);
+  }
+  if (discount.maxRedemptions !== null && discount.redemptionCount >= discount.maxRedemptions)
+    return refuse("used-up", `The code ${code} has been used as many times as it allows.`);
+  return { ok: true, discount } as const;
+}
+
+/** A fixed amount is in one currency: the code names it when the price is in another. */
+const wrongCurrencyMessage = (
+  code: string,
+  discount: { amountOff: number | null; currency: string | null },
+  advice: string,
+) =>
+  `The code ${code} takes ${formatMoney({ amount: discount.amountOff ?? 0, currency: discount.currency ?? "EUR" })} off prices in ${discount.currency}; ${advice}`;
+
+const notReady = (code: string) =>
+  ({
+    ok: false,
+    refusal: "not-ready",
+    message: `The code ${code} cannot be used right now; please try again shortly.`,
+  }) as const;
+
 export async function checkDiscountCode(input: {
   shopId: string;
   listing: { id: string; createdAt: Date };
@@ -52,35 +87,9 @@ export async function checkDiscountCode(input: {
 }): Promise<CodeCheck> {
   const now = input.now ?? new Date();
   const code = input.code.trim().toUpperCase();
-  const discount = await prisma.discountCode.findFirst({
-    where: { shopId: input.shopId, code, archivedAt: null },
-    include: { listings: { select: { listingId: true } } },
-  });
-  if (!discount) {
-    return { ok: false, refusal: "unknown", message: `There is no discount code ${code} in this shop.` };
-  }
-  if (discount.startsAt && discount.startsAt > now) {
-    return {
-      ok: false,
-      refusal: "not-yet-valid",
-      message: `The code ${code} can be used from ${day(discount.startsAt)}.`,
-    };
-  }
-  if (discount.endsAt && discount.endsAt <= now) {
-    const lastDay = new Date(discount.endsAt.getTime() - 1);
-    return {
-      ok: false,
-      refusal: "expired",
-      message: `The code ${code} expired: it was valid until ${day(lastDay)}.`,
-    };
-  }
-  if (discount.maxRedemptions !== null && discount.redemptionCount >= discount.maxRedemptions) {
-    return {
-      ok: false,
-      refusal: "used-up",
-      message: `The code ${code} has been used as many times as it allows.`,
-    };
-  }
+  const usable = await findUsableCode(input.shopId, code, now);
+  if (!usable.ok) return usable;
+  const { discount } = usable;
   const covers = discount.appliesToShop
     ? input.listing.createdAt <= discount.createdAt
     : discount.listings.some((row) => row.listingId === input.listing.id);
@@ -97,7 +106,7 @@ export async function checkDiscountCode(input: {
     return {
       ok: false,
       refusal: "wrong-currency",
-      message: `The code ${code} takes ${formatMoney({ amount: discount.amountOff ?? 0, currency: discount.currency ?? "EUR" })} off prices in ${discount.currency}; pay in ${discount.currency} to use it.`,
+      message: wrongCurrencyMessage(code, discount, `pay in ${discount.currency} to use it.`),
     };
   }
   const amountOff =
@@ -112,13 +121,7 @@ export async function checkDiscountCode(input: {
       message: `With the code ${code} the price would be below ${formatMoney({ amount: MIN_CHARGE, currency: input.currency })}, the least a card payment can be.`,
     };
   }
-  if (!discount.stripePromotionCodeId) {
-    return {
-      ok: false,
-      refusal: "not-ready",
-      message: `The code ${code} cannot be used right now; please try again shortly.`,
-    };
-  }
+  if (!discount.stripePromotionCodeId) return notReady(code);
   return {
     ok: true,
     discountCodeId: discount.id,
@@ -185,35 +188,9 @@ export async function checkPlanDiscountCode(input: {
 }): Promise<PlanCodeCheck> {
   const now = input.now ?? new Date();
   const code = input.code.trim().toUpperCase();
-  const discount = await prisma.discountCode.findFirst({
-    where: { shopId: input.shopId, code, archivedAt: null },
-    include: { plans: { select: { planId: true } } },
-  });
-  if (!discount) {
-    return { ok: false, refusal: "unknown", message: `There is no discount code ${code} in this shop.` };
-  }
-  if (discount.startsAt && discount.startsAt > now) {
-    return {
-      ok: false,
-      refusal: "not-yet-valid",
-      message: `The code ${code} can be used from ${day(discount.startsAt)}.`,
-    };
-  }
-  if (discount.endsAt && discount.endsAt <= now) {
-    const lastDay = new Date(discount.endsAt.getTime() - 1);
-    return {
-      ok: false,
-      refusal: "expired",
-      message: `The code ${code} expired: it was valid until ${day(lastDay)}.`,
-    };
-  }
-  if (discount.maxRedemptions !== null && discount.redemptionCount >= discount.maxRedemptions) {
-    return {
-      ok: false,
-      refusal: "used-up",
-      message: `The code ${code} has been used as many times as it allows.`,
-    };
-  }
+  const usable = await findUsableCode(input.shopId, code, now);
+  if (!usable.ok) return usable;
+  const { discount } = usable;
   if (!discount.appliesToShop && !discount.plans.some((row) => row.planId === input.planId)) {
     return { ok: false, refusal: "not-for-plan", message: `The code ${code} does not apply to this plan.` };
   }
@@ -221,16 +198,10 @@ export async function checkPlanDiscountCode(input: {
     return {
       ok: false,
       refusal: "wrong-currency",
-      message: `The code ${code} takes ${formatMoney({ amount: discount.amountOff ?? 0, currency: discount.currency ?? "EUR" })} off prices in ${discount.currency}; choose a ${discount.currency} price to use it.`,
+      message: wrongCurrencyMessage(code, discount, `choose a ${discount.currency} price to use it.`),
     };
   }
-  if (!discount.stripePromotionCodeId) {
-    return {
-      ok: false,
-      refusal: "not-ready",
-      message: `The code ${code} cannot be used right now; please try again shortly.`,
-    };
-  }
+  if (!discount.stripePromotionCodeId) return notReady(code);
   return {
     ok: true,
     discountCodeId: discount.id,
