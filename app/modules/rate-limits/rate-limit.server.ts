@@ -18,6 +18,10 @@ export const rateLimitPolicies = {
   "subscription-change": { points: 30, durationSeconds: 10 * 60 },
   /** Licence checks from one address. */
   "license-api": { points: 60, durationSeconds: 60 },
+  /** Email change links one signed-in user asks for (each emails two addresses). */
+  "email-change": { points: 5, durationSeconds: 60 * 60 },
+  /** Data exports one signed-in user downloads (each reads every row the account has). */
+  "data-export": { points: 5, durationSeconds: 60 * 60 },
   /** A flood guard only: far above Stripe's own pace, and Stripe retries whatever is refused. */
   "stripe-webhook": { points: 600, durationSeconds: 60 },
 } as const satisfies Record<string, { points: number; durationSeconds: number }>;
