@@ -3,29 +3,17 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
 import { HeadObjectCommand, type S3Client } from "@aws-sdk/client-s3";
-// @ts-expect-error s3rver 3.7 ships no type declarations; the part used here is typed below.
-import S3rverModule from "s3rver";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createS3Client, createS3FileStore } from "~/integrations/s3-store.server.ts";
+import { createS3FileStore } from "~/integrations/s3-store.server.ts";
 import { createDiskFileStore, FileNotFoundError, type FileStore } from "~/integrations/storage.server.ts";
 import { parseEnv } from "~/utils/env.server.ts";
+import { type LocalS3, startLocalS3 } from "../support/local-s3.ts";
 import { testEnv } from "../support/test-env.ts";
-
-type S3rverServer = { run(): Promise<AddressInfo>; close(): Promise<void>; httpServer: Server };
-const S3rver = S3rverModule as new (options: {
-  address: string;
-  port: number;
-  silent: boolean;
-  directory: string;
-  configureBuckets: { name: string }[];
-}) => S3rverServer;
 
 const BUCKET = "stapel-test";
 // s3rver knows one access key id, S3RVER (it does not check the secret).
@@ -40,33 +28,19 @@ const S3_VARIABLES = [
 const S3RVER_CREDENTIALS = { S3_ACCESS_KEY_ID: "S3RVER", S3_SECRET_ACCESS_KEY: "S3RVER" };
 
 let scratchDir: string;
-let s3rver: S3rverServer;
+let s3: LocalS3;
 let s3Endpoint: string;
 let s3Client: S3Client;
 
 beforeAll(async () => {
   scratchDir = await mkdtemp(join(tmpdir(), "stapel-file-store-"));
-  s3rver = new S3rver({
-    address: "127.0.0.1",
-    port: 0,
-    silent: true,
-    directory: join(scratchDir, "s3rver"),
-    configureBuckets: [{ name: BUCKET }],
-  });
-  const { port } = await s3rver.run();
-  s3Endpoint = `http://127.0.0.1:${port}`;
-  s3Client = createS3Client({
-    region: "us-east-1",
-    endpoint: s3Endpoint,
-    forcePathStyle: true,
-    credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
-  });
+  s3 = await startLocalS3(BUCKET);
+  s3Endpoint = s3.endpoint;
+  s3Client = s3.client;
 });
 
 afterAll(async () => {
-  s3Client?.destroy();
-  s3rver?.httpServer?.closeAllConnections();
-  await s3rver?.close();
+  await s3?.stop();
   await rm(scratchDir, { recursive: true, force: true });
 });
 

@@ -3,151 +3,48 @@
 // whole part, completion assembles the object and its SHA-256 is the file's; a refused file aborts
 // the multipart upload; images' variants live in the bucket too.
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import {
-  HeadObjectCommand,
-  ListMultipartUploadsCommand,
-  ListObjectsV2Command,
-  type S3Client,
-} from "@aws-sdk/client-s3";
-// @ts-expect-error s3rver 3.7 ships no type declarations; the part used here is typed below.
-import S3rverModule from "s3rver";
+import { HeadObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createS3Client, PART_BYTES } from "~/integrations/s3-store.server.ts";
+import { PART_BYTES } from "~/integrations/s3-store.server.ts";
 import * as fileRoute from "~/routes/dashboard.files.$fileId/route.ts";
-import * as uploadsRoute from "~/routes/dashboard.uploads/route.ts";
-import * as uploadRoute from "~/routes/dashboard.uploads.$uploadId/route.ts";
-import * as bytesRoute from "~/routes/dashboard.uploads.$uploadId.bytes/route.ts";
 import * as imageUploadRoute from "~/routes/dashboard.uploads.images/route.ts";
 import * as imagesRoute from "~/routes/images.$imageId.$variant/route.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { startTestApp } from "../support/app-env.ts";
 import { createListingForSale, requestAs, signIn } from "../support/fixtures.ts";
+import { type LocalS3, startLocalS3 } from "../support/local-s3.ts";
 import { callRoute, expectResponse } from "../support/routes.ts";
+import {
+  answer,
+  createUpload,
+  uploadIntent as intent,
+  type Json,
+  sendBytes,
+  bodyOf as uploadBody,
+} from "../support/uploads.ts";
 
-type S3rverServer = { run(): Promise<AddressInfo>; close(): Promise<void>; httpServer: Server };
-const S3rver = S3rverModule as new (options: {
-  address: string;
-  port: number;
-  silent: boolean;
-  directory: string;
-  configureBuckets: { name: string }[];
-}) => S3rverServer;
 const BUCKET = "stapel-media-test";
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
-let scratchDir: string;
-let s3rver: S3rverServer;
-let s3: S3Client;
+let s3: LocalS3;
 beforeAll(async () => {
   app = await startTestApp();
-  scratchDir = await mkdtemp(join(tmpdir(), "stapel-media-s3-"));
-  s3rver = new S3rver({
-    address: "127.0.0.1",
-    port: 0,
-    silent: true,
-    directory: scratchDir,
-    configureBuckets: [{ name: BUCKET }],
-  });
-  const { port } = await s3rver.run();
-  const endpoint = `http://127.0.0.1:${port}`;
+  s3 = await startLocalS3(BUCKET);
   // Before anything reads the settings: the app's fileStore() is then the S3 store.
-  Object.assign(process.env, {
-    S3_BUCKET: BUCKET,
-    S3_ENDPOINT: endpoint,
-    S3_FORCE_PATH_STYLE: "true",
-    S3_ACCESS_KEY_ID: "S3RVER",
-    S3_SECRET_ACCESS_KEY: "S3RVER",
-  });
-  s3 = createS3Client({
-    region: "us-east-1",
-    endpoint,
-    forcePathStyle: true,
-    credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
-  });
+  Object.assign(process.env, s3.settings);
 });
 afterAll(async () => {
-  s3?.destroy();
-  s3rver?.httpServer?.closeAllConnections();
-  await s3rver?.close();
-  await rm(scratchDir, { recursive: true, force: true });
+  await s3?.stop();
   await app.stop();
 });
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 const MiB = 1024 * 1024;
-// biome-ignore lint/suspicious/noExplicitAny: the test reads answers loosely
-type Json = Record<string, any>;
-
-async function answer(outcome: Awaited<ReturnType<typeof callRoute>>) {
-  const response = expectResponse(outcome);
-  return { status: response.status, body: (await response.json()) as Json };
-}
-
-function bodyOf(bytes: Buffer, breakAfter?: number): ReadableStream<Uint8Array> {
-  let position = 0;
-  const end = breakAfter ?? bytes.byteLength;
-  return new ReadableStream({
-    pull(controller) {
-      if (position >= end) {
-        if (breakAfter !== undefined) controller.error(new Error("aborted"));
-        else controller.close();
-        return;
-      }
-      const next = Math.min(end, position + 256 * 1024);
-      controller.enqueue(new Uint8Array(bytes.subarray(position, next)));
-      position = next;
-    },
-  });
-}
-
-const sendBytes = async (
-  cookie: string,
-  uploadId: string,
-  offset: number,
-  body: ReadableStream<Uint8Array>,
-) =>
-  answer(
-    await callRoute(
-      bytesRoute.action,
-      requestAs(cookie, `/dashboard/uploads/${uploadId}/bytes?offset=${offset}`, {
-        method: "POST",
-        headers: { "Content-Type": "application/octet-stream" },
-        body,
-        duplex: "half",
-      } as RequestInit),
-      { uploadId },
-    ),
-  );
-
+const bodyOf = (bytes: Buffer, breakAfter?: number) => uploadBody(bytes, breakAfter, 256 * 1024);
 const create = async (cookie: string, listingId: string, fileName: string, sizeBytes: number) =>
-  answer(
-    await callRoute(
-      uploadsRoute.action,
-      requestAs(cookie, "/dashboard/uploads", {
-        method: "POST",
-        body: new URLSearchParams({ listingId, fileName, sizeBytes: String(sizeBytes) }),
-      }),
-    ),
-  );
-
-const intent = async (cookie: string, uploadId: string, value: "complete" | "cancel") =>
-  answer(
-    await callRoute(
-      uploadRoute.action,
-      requestAs(cookie, `/dashboard/uploads/${uploadId}`, {
-        method: "POST",
-        body: new URLSearchParams({ intent: value }),
-      }),
-      { uploadId },
-    ),
-  );
+  createUpload(cookie, { listingId, fileName, sizeBytes: String(sizeBytes) });
 
 describe("uploads on S3", { timeout: 120_000 }, () => {
   it("sends multipart parts, resumes after the last whole part, and completes to the same SHA-256", async () => {
@@ -174,7 +71,7 @@ describe("uploads on S3", { timeout: 120_000 }, () => {
     expect(done.status).toBe(200);
     expect(done.body.file).toMatchObject({ sizeBytes: bytes.byteLength, sha256: sha256(bytes) });
 
-    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: row.storageKey }));
+    const head = await s3.client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: row.storageKey }));
     expect(head.ContentLength).toBe(bytes.byteLength);
     expect(head.ContentType).toBe("application/pdf");
     const download = expectResponse(
@@ -198,7 +95,7 @@ describe("uploads on S3", { timeout: 120_000 }, () => {
     const failed = await prisma.upload.findUniqueOrThrow({ where: { id: created.body.upload.id } });
     expect(failed).toMatchObject({ status: "FAILED", receivedBytes: 0n, parts: [] });
     await expect(
-      s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: failed.storageKey })),
+      s3.client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: failed.storageKey })),
     ).rejects.toThrow();
 
     const other = await create(cookie, sale.listing.id, "notes.txt", 10);
@@ -237,7 +134,9 @@ describe("uploads on S3", { timeout: 120_000 }, () => {
     );
     expect(uploaded.body.image.widths).toEqual([320, 640]);
     const image = await prisma.image.findUniqueOrThrow({ where: { id: uploaded.body.image.id } });
-    const listed = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: image.storagePrefix }));
+    const listed = await s3.client.send(
+      new ListObjectsV2Command({ Bucket: BUCKET, Prefix: image.storagePrefix }),
+    );
     expect(listed.Contents?.map((object) => object.Key).sort()).toEqual([
       `${image.storagePrefix}/320.webp`,
       `${image.storagePrefix}/640.webp`,

@@ -8,12 +8,19 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as fileRoute from "~/routes/dashboard.files.$fileId/route.ts";
 import * as uploadsRoute from "~/routes/dashboard.uploads/route.ts";
-import * as uploadRoute from "~/routes/dashboard.uploads.$uploadId/route.ts";
 import * as bytesRoute from "~/routes/dashboard.uploads.$uploadId.bytes/route.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { startTestApp } from "../support/app-env.ts";
 import { createListingForSale, requestAs, signIn } from "../support/fixtures.ts";
 import { callRoute, expectResponse } from "../support/routes.ts";
+import {
+  answer,
+  bodyOf,
+  createUpload,
+  uploadIntent as intent,
+  sendBytes,
+  uploadStatus as status,
+} from "../support/uploads.ts";
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 beforeAll(async () => {
@@ -30,79 +37,6 @@ async function seller() {
   const sale = await createListingForSale();
   return { ...sale, cookie: await signIn(sale.seller.id) };
 }
-
-// biome-ignore lint/suspicious/noExplicitAny: the test reads answers loosely
-type Json = Record<string, any>;
-
-async function answer(
-  outcome: Awaited<ReturnType<typeof callRoute>>,
-): Promise<{ status: number; body: Json }> {
-  const response = expectResponse(outcome);
-  return { status: response.status, body: (await response.json()) as Json };
-}
-
-const createUpload = async (cookie: string, fields: Record<string, string>) =>
-  answer(
-    await callRoute(
-      uploadsRoute.action,
-      requestAs(cookie, "/dashboard/uploads", { method: "POST", body: new URLSearchParams(fields) }),
-    ),
-  );
-
-/** A body that delivers `bytes` in 64 KiB chunks, then (if `breakAfter`) breaks off like a lost connection. */
-function bodyOf(bytes: Buffer, breakAfter?: number): ReadableStream<Uint8Array> {
-  let position = 0;
-  const end = breakAfter ?? bytes.byteLength;
-  return new ReadableStream({
-    pull(controller) {
-      if (position >= end) {
-        if (breakAfter !== undefined) controller.error(new Error("aborted"));
-        else controller.close();
-        return;
-      }
-      const next = Math.min(end, position + 64 * 1024);
-      controller.enqueue(new Uint8Array(bytes.subarray(position, next)));
-      position = next;
-    },
-  });
-}
-
-const sendBytes = async (
-  cookie: string,
-  uploadId: string,
-  offset: number,
-  body: ReadableStream<Uint8Array> | Buffer,
-  headers: Record<string, string> = {},
-) =>
-  answer(
-    await callRoute(
-      bytesRoute.action,
-      requestAs(cookie, `/dashboard/uploads/${uploadId}/bytes?offset=${offset}`, {
-        method: "POST",
-        headers: { "Content-Type": "application/octet-stream", ...headers },
-        body,
-        duplex: "half",
-      } as RequestInit),
-      { uploadId },
-    ),
-  );
-
-const status = async (cookie: string, uploadId: string) =>
-  answer(
-    await callRoute(uploadRoute.loader, requestAs(cookie, `/dashboard/uploads/${uploadId}`), { uploadId }),
-  );
-
-const intent = async (cookie: string, uploadId: string, value: "complete" | "cancel") =>
-  answer(
-    await callRoute(
-      uploadRoute.action,
-      requestAs(cookie, `/dashboard/uploads/${uploadId}`, {
-        method: "POST",
-        body: new URLSearchParams({ intent: value }),
-      }),
-      { uploadId },
-    ),
-  );
 
 const storedFiles = async () => {
   const root = process.env.FILE_STORAGE_DIR ?? "";
