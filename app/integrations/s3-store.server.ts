@@ -79,6 +79,17 @@ export function createS3FileStore(client: S3Client, bucket: string): FileStore {
       }
       return { stream: object.Body, sizeBytes: object.ContentLength };
     },
+    async deliver(key, options) {
+      assertValidKey(key);
+      const command = new GetObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        ResponseContentDisposition: options.contentDisposition,
+        ResponseContentType: options.contentType,
+        ResponseCacheControl: "private, no-store",
+      });
+      return { kind: "redirect", url: await presign(client, command, options.expiresInSeconds) };
+    },
     async remove(key) {
       assertValidKey(key);
       // S3 answers 204 whether or not the object existed, like the disk store's rm({ force: true }).
@@ -169,6 +180,73 @@ export function createS3FileStore(client: S3Client, bucket: string): FileStore {
         });
     },
   };
+}
+
+/** The parts of the SDK's HttpRequest and handler context the presigner reads. */
+type SignableRequest = {
+  protocol: string;
+  hostname: string;
+  port?: number;
+  path: string;
+  query: Record<string, string | string[] | null>;
+  headers: Record<string, string>;
+};
+type SigningContext = {
+  selectedHttpAuthScheme?: { httpAuthOption: { signingProperties?: Record<string, unknown> } };
+};
+
+/**
+ * A presigned URL for one command, made with the client's own SigV4 signer (what
+ * `@aws-sdk/s3-request-presigner` does, without that package, which is not installed here): the
+ * command runs through the client's middleware (endpoint, path or virtual-host style, bucket and
+ * key, query parameters) up to signing, where the request is presigned instead of sent. Nothing
+ * goes over the network; the URL is good for `expiresInSeconds`.
+ */
+async function presign(
+  client: S3Client,
+  command: GetObjectCommand,
+  expiresInSeconds: number,
+): Promise<string> {
+  const stack = client.middlewareStack.clone();
+  stack.addRelativeTo(
+    ((_next: unknown, context: SigningContext) => async (args: { request: unknown }) => {
+      const request = args.request as SignableRequest;
+      if (typeof request?.hostname !== "string" || typeof request.headers !== "object")
+        throw new Error("S3 presign: the command did not build an HTTP request");
+      for (const name of ["amz-sdk-invocation-id", "amz-sdk-request", "x-amz-user-agent"])
+        delete request.headers[name];
+      request.headers["x-amz-content-sha256"] = "UNSIGNED-PAYLOAD";
+      request.headers.host = `${request.hostname}${request.port ? `:${request.port}` : ""}`;
+      const scheme = context.selectedHttpAuthScheme?.httpAuthOption.signingProperties as
+        | { signingRegion?: string; signingName?: string }
+        | undefined;
+      const signer = (await client.config.signer()) as unknown as {
+        presign(request: SignableRequest, options: Record<string, unknown>): Promise<SignableRequest>;
+      };
+      const presigned = await signer.presign(request, {
+        expiresIn: expiresInSeconds,
+        signingRegion: scheme?.signingRegion ?? (await client.config.region()),
+        signingService: scheme?.signingName ?? "s3",
+        unsignableHeaders: new Set(["content-type"]),
+      });
+      return { response: {}, output: { $metadata: { httpStatusCode: 200 }, presigned } };
+    }) as never,
+    { name: "stapelPresign", relation: "before", toMiddleware: "awsAuthMiddleware", override: true },
+  );
+  const handler = command.resolveMiddleware(stack as never, client.config, {});
+  const { output } = (await handler({ input: command.input })) as unknown as {
+    output: { presigned: SignableRequest };
+  };
+  const url = output.presigned;
+  const query = Object.entries(url.query)
+    .flatMap(([name, value]) =>
+      (Array.isArray(value) ? value : [value ?? ""]).map(
+        (item) => `${encodeURIComponent(name)}=${encodeURIComponent(item)}`,
+      ),
+    )
+    .join("&");
+  const port = url.port ? `:${url.port}` : "";
+  return `${url.protocol}//${url.hostname}${port}${url.path}${query ? `?${query}` : ""}`;
 }
 
 function isMissingObject(error: unknown): boolean {

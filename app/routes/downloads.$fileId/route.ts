@@ -1,6 +1,6 @@
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
 import { verifyDownloadLink } from "~/modules/delivery/download-links.server.ts";
-import { openDownload } from "~/modules/delivery/downloads.server.ts";
+import { type FileHeaders, openDownload } from "~/modules/delivery/downloads.server.ts";
 import { clientIp } from "~/utils/client-ip.ts";
 
 const refusal = {
@@ -11,8 +11,10 @@ const refusal = {
 
 /**
  * A paid file behind a signed, expiring link. The link names the entitlement; access is checked
- * again now, so a refund between page view and click still closes the door. The HTTP server writes
- * the body with backpressure, so a slow reader slows the file read instead of filling memory.
+ * again now, so a refund between page view and click still closes the door. Ranges resume
+ * interrupted downloads (206); on S3 the answer is a redirect to a short-lived presigned URL, on disk
+ * the bytes, which the HTTP server writes with backpressure. GET and HEAD (Remix runs the loader for
+ * both and drops a HEAD's body).
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const link = verifyDownloadLink(params.fileId ?? "", new URL(request.url).searchParams);
@@ -21,30 +23,73 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     return plainText(status, message);
   }
   const download = await openDownload(link.grant, {
+    method: request.method === "HEAD" ? "HEAD" : "GET",
+    range: request.headers.get("Range"),
+    ifRange: request.headers.get("If-Range"),
+    ifNoneMatch: request.headers.get("If-None-Match"),
     ip: clientIp(context),
     userAgent: request.headers.get("User-Agent") ?? undefined,
   });
-  if (download.kind === "no-access") return plainText(404, "You no longer have access to this file.");
-  if (download.kind === "missing-from-storage") {
-    return plainText(
-      503,
-      "This file is temporarily unavailable. Please try again later or contact the seller.",
-    );
+  switch (download.kind) {
+    case "no-access":
+      return plainText(404, "You no longer have access to this file.");
+    case "missing-from-storage":
+      return plainText(
+        503,
+        "This file is temporarily unavailable. Please try again later or contact the seller.",
+      );
+    case "limit-reached":
+      return plainText(
+        403,
+        `You have used all ${download.limit} downloads of this file that come with your purchase. Contact the seller if you need it again.`,
+      );
+    case "not-modified":
+      return new Response(null, { status: 304, headers: validatorHeaders(download) });
+    case "unsatisfiable":
+      return new Response(`This file has ${download.sizeBytes} bytes; the requested range is outside it.`, {
+        status: 416,
+        headers: {
+          "Content-Range": `bytes */${download.sizeBytes}`,
+          "Content-Type": "text/plain; charset=utf-8",
+          "Accept-Ranges": "bytes",
+          "Cache-Control": "private, no-store",
+        },
+      });
+    case "redirect":
+      return new Response(null, {
+        status: 302,
+        headers: { Location: download.url, "Cache-Control": "private, no-store" },
+      });
+    case "head":
+      return new Response(null, { status: download.range ? 206 : 200, headers: fileHeaders(download) });
+    case "stream":
+      return new Response(createReadableStreamFromReadable(download.stream), {
+        status: download.range ? 206 : 200,
+        headers: fileHeaders(download),
+      });
   }
-  return new Response(createReadableStreamFromReadable(download.stream), {
-    headers: {
-      "Content-Type": download.contentType,
-      "Content-Length": String(download.sizeBytes),
-      "Content-Disposition": contentDisposition(download.fileName),
-      "Cache-Control": "private, no-store",
-    },
-  });
 }
 
-/** Both forms: `filename` (ASCII, for old clients) and `filename*` (the real UTF-8 name). */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7E]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+function validatorHeaders(file: FileHeaders): Record<string, string> {
+  return {
+    ETag: file.etag,
+    "Last-Modified": file.lastModified.toUTCString(),
+    "Accept-Ranges": "bytes",
+    "Cache-Control": "private, no-store",
+  };
+}
+
+function fileHeaders(
+  file: FileHeaders & { sizeBytes: number; range: { start: number; end: number } | null },
+): Record<string, string> {
+  const { range, sizeBytes } = file;
+  return {
+    ...validatorHeaders(file),
+    "Content-Type": file.contentType,
+    "Content-Disposition": file.contentDisposition,
+    "Content-Length": String(range ? range.end - range.start + 1 : sizeBytes),
+    ...(range && { "Content-Range": `bytes ${range.start}-${range.end}/${sizeBytes}` }),
+  };
 }
 
 function plainText(status: number, message: string) {
