@@ -138,3 +138,35 @@ export async function createBillingPortalSession(
   });
   return session.url;
 }
+
+/**
+ * Cancels a subscription now, without proration (an account being deleted). Repeating it is safe:
+ * Stripe answers 400 for a subscription that has already ended, and that answer is read back as
+ * the subscription's current state. DELETE takes no idempotency key at Stripe, hence the retrieve.
+ */
+export async function cancelSubscriptionNow(stripeSubscriptionId: string): Promise<Stripe.Subscription> {
+  try {
+    return await stripe().subscriptions.cancel(stripeSubscriptionId, {
+      cancellation_details: { comment: "The subscriber deleted their Stapel account." },
+    });
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code !== "resource_missing") {
+      const current = await stripe().subscriptions.retrieve(stripeSubscriptionId);
+      if (current.status === "canceled" || current.status === "incomplete_expired") return current;
+    }
+    throw error;
+  }
+}
+
+/** The address Stripe sends the customer's receipts and invoices to. Setting a value is safe to repeat. */
+export function updateCustomerEmail(stripeCustomerId: string, email: string): Promise<Stripe.Customer> {
+  return stripe().customers.update(stripeCustomerId, { email });
+}
+
+/**
+ * Removes a deleted account's email and name from its Stripe customer ("" unsets a field). Stripe
+ * keeps its payment records itself; the customer object stays, so late webhooks still name it.
+ */
+export function forgetCustomerContact(stripeCustomerId: string): Promise<Stripe.Customer> {
+  return stripe().customers.update(stripeCustomerId, { email: "", name: "" });
+}

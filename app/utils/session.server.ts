@@ -23,10 +23,16 @@ function sessionStorage() {
   return storage;
 }
 
-export async function getSessionUser(request: Request) {
+/** The id of the Session row the request's cookie names (signed, so not forgeable), or null. */
+export async function getSessionId(request: Request): Promise<string | null> {
   const session = await sessionStorage().getSession(request.headers.get("Cookie"));
   const sessionId = session.get("sessionId");
-  if (typeof sessionId !== "string") return null;
+  return typeof sessionId === "string" ? sessionId : null;
+}
+
+export async function getSessionUser(request: Request) {
+  const sessionId = await getSessionId(request);
+  if (!sessionId) return null;
   const row = await prisma.session.findUnique({
     where: { id: sessionId },
     select: {
@@ -37,13 +43,16 @@ export async function getSessionUser(request: Request) {
           email: true,
           name: true,
           role: true,
+          deletedAt: true,
           shop: { select: { id: true, handle: true, name: true } },
         },
       },
     },
   });
-  if (!row || row.expiresAt < new Date()) return null;
-  return row.user;
+  // A deleted account's sessions are removed with it; a row that slipped through signs nobody in.
+  if (!row || row.expiresAt < new Date() || row.user.deletedAt) return null;
+  const { deletedAt: _deleted, ...user } = row.user;
+  return user;
 }
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof getSessionUser>>>;
@@ -76,11 +85,11 @@ export async function createUserSession(request: Request, userId: string, redire
   return redirect(redirectTo, { headers: { "Set-Cookie": await sessionStorage().commitSession(session) } });
 }
 
-export async function destroyUserSession(request: Request) {
+export async function destroyUserSession(request: Request, redirectTo = "/") {
   const session = await sessionStorage().getSession(request.headers.get("Cookie"));
   const sessionId = session.get("sessionId");
   if (typeof sessionId === "string") await prisma.session.deleteMany({ where: { id: sessionId } });
-  return redirect("/", { headers: { "Set-Cookie": await sessionStorage().destroySession(session) } });
+  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionStorage().destroySession(session) } });
 }
 
 /**

@@ -84,6 +84,10 @@ export async function consumeSignInToken(token: string) {
       create: { email: row.email },
       include: { shop: { select: { id: true } } },
     });
+    // A deleted account keeps only an anonymised address (deleted-<id>@deleted.invalid) that no
+    // link reaches; should a token for it exist anyway, it signs nobody in. The person's real
+    // address was freed by the deletion, so signing in with it creates a new, empty account.
+    if (user.deletedAt) return null;
     // Null when the sign-in did not start on a page: the caller picks the user's home.
     return { user, redirectTo: row.redirectTo };
   });

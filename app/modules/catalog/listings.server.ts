@@ -75,7 +75,14 @@ export async function getPublishedListing(slug: string) {
       reviews: {
         orderBy: { createdAt: "desc" },
         take: 10,
-        select: { id: true, rating: true, body: true, createdAt: true, user: { select: { name: true } } },
+        select: {
+          id: true,
+          rating: true,
+          body: true,
+          createdAt: true,
+          // A deleted account's reviews stay, signed "Deleted user" (ADR 0026).
+          user: { select: { name: true, deletedAt: true } },
+        },
       },
     },
   });

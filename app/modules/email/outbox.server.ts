@@ -13,6 +13,9 @@ export async function queueEmail(
   tx: Tx,
   email: RenderedEmail & { to: string; idempotencyKey: string },
 ): Promise<void> {
+  // `.invalid` never resolves (RFC 2606): deleted accounts keep such an address, and mail to it
+  // could only fail and retry. Refunds or plan emails for a deleted account are simply not sent.
+  if (email.to.endsWith(".invalid")) return;
   const created = await tx.emailMessage.createManyAndReturn({
     data: [email],
     skipDuplicates: true,

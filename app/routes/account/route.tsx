@@ -25,6 +25,9 @@ function AccountNav() {
       <NavLink to="/library" className={tabClass}>
         Library
       </NavLink>
+      <NavLink to="/account/settings" className={tabClass}>
+        Settings
+      </NavLink>
     </nav>
   );
 }

@@ -231,7 +231,7 @@ export default function ListingPage() {
                       {"★".repeat(review.rating)}
                       {"☆".repeat(5 - review.rating)}
                     </span>{" "}
-                    {review.user.name ?? "A buyer"}
+                    {review.user.deletedAt ? "Deleted user" : (review.user.name ?? "A buyer")}
                   </p>
                   <p className="mt-1 text-sm text-gray-700">{review.body}</p>
                 </li>
