@@ -22,6 +22,8 @@ export const rateLimitPolicies = {
   "email-change": { points: 5, durationSeconds: 60 * 60 },
   /** Data exports one signed-in user downloads (each reads every row the account has). */
   "data-export": { points: 5, durationSeconds: 60 * 60 },
+  /** Devices one signed-in buyer frees from their licence keys in the library. */
+  "license-deactivate": { points: 20, durationSeconds: 60 * 60 },
   /** A flood guard only: far above Stripe's own pace, and Stripe retries whatever is refused. */
   "stripe-webhook": { points: 600, durationSeconds: 60 },
 } as const satisfies Record<string, { points: number; durationSeconds: number }>;

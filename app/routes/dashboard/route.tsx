@@ -38,6 +38,9 @@ function DashboardShell({ shopName, children }: { shopName?: string; children: R
           <NavLink to="/dashboard/customers" className={tab}>
             Customers
           </NavLink>
+          <NavLink to="/dashboard/licenses" className={tab}>
+            Licence keys
+          </NavLink>
           <NavLink to="/dashboard/plans" className={tab}>
             Plans
           </NavLink>
