@@ -51,6 +51,8 @@ export type ListingFormDefaults = {
   changelog?: string;
   coverImageId?: string;
   keepPrices?: "on";
+  /** Downloads per purchase of each file; empty is unlimited. */
+  downloadLimit?: string;
 } & Partial<
   Record<`exampleInput${0 | 1 | 2}` | `exampleOutput${0 | 1 | 2}` | `exampleImage${0 | 1 | 2}`, string>
 >;
@@ -258,6 +260,20 @@ export function ListingForm({
             Changing the address keeps the old one working: it redirects to the new one.
           </p>
         )}
+        <div className="space-y-1 sm:max-w-xs">
+          <Field
+            label="Downloads per purchase, empty for unlimited"
+            inputMode="numeric"
+            placeholder="Unlimited"
+            errors={fields.downloadLimit.errors}
+            {...getInputProps(fields.downloadLimit, { type: "text" })}
+            id={fields.downloadLimit.id}
+          />
+          <p className="text-xs text-gray-600">
+            How often each buyer may download each file (1 to 1000). Resuming an interrupted download does not
+            count.
+          </p>
+        </div>
         <label className="flex items-start gap-2">
           <input
             type="checkbox"

@@ -93,6 +93,7 @@ export async function getEditableListing(shopId: string, listingId: string) {
       aiGenerated: true,
       priceAmount: true,
       currency: true,
+      downloadLimit: true,
       compatibleApps: true,
       agentPlatform: true,
       requiredTools: true,
@@ -159,6 +160,7 @@ function listingColumns(value: ListingFormValue) {
     category: value.category,
     aiModels: value.aiModels,
     aiGenerated: value.aiGenerated,
+    downloadLimit: value.downloadLimit,
     // Null: the pricing page owns the prices (updateListing leaves them), or a new listing (checked).
     ...(value.price !== null && !value.keepPrices && { priceAmount: value.price }),
     compatibleApps: isType("TEMPLATE") ? value.compatibleApps : [],

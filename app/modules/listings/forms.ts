@@ -118,6 +118,24 @@ const priceInput = text({ max: 12, label: "Price" })
     return amount;
   });
 
+export const MAX_DOWNLOAD_LIMIT = 1000;
+
+/** Downloads per purchase of each file: empty is unlimited (null), else a whole number 1..1000. */
+const downloadLimitInput = text({ max: 12, label: "Downloads per purchase" })
+  .optional()
+  .transform((value, context) => {
+    const trimmed = value?.trim() ?? "";
+    if (trimmed === "") return null;
+    if (!/^\d{1,4}$/.test(trimmed) || Number(trimmed) < 1 || Number(trimmed) > MAX_DOWNLOAD_LIMIT) {
+      context.addIssue({
+        code: "custom",
+        message: `Enter a whole number from 1 to ${MAX_DOWNLOAD_LIMIT}, or leave it empty for unlimited downloads`,
+      });
+      return z.NEVER;
+    }
+    return Number(trimmed);
+  });
+
 /** An https duplicate link on one of TEMPLATE_HOSTS; empty is allowed (files may be the template). */
 const templateUrl = text({ max: 500, label: "Duplicate link" })
   .optional()
@@ -204,6 +222,8 @@ const listingFields = {
    * pay what you want, free), so the editor leaves them alone.
    */
   keepPrices: checkbox,
+  /** How often a buyer may download each file (resumes are free); null: no limit. */
+  downloadLimit: downloadLimitInput,
   slug: slugInput,
   /** An image of the shop's (uploaded by the ImageField); empty removes the cover. */
   coverImageId: recordId("cover image").optional(),

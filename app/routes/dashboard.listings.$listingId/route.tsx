@@ -140,6 +140,7 @@ function formDefaults(listing: LoadedListing): ListingFormDefaults {
     ...(listing.aiGenerated && { aiGenerated: "on" as const }),
     teaser: listing.teaser,
     price: toDecimalString({ amount: listing.priceAmount, currency: listing.currency }),
+    downloadLimit: listing.downloadLimit === null ? "" : String(listing.downloadLimit),
     slug: listing.slug,
     ...(listing.coverImage && { coverImageId: listing.coverImage.id }),
     body: listing.content?.body ?? "",
