@@ -16,8 +16,10 @@ export const rateLimitPolicies = {
   checkout: { points: 20, durationSeconds: 10 * 60 },
   /** Changes to one subscriber's subscriptions and billing portal sessions (each a Stripe call). */
   "subscription-change": { points: 30, durationSeconds: 10 * 60 },
-  /** Licence checks from one address. */
+  /** Licence checks from one address (every licence API: verify, activate, validate, deactivate). */
   "license-api": { points: 60, durationSeconds: 60 },
+  /** Licence checks of one existing key, from any address: a leaked key cannot be hammered. */
+  "license-key": { points: 120, durationSeconds: 60 },
   /** Email change links one signed-in user asks for (each emails two addresses). */
   "email-change": { points: 5, durationSeconds: 60 * 60 },
   /** Data exports one signed-in user downloads (each reads every row the account has). */
