@@ -2,6 +2,7 @@
 // Items 6 with TRUST_PROXY set and 3's https half need their own server settings: see
 // trust-proxy-*.test.ts and https-app-url.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server.ts";
 import { formatMoney } from "~/utils/money.ts";
 import { diffStates, openStateProbe, type StateProbe } from "./support/db-state.ts";
 import { lacksNoStore, notPrivateNoStore, securityHeaderProblems } from "./support/headers.ts";
@@ -327,6 +328,30 @@ describe("baseline 4: cross-site POSTs are refused, same-origin ones work", () =
           };
         },
         works: (reply) => reply.status === 200,
+      },
+      {
+        name: `POST ${at("/dashboard/licenses/:keyId")} (reset uses)`,
+        principal: "sellerB",
+        prepare: async () => ({
+          path: at(`/dashboard/licenses/${world.purchaseB.licenseKeyId}`),
+          body: { intent: "reset-uses" },
+        }),
+        works: (reply) => reply.status === 200,
+      },
+      {
+        name: `POST ${at("/library/keys/:keyId")} (free a device)`,
+        principal: "buyerA",
+        // A device of buyer A's key per attempt: each accepted request deletes one.
+        prepare: async () => {
+          const device = await prisma.licenseActivation.create({
+            data: { licenseKeyId: world.purchaseA.licenseKeyId, instanceName: `CSRF device ${counter++}` },
+          });
+          return {
+            path: at(`/library/keys/${world.purchaseA.licenseKeyId}`),
+            body: { intent: "deactivate", activationId: device.id },
+          };
+        },
+        works: redirected,
       },
       {
         name: `POST ${at("/logout")}`,

@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import { type ActionFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import type { z } from "zod";
 import { Notice } from "~/components/ui/notice.tsx";
@@ -12,6 +12,7 @@ import {
   refuseRateLimited,
   refuseSubmission,
 } from "~/utils/forms.server.ts";
+import { privateNoStore } from "~/utils/http.ts";
 import { recordId } from "~/utils/schemas.ts";
 import { requireUser } from "~/utils/session.server.ts";
 
@@ -21,7 +22,7 @@ export const meta: MetaFunction = () => [
 ];
 
 // Nothing to show without a submission (as /subscribe): a redirecting loader would replace refusals.
-export const loader = () => null;
+export const loader = () => data(null, { headers: privateNoStore });
 
 /**
  * "Free this device" in the library posts here: deletes one activation of the buyer's own key and

@@ -24,6 +24,8 @@ export type Purchase = {
   checkoutSessionId: string;
   entitlementId: string;
   licenseKey: string;
+  /** The licence key's row id (the seller's key page, the buyer's "Free this device"). */
+  licenseKeyId: string;
   /** A signed download link for the listing's file, as the library page makes it. */
   downloadPath: string;
 };
@@ -97,6 +99,7 @@ export async function seedWorld(
       checkoutSessionId: order.stripeCheckoutSessionId,
       entitlementId: entitlement.id,
       licenseKey: entitlement.licenseKey.key,
+      licenseKeyId: entitlement.licenseKey.id,
       // Valid for DOWNLOAD_LINK_TTL_SECONDS; a day here so slow runs do not see it expire.
       downloadPath: createDownloadPath(
         { userId: buyer.id, entitlementId: entitlement.id, fileId: file.id },
