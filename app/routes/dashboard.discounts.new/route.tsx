@@ -10,6 +10,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { Button } from "~/components/ui/button.tsx";
+import { CheckboxChoices, RadioChoices, SelectField } from "~/components/ui/choices.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
 import { createDiscount, discountChoices, discountRefusalMessage } from "~/modules/discounts/codes.server.ts";
@@ -50,8 +51,6 @@ export async function action({ request }: ActionFunctionArgs) {
   );
 }
 
-const checkboxClass = "mt-0.5";
-
 export default function NewDiscount() {
   const { choices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -62,12 +61,6 @@ export default function NewDiscount() {
   });
   const [kind, setKind] = useState<"PERCENT" | "FIXED">("PERCENT");
   const [scope, setScope] = useState<"shop" | "selected">("shop");
-  const error = (list?: string[], id?: string) =>
-    list ? (
-      <p id={id} className="text-sm text-red-700">
-        {list.join(" ")}
-      </p>
-    ) : null;
   return (
     <section aria-labelledby="new-discount-heading" className="max-w-3xl space-y-4">
       <p className="text-sm">
@@ -89,111 +82,51 @@ export default function NewDiscount() {
       >
         {form.errors && <Notice tone="error">{form.errors.join(" ")}</Notice>}
         <Field label="Code" placeholder="SPRING-25" meta={fields.code} />
-        <fieldset>
-          <legend className="text-sm font-medium text-ink">Discount</legend>
-          <div className="mt-2 flex gap-4 text-sm">
-            <label className="flex items-center gap-2">
-              <input
-                type="radio"
-                name={fields.kind.name}
-                value="PERCENT"
-                checked={kind === "PERCENT"}
-                onChange={() => setKind("PERCENT")}
-              />
-              Percentage off
-            </label>
-            <label className="flex items-center gap-2">
-              <input
-                type="radio"
-                name={fields.kind.name}
-                value="FIXED"
-                checked={kind === "FIXED"}
-                onChange={() => setKind("FIXED")}
-              />
-              Fixed amount off
-            </label>
-          </div>
-          {error(fields.kind.errors)}
-        </fieldset>
+        <RadioChoices
+          legend="Discount"
+          meta={fields.kind}
+          inline
+          options={[
+            { value: "PERCENT", label: "Percentage off" },
+            { value: "FIXED", label: "Fixed amount off" },
+          ]}
+          value={kind}
+          onChange={setKind}
+        />
         {kind === "PERCENT" ? (
           <Field label="Percent off (1 to 100)" inputMode="numeric" meta={fields.percentOff} />
         ) : (
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label="Amount off" inputMode="decimal" placeholder="5.00" meta={fields.amountOff} />
-            <div className="space-y-1">
-              <label htmlFor={fields.currency.id} className="block text-sm font-medium text-ink">
-                Currency
-              </label>
-              <select
-                id={fields.currency.id}
-                name={fields.currency.name}
-                className="block w-full rounded-lg px-3 py-2.5 ring-1 ring-gray-300"
-              >
-                {CURRENCIES.map((currency) => (
-                  <option key={currency}>{currency}</option>
-                ))}
-              </select>
-              {error(fields.currency.errors)}
-            </div>
+            <SelectField label="Currency" meta={fields.currency} options={CURRENCIES} />
           </div>
         )}
-        <fieldset className="space-y-2">
-          <legend className="text-sm font-medium text-ink">Applies to</legend>
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="radio"
-              name={fields.scope.name}
-              value="shop"
-              checked={scope === "shop"}
-              onChange={() => setScope("shop")}
-            />
-            The whole shop (its listings and plans as they are today)
-          </label>
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="radio"
-              name={fields.scope.name}
-              value="selected"
-              checked={scope === "selected"}
-              onChange={() => setScope("selected")}
-            />
-            Some listings and plans
-          </label>
+        <RadioChoices
+          legend="Applies to"
+          meta={fields.scope}
+          options={[
+            { value: "shop", label: "The whole shop (its listings and plans as they are today)" },
+            { value: "selected", label: "Some listings and plans" },
+          ]}
+          value={scope}
+          onChange={setScope}
+        >
           {scope === "selected" && (
             <div className="grid gap-4 rounded-lg bg-gray-50 p-4 sm:grid-cols-2">
-              <fieldset>
-                <legend className="text-sm font-medium">Listings</legend>
-                {choices.listings.map((listing) => (
-                  <label key={listing.id} className="flex items-start gap-2 text-sm">
-                    <input
-                      type="checkbox"
-                      name={fields.listingIds.name}
-                      value={listing.id}
-                      className={checkboxClass}
-                    />
-                    {listing.title}
-                  </label>
-                ))}
-              </fieldset>
-              <fieldset>
-                <legend className="text-sm font-medium">Plans</legend>
-                {choices.plans.length === 0 && <p className="text-sm text-gray-600">No plans.</p>}
-                {choices.plans.map((plan) => (
-                  <label key={plan.id} className="flex items-start gap-2 text-sm">
-                    <input
-                      type="checkbox"
-                      name={fields.planIds.name}
-                      value={plan.id}
-                      className={checkboxClass}
-                    />
-                    {plan.name}
-                  </label>
-                ))}
-              </fieldset>
+              <CheckboxChoices
+                legend="Listings"
+                meta={fields.listingIds}
+                options={choices.listings.map((listing) => ({ value: listing.id, label: listing.title }))}
+              />
+              <CheckboxChoices
+                legend="Plans"
+                meta={fields.planIds}
+                options={choices.plans.map((plan) => ({ value: plan.id, label: plan.name }))}
+                empty="No plans."
+              />
             </div>
           )}
-          {error(fields.listingIds.errors)}
-        </fieldset>
+        </RadioChoices>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
             label="Maximum redemptions (empty: no limit)"
