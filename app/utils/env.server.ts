@@ -68,6 +68,21 @@ const EnvSchema = z.object({
     .transform((value) => value === "true"),
   DOWNLOAD_LINK_TTL_SECONDS: z.coerce.number().int().positive().default(300),
   /**
+   * Derives every shop's Ed25519 key for signed licence tokens (offline checks). Unset, the keys are
+   * derived from SESSION_SECRET; set it to rotate licence keys on their own.
+   */
+  LICENSE_SIGNING_SECRET: z
+    .string()
+    .min(32, "LICENSE_SIGNING_SECRET must be at least 32 characters: derives the shops' licence token keys")
+    .optional(),
+  /** How long a signed licence token stays valid, in seconds (default 24 h). */
+  LICENSE_TOKEN_TTL_SECONDS: z.coerce
+    .number({ error: "LICENSE_TOKEN_TTL_SECONDS must be a number of seconds: how long licence tokens last" })
+    .int()
+    .min(60, "LICENSE_TOKEN_TTL_SECONDS must be at least 60")
+    .max(30 * 24 * 3600, "LICENSE_TOKEN_TTL_SECONDS must be at most 30 days")
+    .default(24 * 3600),
+  /**
    * How long a subscription whose renewal payment failed (Stripe's past_due) keeps its access,
    * counted from when it became past due. 0 ends access at the first failed payment.
    */

@@ -5,7 +5,7 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stripe } from "~/integrations/stripe.server.ts";
 import { listLibrary } from "~/modules/delivery/entitlements.server.ts";
-import * as licenseRoute from "~/routes/api.licenses.verify/route.ts";
+import * as licenseRoute from "~/routes/api.v1.licenses.verify/route.ts";
 import * as downloadRoute from "~/routes/downloads.$fileId/route.ts";
 import * as libraryItemRoute from "~/routes/library.$entitlementId/route.tsx";
 import { prisma } from "~/utils/db.server.ts";
@@ -34,8 +34,17 @@ afterAll(async () => {
 
 const T0 = Date.UTC(2026, 0, 15, 12, 0, 0) / 1000;
 
-/** What the subscriber can reach of one listing granted by the plan: library item, download, licence. */
-async function reach(cookie: string, entitlementId: string, fileId: string, licenseKey: string) {
+/**
+ * What the subscriber can reach of one listing granted by the plan (library item, download) and
+ * whether the subscription's licence key verifies for the plan.
+ */
+async function reach(
+  cookie: string,
+  entitlementId: string,
+  fileId: string,
+  licenseKey: string,
+  planId: string,
+) {
   const item = await callRoute(libraryItemRoute.loader, requestAs(cookie, `/library/${entitlementId}`), {
     entitlementId,
   });
@@ -48,10 +57,10 @@ async function reach(cookie: string, entitlementId: string, fileId: string, lice
   const licence = expectResponse(
     await callRoute(
       licenseRoute.action,
-      requestAs(null, "/api/licenses/verify", {
+      requestAs(null, "/api/v1/licenses/verify", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ key: licenseKey }),
+        body: JSON.stringify({ product_id: planId, license_key: licenseKey, increment_uses_count: false }),
       }),
     ),
   );
@@ -59,7 +68,7 @@ async function reach(cookie: string, entitlementId: string, fileId: string, lice
     libraryItem: item.kind === "data" ? "shown" : item.response.status,
     content: item.kind === "data" ? (expectData(item).data.item.listing.content.body as string) : null,
     download: download.status,
-    licence: ((await licence.json()) as { valid: boolean }).valid,
+    licence: ((await licence.json()) as { success: boolean }).success,
   };
 }
 
@@ -72,8 +81,10 @@ async function subscriberWithAccess(options: { onClock?: boolean } = {}) {
   await settleWebhooks(app.sandbox);
   const subscription = await storedSubscription(stripeSubscriptionId);
   const granted = subscription.entitlements.find((e) => e.listingId === sale.listing.id);
-  if (!granted?.licenseKey) throw new Error("the plan granted no licence key");
-  const check = () => reach(cookie, granted.id, sale.file.id, granted.licenseKey?.key ?? "");
+  // One key for the subscription (not one per listing), valid while the plan grants access.
+  const planKey = await prisma.licenseKey.findUnique({ where: { subscriptionId: subscription.id } });
+  if (!granted || !planKey) throw new Error("the plan granted no listing or no licence key");
+  const check = () => reach(cookie, granted.id, sale.file.id, planKey.key, sale.plan.id);
   return { ...sale, user, clock, stripeSubscriptionId, subscription, granted, check };
 }
 
@@ -148,7 +159,7 @@ describe("access granted by a plan", { timeout: 60_000 }, () => {
     expect(ended).toHaveLength(1);
     expect(ended[0]?.text).toContain("grace period");
 
-    // Paid at last with a working card: access comes back, with the same licence keys.
+    // Paid at last with a working card: access comes back, with the same licence key.
     const good = await stripe().paymentMethods.attach("pm_card_visa", { customer });
     await stripe().subscriptions.update(stripeSubscriptionId, { default_payment_method: good.id });
     await advanceClock(clock.id, periodEnd + 8 * DAY + 3 * 3600);

@@ -93,7 +93,8 @@ describe("chaotic webhook delivery", { timeout: 120_000 }, () => {
         [second.id, "REVOKED", "SUBSCRIPTION_ENDED"],
       ].sort(),
     );
-    expect(await prisma.licenseKey.count({ where: { userId: user.id } })).toBe(2);
+    // One licence key per subscription, not per listing.
+    expect(await prisma.licenseKey.count({ where: { userId: user.id } })).toBe(1);
     const invoices = await prisma.invoice.findMany({
       where: { subscriptionId: ended.id },
       select: { status: true },

@@ -113,7 +113,8 @@ describe("subscription events out of order and twice", { timeout: 60_000 }, () =
         [second.id, "ACTIVE"],
       ].sort(),
     );
-    expect(await prisma.licenseKey.count({ where: { userId: user.id } })).toBe(2);
+    // One licence key per subscription, not per listing.
+    expect(await prisma.licenseKey.count({ where: { userId: user.id } })).toBe(1);
     expect(await prisma.invoice.count({ where: { subscriptionId: subscription.id } })).toBe(1);
     expect(await emailKinds(user.email)).toEqual({ "subscription-welcome": 1, "subscription-receipt": 1 });
     const outcomes = await eventOutcomes(events);

@@ -34,7 +34,7 @@ afterAll(async () => {
 const T0 = Date.UTC(2026, 0, 15, 12, 0, 0) / 1000;
 
 describe("subscribing", { timeout: 60_000 }, () => {
-  it("grants what the plan includes once Stripe activates the subscription, with licence keys and a welcome", async () => {
+  it("grants what the plan includes once Stripe activates the subscription, with a licence key and a welcome", async () => {
     const { plan, price, listing, second } = await createPlanForSale();
     const user = await createUser();
     const { stripeSubscriptionId } = await subscribe(user, price.id);
@@ -56,7 +56,11 @@ describe("subscribing", { timeout: 60_000 }, () => {
         .map((id) => [id, "SUBSCRIPTION", "ACTIVE", `subscription:${subscription.id}:listing:${id}`])
         .sort(),
     );
-    expect(subscription.entitlements.every((e) => e.licenseKey?.status === "ACTIVE")).toBe(true);
+    // One licence key for the subscription (for the plan), none per listing.
+    expect(subscription.entitlements.every((e) => e.licenseKey === null)).toBe(true);
+    expect(await prisma.licenseKey.findMany({ where: { userId: user.id } })).toEqual([
+      expect.objectContaining({ subscriptionId: subscription.id, status: "ACTIVE", listingId: null }),
+    ]);
     expect(await hasActiveEntitlement(user.id, listing.id)).toBe(true);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).stripeCustomerId).toMatch(
       /^cus_/,
@@ -187,10 +191,14 @@ describe("renewing and cancelling, on a test clock", { timeout: 60_000 }, () => 
     await settleWebhooks(app.sandbox);
     const ended = await storedSubscription(stripeSubscriptionId);
     expect(ended).toMatchObject({ status: "CANCELED", grantsAccess: false });
-    expect(ended.entitlements.map((e) => [e.status, e.revokeReason, e.licenseKey?.status])).toEqual([
-      ["REVOKED", "SUBSCRIPTION_ENDED", "REVOKED"],
-      ["REVOKED", "SUBSCRIPTION_ENDED", "REVOKED"],
+    expect(ended.entitlements.map((e) => [e.status, e.revokeReason])).toEqual([
+      ["REVOKED", "SUBSCRIPTION_ENDED"],
+      ["REVOKED", "SUBSCRIPTION_ENDED"],
     ]);
+    // The plan's key expires with access (it would come back if the subscription did).
+    expect(await prisma.licenseKey.findUniqueOrThrow({ where: { subscriptionId: ended.id } })).toMatchObject({
+      status: "EXPIRED",
+    });
     expect(await hasActiveEntitlement(user.id, listing.id)).toBe(false);
     expect(await emailsTo(user.email, "subscription-access-ended")).toHaveLength(1);
     expect(await prisma.invoice.count({ where: { subscriptionId: ended.id } })).toBe(1); // no renewal invoice

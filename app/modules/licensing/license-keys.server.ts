@@ -5,8 +5,20 @@ import { prisma, type Tx } from "~/utils/db.server.ts";
 // No 0/O/1/I: keys get read aloud and typed from screenshots.
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
+/** The prefix of keys that no shop prefix applies to (and of every key issued before shops had one). */
+export const DEFAULT_LICENSE_KEY_PREFIX = "STPL";
+
+/**
+ * A shop's key prefix, from its handle: the first six letters and digits, upper-cased; handles with
+ * fewer than two get STPL. The same rule as the migration that gave existing shops theirs.
+ */
+export function licenseKeyPrefixFor(handle: string): string {
+  const letters = handle.toUpperCase().replace(/[^A-Z0-9]/g, "");
+  return letters.length >= 2 ? letters.slice(0, 6) : DEFAULT_LICENSE_KEY_PREFIX;
+}
+
 /** A new key starting with the shop's prefix (`Shop.licenseKeyPrefix`). */
-export function generateLicenseKey(prefix = "STPL"): string {
+export function generateLicenseKey(prefix = DEFAULT_LICENSE_KEY_PREFIX): string {
   const group = () => Array.from({ length: 5 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
   return `${prefix}-${group()}-${group()}-${group()}-${group()}`;
 }
@@ -16,7 +28,10 @@ export const LicenseKeyInput = z.object({
     .string({ error: "key is required" })
     .trim()
     .toUpperCase()
-    .regex(/^STPL(-[A-Z0-9]{5}){4}$/, "key must look like STPL-XXXXX-XXXXX-XXXXX-XXXXX"),
+    .regex(
+      /^[A-Z0-9]{2,6}(-[A-Z0-9]{5}){4}$/,
+      "key must look like STPL-XXXXX-XXXXX-XXXXX-XXXXX (the shop's prefix, then four groups of five)",
+    ),
 });
 
 export type LicenseCheck =
@@ -57,6 +72,12 @@ export async function checkLicenseKey(key: string): Promise<LicenseCheck> {
  * column is not nullable and defaults to 3 (keys granted without a tier: gifts, subscriptions).
  */
 export const NO_ACTIVATION_LIMIT = 0;
+
+/**
+ * Activations a plan key allows. Plans have no tiers, so there is no seller setting to read: the
+ * column's default, the same as a purchase without a tier.
+ */
+export const PLAN_KEY_ACTIVATION_LIMIT = 3;
 
 /**
  * Gives the licence keys of an order's items the activation limit of the tier each item bought.

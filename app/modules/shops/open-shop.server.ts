@@ -1,4 +1,5 @@
 import { Prisma } from "~/generated/prisma/client.ts";
+import { licenseKeyPrefixFor } from "~/modules/licensing/license-keys.server.ts";
 import { findShopImage, type ImageRefusal, publicImageSelect } from "~/modules/media/images.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import type { OpenShopInput, ShopSettingsInput } from "./forms.ts";
@@ -26,6 +27,7 @@ export async function openShop(user: { id: string }, input: OpenShopInput): Prom
           bio: input.bio,
           links: input.links,
           defaultCurrency: input.defaultCurrency,
+          licenseKeyPrefix: licenseKeyPrefixFor(input.handle),
         },
         select: { id: true, handle: true },
       });

@@ -1,5 +1,5 @@
 import type { RevokeReason } from "~/generated/prisma/enums.ts";
-import { generateLicenseKey } from "~/modules/licensing/license-keys.server.ts";
+import { generateLicenseKey, NO_ACTIVATION_LIMIT } from "~/modules/licensing/license-keys.server.ts";
 import type { Tx } from "~/utils/db.server.ts";
 import { type EntitlementSource, sourcePolicies } from "./sources.ts";
 
@@ -47,8 +47,9 @@ const files: EntitlementKind = {
 };
 
 /**
- * A licence key the public API verifies. Granted once per entitlement (the key is unique per
- * entitlement); a re-grant reactivates the same key, so a subscriber who recovers keeps theirs.
+ * A licence key the public API verifies, starting with the shop's prefix. Granted once per
+ * entitlement (the key is unique per entitlement); a re-grant reactivates the same key. Plan
+ * subscriptions do not use this kind: they have one key per subscription (`syncPlanLicenseKey`).
  */
 const licenseKey: EntitlementKind = {
   name: "license-key",
@@ -57,24 +58,45 @@ const licenseKey: EntitlementKind = {
     const ids = entitlements.map((entitlement) => entitlement.id);
     const listings = await tx.listing.findMany({
       where: { id: { in: [...new Set(entitlements.map((entitlement) => entitlement.listingId))] } },
-      select: { id: true, shopId: true },
+      select: {
+        id: true,
+        shopId: true,
+        shop: { select: { licenseKeyPrefix: true } },
+        // Gifts and free claims name no tier: they get the first tier's limit. A purchase's key
+        // then takes the limit of the tier bought (`applyTierActivationLimits`).
+        tiers: {
+          where: { archivedAt: null },
+          orderBy: { position: "asc" },
+          take: 1,
+          select: { activationLimit: true },
+        },
+      },
     });
-    const shopOf = new Map(listings.map((listing) => [listing.id, listing.shopId]));
+    const shopOf = new Map(listings.map((listing) => [listing.id, listing]));
     await tx.licenseKey.createMany({
       skipDuplicates: true,
-      data: entitlements.map((entitlement) => ({
-        key: generateLicenseKey(),
-        entitlementId: entitlement.id,
-        userId: entitlement.userId,
-        listingId: entitlement.listingId,
-        shopId: shopOf.get(entitlement.listingId) as string,
-      })),
+      data: entitlements.map((entitlement) => {
+        const listing = shopOf.get(entitlement.listingId);
+        if (!listing) throw new Error(`listing ${entitlement.listingId} of a grant is missing`);
+        return {
+          key: generateLicenseKey(listing.shop.licenseKeyPrefix),
+          entitlementId: entitlement.id,
+          userId: entitlement.userId,
+          listingId: entitlement.listingId,
+          shopId: listing.shopId,
+          ...(listing.tiers[0] && {
+            maxActivations: listing.tiers[0].activationLimit ?? NO_ACTIVATION_LIMIT,
+          }),
+        };
+      }),
     });
+    // A re-grant (a claim given back) reactivates a revoked key; a key the seller disabled stays so.
     await tx.licenseKey.updateMany({
       where: { entitlementId: { in: ids }, status: "REVOKED" },
       data: { status: "ACTIVE" },
     });
   },
+  // Revoked is final for purchases (refund, dispute), whatever the key was: a disabled key too.
   async revoke(tx, entitlements) {
     await tx.licenseKey.updateMany({
       where: { entitlementId: { in: entitlements.map((entitlement) => entitlement.id) } },

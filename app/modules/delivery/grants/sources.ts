@@ -21,7 +21,9 @@ export const sourcePolicies: Record<EntitlementSource, SourcePolicy> = {
   ORDER_ITEM: { licenseKey: true, regrantable: false },
   // A bundle's contents ride on the bundle's own licence key.
   BUNDLE: { licenseKey: false, regrantable: false },
-  SUBSCRIPTION: { licenseKey: true, regrantable: true },
+  // A plan subscription has ONE key of its own (LicenseKey.subscriptionId), kept by the
+  // subscription grant sync; the listings it covers carry none.
+  SUBSCRIPTION: { licenseKey: false, regrantable: true },
   FREE_CLAIM: { licenseKey: true, regrantable: true },
   GIFT: { licenseKey: true, regrantable: false },
 };

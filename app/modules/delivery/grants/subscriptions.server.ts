@@ -1,4 +1,5 @@
 import type { RevokeReason } from "~/generated/prisma/enums.ts";
+import { syncPlanLicenseKey } from "~/modules/licensing/plan-keys.server.ts";
 import { resolvePlanListingIds } from "~/modules/plans/contents.server.ts";
 import type { Tx } from "~/utils/db.server.ts";
 import { decideSubscriptionAccess, type SubscriptionAccess } from "../subscription-access.ts";
@@ -22,7 +23,8 @@ export type SubscriptionGrantSync = {
  * now: while access lasts, one entitlement per listing the plan covers (and what a covered bundle
  * contains), under the key `subscription:<id>:listing:<listingId>`; otherwise none. Missing ones
  * are granted (or re-granted), extra ones revoked: REMOVED_FROM_PLAN, UNPUBLISHED, or all of them
- * with SUBSCRIPTION_ENDED. Entitlements from other sources (a listing also bought) are never
+ * with SUBSCRIPTION_ENDED. The subscription's one licence key follows access (active while it
+ * lasts, expired after). Entitlements from other sources (a listing also bought) are never
  * touched. Locks the subscription row, so syncs of one subscription run one after another; a
  * repeated sync changes nothing.
  */
@@ -86,6 +88,8 @@ export async function syncSubscriptionGrants(
     );
     revoked.push(...done.map((entitlement) => ({ listingId: entitlement.listingId, reason })));
   }
+
+  await syncPlanLicenseKey(tx, subscription, access.grants);
 
   if (subscription.grantsAccess !== access.grants) {
     await tx.subscription.update({ where: { id: subscription.id }, data: { grantsAccess: access.grants } });

@@ -1,0 +1,67 @@
+import { prisma } from "~/utils/db.server.ts";
+import { env } from "~/utils/env.server.ts";
+import { type ApiAnswer, findLicense, keyLimit, tokenFor } from "./license-api.server.ts";
+import { type ApiFields, isPresent, normaliseKey, wantsToken } from "./license-api-input.server.ts";
+import { gumroadSuccess, INCREMENT_USES_SQL, keyState } from "./license-record.ts";
+
+/**
+ * Gumroad's licence check (`POST /v2/licenses/verify`, antiwork/gumroad
+ * `app/controllers/api/v2/licenses_controller.rb`), answered for Stapel's keys: the same parameters,
+ * messages and status codes, so software that checks Gumroad keys switches by changing its base URL.
+ */
+export const GUMROAD_MESSAGES = {
+  notFound: "That license does not exist for the provided product.",
+  expired: "Access to the purchase associated with this license has expired.",
+  disabled: "This license key has been disabled.",
+  notString: (name: string) => `The '${name}' parameter must be a string.`,
+  malformed: "The request body could not be read: send form fields or a JSON object.",
+} as const;
+
+// Gumroad refuses these when present and not strings (`id` and `link_id` are its legacy permalinks).
+const STRING_PARAMS = ["license_key", "product_id", "product_permalink", "id", "link_id"] as const;
+
+const failure = (status: number, message: string): ApiAnswer => ({
+  status,
+  body: { success: false, message },
+});
+
+export async function verifyGumroad(fields: ApiFields | null): Promise<ApiAnswer> {
+  if (!fields) return failure(400, GUMROAD_MESSAGES.malformed);
+  for (const name of STRING_PARAMS) {
+    if (isPresent(fields[name]) && typeof fields[name] !== "string")
+      return failure(400, GUMROAD_MESSAGES.notString(name));
+  }
+  const text = (name: string) => (isPresent(fields[name]) ? (fields[name] as string).trim() : "");
+  const productId = text("product_id");
+  // The order matters, as in Gumroad: `id`, then `link_id`, then `product_permalink`.
+  const permalink = text("id") || text("link_id") || text("product_permalink");
+  // Only the string or boolean `false` turns counting off.
+  const increment = fields.increment_uses_count !== "false" && fields.increment_uses_count !== false;
+
+  const record = await findLicense(normaliseKey(text("license_key")));
+  const matches =
+    record !== null &&
+    (productId
+      ? productId === record.listingId || productId === record.planId
+      : permalink !== "" && (permalink === record.listingSlug || permalink === record.planId));
+  if (!record || !matches) return failure(404, GUMROAD_MESSAGES.notFound);
+
+  const retryAfterSeconds = await keyLimit(record);
+  if (retryAfterSeconds !== null) return { ...failure(429, tooMany(retryAfterSeconds)), retryAfterSeconds };
+
+  const state = keyState(record);
+  if (state === "revoked" || state === "expired") return failure(404, GUMROAD_MESSAGES.expired);
+  if (state === "disabled") return failure(404, GUMROAD_MESSAGES.disabled);
+
+  let uses = record.uses;
+  if (increment) {
+    const [row] = await prisma.$queryRawUnsafe<{ uses: number }[]>(INCREMENT_USES_SQL, record.id);
+    uses = row?.uses ?? uses + 1;
+  }
+  const body: Record<string, unknown> = gumroadSuccess(record, uses, env().APP_URL);
+  if (wantsToken(fields)) body.token = tokenFor(record, null);
+  return { status: 200, body };
+}
+
+export const tooMany = (seconds: number) =>
+  `Too many license checks. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;

@@ -1,0 +1,53 @@
+/**
+ * The body of a licence API request, whatever the client sends: form-encoded (Gumroad's and Lemon
+ * Squeezy's documented default, curl -d), multipart, or JSON (`application/json`, and the
+ * `application/vnd.api+json` the official Lemon Squeezy client sends). Fields keep their JSON types,
+ * so the endpoints can refuse a non-string; a form field given twice becomes a list (refused too).
+ */
+export type ApiFields = Record<string, unknown>;
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+export async function readApiFields(request: Request): Promise<ApiFields | null> {
+  const contentType = request.headers.get("Content-Type")?.toLowerCase() ?? "";
+  let text: string;
+  try {
+    if (contentType.startsWith("multipart/form-data")) return fieldsOf(await request.formData());
+    text = await request.text();
+  } catch {
+    return null;
+  }
+  if (text.length > MAX_BODY_BYTES) return null;
+  if (/^application\/([\w.+-]+\+)?json\b/.test(contentType) || /\+json\b/.test(contentType)) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as ApiFields) : null;
+    } catch {
+      return null;
+    }
+  }
+  return fieldsOf(new URLSearchParams(text));
+}
+
+function fieldsOf(entries: URLSearchParams | FormData): ApiFields {
+  const fields: ApiFields = {};
+  for (const [name, value] of entries) {
+    const current = fields[name];
+    const next = typeof value === "string" ? value : { file: true };
+    fields[name] = current === undefined ? next : [...(Array.isArray(current) ? current : [current]), next];
+  }
+  return fields;
+}
+
+/** `token=true` (form) or `"token": true` (JSON): the answer carries a signed licence token. */
+export const wantsToken = (fields: ApiFields) => fields.token === true || fields.token === "true";
+
+/** Present and not blank (Rails' `present?`, which Gumroad's checks use). */
+export const isPresent = (value: unknown) =>
+  value !== undefined &&
+  value !== null &&
+  value !== "" &&
+  !(typeof value === "string" && value.trim() === "");
+
+/** Keys are stored upper-case; a key typed in lower case, or with spaces around it, still matches. */
+export const normaliseKey = (value: string) => value.trim().toUpperCase();
