@@ -353,6 +353,42 @@ describe("baseline 4: cross-site POSTs are refused, same-origin ones work", () =
         },
         works: redirected,
       },
+      // Account settings (issue 8). Deleting is attempted by seller B, whose shop makes it a 409
+      // that reaches the action and changes nothing: the suite must not delete its own principals.
+      {
+        name: `POST ${at("/account/settings")} (change email)`,
+        principal: "buyerB",
+        prepare: async () => ({
+          path: at("/account/settings"),
+          body: { intent: "change-email", newEmail: freshEmail("csrf-email-change") },
+        }),
+        works: (reply) => reply.status === 200,
+      },
+      {
+        name: `POST ${at("/account/settings")} (sign out everywhere else)`,
+        principal: "buyerB",
+        prepare: async () => {
+          // One more session of buyer B, so an accepted request has something to end.
+          await world.cookie("buyerB");
+          return { path: at("/account/settings"), body: { intent: "sign-out-others" } };
+        },
+        works: (reply) => reply.status === 200,
+      },
+      {
+        name: `POST ${at("/account/settings")} (delete account)`,
+        principal: "sellerB",
+        prepare: async () => ({
+          path: at("/account/settings"),
+          body: { intent: "delete-account", confirmEmail: world.users.sellerB.email },
+        }),
+        works: (reply) => reply.status === 409,
+      },
+      {
+        name: `POST ${at("/account/email-change")}`,
+        principal: "anonymous",
+        prepare: async () => ({ path: at("/account/email-change"), body: { token: "A".repeat(43) } }),
+        works: (reply) => reply.status === 409,
+      },
       {
         name: `POST ${at("/logout")}`,
         principal: "buyerA",

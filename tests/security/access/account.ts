@@ -1,6 +1,7 @@
 // The subscriber's portal (/account): subscriptions, plan changes, orders and receipts.
 import {
   badRequest,
+  everyone,
   MISSING_ID,
   members,
   notFound,
@@ -12,7 +13,7 @@ import {
 export const rows: Record<string, Row> = {
   "routes/account": {
     layout:
-      "the subscriber's portal: probed through account._index, .subscriptions.$subscriptionId, .orders._index, .orders.$orderId, .invoices.$invoiceId and .$",
+      "the subscriber's portal: probed through account._index, .subscriptions.$subscriptionId, .orders._index, .orders.$orderId, .invoices.$invoiceId, .settings, .settings.export and .$",
     private: true,
   },
   "routes/account._index": {
@@ -125,6 +126,87 @@ export const rows: Record<string, Row> = {
         method: "GET",
         path: () => "/account/a/b",
         expect: members(notFound),
+      },
+    ],
+  },
+  // ─── Account settings (issue 8): email change, sessions, data export, deletion ───
+  "routes/account.settings": {
+    private: true,
+    probes: [
+      { label: "the settings page", method: "GET", path: () => "/account/settings", expect: members(ok) },
+      {
+        label: "an unknown settings action",
+        method: "POST",
+        path: () => "/account/settings",
+        body: () => ({ form: { intent: "delete-everyone" } }),
+        expect: members(badRequest),
+      },
+      {
+        // Never the real address: the matrix must not delete its own principals.
+        label: "deleting the account with a confirmation that is not its address",
+        method: "POST",
+        path: () => "/account/settings",
+        body: () => ({ form: { intent: "delete-account", confirmEmail: "not-this-account@example.com" } }),
+        expect: members(badRequest),
+      },
+      {
+        label: "changing the email to one that is not an address",
+        method: "POST",
+        path: () => "/account/settings",
+        body: () => ({ form: { intent: "change-email", newEmail: "not-an-address" } }),
+        expect: members(badRequest),
+      },
+    ],
+  },
+  "routes/account.settings.export": {
+    private: true,
+    probes: [
+      {
+        label: "downloading my data (each principal gets only their own)",
+        method: "GET",
+        path: () => "/account/settings/export",
+        expect: members(ok),
+      },
+    ],
+  },
+  "routes/account_.email-change": {
+    private: true,
+    probes: [
+      {
+        label: "an email change link whose token was never issued",
+        method: "GET",
+        path: () => `/account/email-change?token=${"A".repeat(43)}`,
+        expect: everyone({ status: 410 }),
+      },
+      {
+        label: "an email change link without a token",
+        method: "GET",
+        path: () => "/account/email-change",
+        expect: everyone(notFound),
+      },
+      {
+        label: "following a link whose token was never issued (signed in or not)",
+        method: "POST",
+        path: () => "/account/email-change",
+        body: () => ({ form: { token: "A".repeat(43) } }),
+        expect: everyone({ status: 409 }),
+      },
+      {
+        label: "following a link with a malformed token",
+        method: "POST",
+        path: () => "/account/email-change",
+        body: () => ({ form: { token: "../../etc/passwd" } }),
+        expect: everyone(badRequest),
+      },
+    ],
+  },
+  "routes/account_.deleted": {
+    probes: [
+      {
+        label: "the goodbye page after deleting an account (the same words for everyone)",
+        method: "GET",
+        path: () => "/account/deleted",
+        expect: everyone(ok),
       },
     ],
   },

@@ -97,3 +97,71 @@ contentTypeEndpoints.push({
   // Valid: a lenient parser would cancel buyer A's subscription.
   fields: (world) => ({ intent: "cancel", subscriptionId: world.subscriptionA.id }),
 });
+
+// ─── Account settings (issue 8) ─────────────────────────────────────────────
+// The settings forms. A payload that happens to be a valid new address may ask for one email
+// change (a token row, the link to the new address and the notice to the old one); nothing else.
+add(
+  "POST /account/settings: newEmail (buyer A)",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "buyerA",
+    payload,
+    mayAdd: { EmailChangeToken: 1, EmailMessage: 2 },
+    request: () => post("/account/settings", formField([["intent", "change-email"]], payload, "newEmail")),
+  })),
+);
+add(
+  // Never buyer A's address: a payload cannot equal it, so no case deletes the account.
+  "POST /account/settings: confirmEmail (buyer A, delete-account)",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "buyerA",
+    payload,
+    request: () =>
+      post("/account/settings", formField([["intent", "delete-account"]], payload, "confirmEmail")),
+  })),
+);
+add(
+  // A valid intent with no other fields: change-email and delete-account are refused for the missing
+  // field; sign-out-others is the only intent a payload could hit, and its exact word is not one.
+  "POST /account/settings: intent (buyer A)",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "buyerA",
+    payload,
+    request: () =>
+      post("/account/settings", formField([["confirmEmail", "not-buyer-a@example.com"]], payload, "intent")),
+  })),
+);
+add(
+  "POST /account/email-change: token (anonymous)",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "anonymous",
+    payload,
+    request: () => post("/account/email-change", formField([], payload, "token")),
+  })),
+);
+add(
+  "GET /account/email-change?token= (buyer A)",
+  SAMPLE.map((payload) => ({
+    name: payload.name,
+    principal: "buyerA",
+    payload,
+    request: () => get(`/account/email-change?token=${percentEncode(payload)}`),
+  })),
+);
+contentTypeEndpoints.push(
+  {
+    path: "/account/settings",
+    principal: "buyerB",
+    // Valid: a lenient parser would send buyer B an email change link.
+    fields: () => ({ intent: "change-email", newEmail: "content-type-probe@example.com" }),
+  },
+  {
+    path: "/account/email-change",
+    principal: "anonymous",
+    fields: () => ({ token: "A".repeat(43) }),
+  },
+);
