@@ -38,7 +38,7 @@ export async function prepareDownloads(base: string, filesDir: string, slug: str
     writeFileSync(`${stored}.bench`, bytes);
     renameSync(`${stored}.bench`, stored);
   };
-  return { downloader, smallUrl, fileName, original, large, largeBytes, largeMiB, replaceStored };
+  return { downloader, smallUrl, fileName, stored, original, large, largeBytes, largeMiB, replaceStored };
 }
 
 /** A download that must answer 200 with exactly `size` bytes. */

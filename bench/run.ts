@@ -11,7 +11,8 @@
  * all), BENCH_DURATION (seconds per scenario, default 8), BENCH_REQUESTS (per page / small download
  * scenario, default 2000), BENCH_CONCURRENCY (page scenarios, default 8), BENCH_PURCHASES (per purchase
  * scenario, default 20), BENCH_LARGE_MIB (default 64), BENCH_LARGE_DOWNLOADS (default 6),
- * BENCH_WEBHOOK_EVENTS (distinct events, each delivered twice, default 300), BENCH_WEBHOOK_SENDERS
+ * BENCH_NGINX_MIB (the file compared with nginx, default 1024), BENCH_NGINX_ROUNDS (downloads of it
+ * by each server, default 3), BENCH_WEBHOOK_EVENTS (distinct events, each delivered twice, default 300), BENCH_WEBHOOK_SENDERS
  * (default 8), BENCH_UPLOAD_BYTES (the upload scenario's file, default 2,000,000,000), BENCH_MAX_SECONDS
  * (whole run, default 300 plus 1 s per 4 webhook events above 300, plus 1 s per 10 MB uploaded).
  */
@@ -25,6 +26,7 @@ import { type DownloadFixture, download, prepareDownloads, stalledDownloads } fr
 import { buy, downloadLink, listingSlugsFrom, newBuyer, signIn } from "./flows.ts";
 import { agent, request } from "./http.ts";
 import { type Job, type JobOutcome, type LoadOptions, type LoadResult, round, runLoad } from "./load.ts";
+import { compareWithNginx, type NginxComparison, printNginxComparison, writeLargeFile } from "./nginx.ts";
 import { findServerPid, memory, processEnv } from "./proc.ts";
 import { printWebhookIngest, table } from "./report.ts";
 import { runUploadBench, type UploadReport } from "./upload.ts";
@@ -67,6 +69,8 @@ const settings = {
   purchases: Math.round(setting("BENCH_PURCHASES", 20)),
   largeMiB: Math.round(setting("BENCH_LARGE_MIB", 64)),
   largeDownloads: Math.round(setting("BENCH_LARGE_DOWNLOADS", 6)),
+  nginxMiB: Math.round(setting("BENCH_NGINX_MIB", 1024)),
+  nginxRounds: Math.round(setting("BENCH_NGINX_ROUNDS", 3)),
   webhookEvents,
   webhookSenders: Math.round(setting("BENCH_WEBHOOK_SENDERS", 8)),
   /** Webhook ingest: the cap from the first delivery until every event is handled (and per baseline). */
@@ -241,6 +245,25 @@ async function main() {
     replaceStored(original);
   }
 
+  // 6b: a 1 GiB file through Stapel and through nginx (sendfile), alternately (see nginx.ts).
+  let nginxComparison: NginxComparison | undefined;
+  if (downloads) {
+    const { downloader, stored, replaceStored, original } = downloads;
+    await writeLargeFile(stored, settings.nginxMiB);
+    try {
+      nginxComparison = await compareWithNginx({
+        pid,
+        storedPath: stored,
+        sizeBytes: settings.nginxMiB * 1024 * 1024,
+        rounds: settings.nginxRounds,
+        freshUrl: () => downloadLink(base, downloader),
+      });
+      printNginxComparison(nginxComparison);
+    } finally {
+      replaceStored(original);
+    }
+  }
+
   // 7: webhook ingest, stored and handled, exactly once.
   let webhookIngest: WebhookIngestReport | undefined;
   if (runs("webhooks")) {
@@ -288,6 +311,7 @@ async function main() {
       stalledDownload: stalled,
     },
     scenarios: results,
+    downloadsVersusNginx: nginxComparison,
     webhookIngest,
     upload,
   };
@@ -303,6 +327,7 @@ async function main() {
     const steps = Object.entries(result.stepsP50Ms ?? {}).map(([step, ms]) => `${step} ${ms}`);
     console.info(`purchase steps, p50 ms at concurrency ${result.concurrency}: ${steps.join(", ")}`);
   }
+  if (nginxComparison) printNginxComparison(nginxComparison);
   if (webhookIngest) printWebhookIngest(webhookIngest);
   const m = report.memoryMiB;
   console.info(

@@ -1,5 +1,6 @@
 import { once } from "node:events";
 import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { type AppLoadContext, createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
 
@@ -72,7 +73,27 @@ async function writeResponse(
     return;
   }
   if (headers.get("Content-Type")?.includes("text/event-stream")) res.flushHeaders();
-  await writeBody(res, body);
+  const source = (body as { [NODE_READABLE]?: Readable })[NODE_READABLE];
+  if (source && !body.locked) await pipeNodeBody(res, source);
+  else await writeBody(res, body);
+}
+
+/**
+ * A body that carries its Node stream (downloads: app/routes/downloads.$fileId/node-body.server.ts)
+ * and was not read by anyone yet is piped straight into the socket: stream.pipeline waits for
+ * "drain" and closes the file when the visitor goes away. About 1.5x the throughput of copying it
+ * through the web stream chunk by chunk (ADR 23).
+ */
+const NODE_READABLE = Symbol.for("stapel.response.nodeReadable");
+
+async function pipeNodeBody(res: ExpressResponse, source: Readable) {
+  try {
+    await pipeline(source, res);
+  } catch (error) {
+    // A visitor who went away is not an error; a file that failed to read is, and the response is cut.
+    if ((error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE")
+      console.error("download body failed", error);
+  }
 }
 
 /**

@@ -1,7 +1,8 @@
-import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { verifyDownloadLink } from "~/modules/delivery/download-links.server.ts";
 import { type FileHeaders, openDownload } from "~/modules/delivery/downloads.server.ts";
 import { clientIp } from "~/utils/client-ip.ts";
+import { nodeBody } from "./node-body.server.ts";
 
 const refusal = {
   malformed: [400, "This download link is incomplete."],
@@ -63,7 +64,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     case "head":
       return new Response(null, { status: download.range ? 206 : 200, headers: fileHeaders(download) });
     case "stream":
-      return new Response(createReadableStreamFromReadable(download.stream), {
+      return new Response(nodeBody(download.stream), {
         status: download.range ? 206 : 200,
         headers: fileHeaders(download),
       });
