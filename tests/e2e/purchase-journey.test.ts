@@ -13,7 +13,7 @@ const PROMPT_WITH_FILE = {
 const OTHER_PROMPT = { slug: "cold-email-sequence-builder", title: "Cold Email Sequence Builder" };
 // The launcher subscribes the demo buyer to this plan (prisma/demo-subscription.ts); its listings
 // sit in the library beside the purchases, each marked with the plan.
-const DEMO_PLAN_MARK = "with your Automation Lab plan";
+const DEMO_PLAN_MARK = "In your Automation Lab plan";
 
 let server: RunningServer;
 let browser: BrowserContext;

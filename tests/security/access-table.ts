@@ -241,69 +241,6 @@ export const accessTable: Record<string, Row> = {
     ],
   },
 
-  "routes/library": {
-    layout: "the buyer's section: probed through library._index, .$entitlementId and .$",
-    private: true,
-  },
-  "routes/library._index": {
-    private: true,
-    probes: [{ label: "the library", method: "GET", path: () => "/library", expect: members(ok) }],
-  },
-  "routes/library.$entitlementId": {
-    private: true,
-    probes: [
-      {
-        label: "buyer A's purchase",
-        method: "GET",
-        path: (w) => `/library/${w.purchaseA.entitlementId}`,
-        expect: members(notFound, { buyerA: ok }),
-      },
-      {
-        label: "an item that does not exist",
-        method: "GET",
-        path: () => `/library/${MISSING_ID}`,
-        expect: members(notFound),
-      },
-    ],
-  },
-  "routes/library.$": {
-    private: true,
-    probes: [
-      {
-        label: "an unknown library page",
-        method: "GET",
-        path: () => "/library/a/b",
-        expect: members(notFound),
-      },
-    ],
-  },
-
-  "routes/downloads.$fileId": {
-    private: true,
-    probes: [
-      {
-        // A signed link works without a session (download managers): it is bound to buyer A's
-        // entitlement and checked against it again on use.
-        label: "buyer A's signed link",
-        method: "GET",
-        path: (w) => w.purchaseA.downloadPath,
-        expect: everyone(ok),
-      },
-      {
-        label: "a link with a forged signature",
-        method: "GET",
-        path: (w) => w.purchaseA.downloadPath.replace(/sig=[^&]+/, "sig=forged"),
-        expect: everyone(forbidden),
-      },
-      {
-        label: "a validly signed link to a file buyer B's purchase does not include",
-        method: "GET",
-        path: (w) => w.crossLinkBtoA,
-        expect: everyone(notFound),
-      },
-    ],
-  },
-
   "routes/dashboard": {
     layout: "the seller's section: probed through dashboard._index, .sales, .plans.* and .$",
     private: true,

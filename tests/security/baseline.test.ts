@@ -281,6 +281,24 @@ describe("baseline 4: cross-site POSTs are refused, same-origin ones work", () =
         works: (reply) => reply.status === 200,
       },
       {
+        name: `POST ${at("/library/:entitlementId")} (mark as seen)`,
+        principal: "buyerA",
+        prepare: async () => ({
+          path: at(`/library/${world.purchaseA.entitlementId}`),
+          body: { intent: "mark-seen", version: "1" },
+        }),
+        works: (reply) => reply.status === 200,
+      },
+      {
+        name: `POST ${at("/dashboard/leaks")} (trace a leak)`,
+        principal: "sellerB",
+        prepare: async () => ({
+          path: at("/dashboard/leaks"),
+          body: { text: `Licensed to buyer · code ABCD-EFGH` },
+        }),
+        works: (reply) => reply.status === 200,
+      },
+      {
         name: `POST ${at("/dashboard/listings/:listingId")} (duplicate)`,
         principal: "sellerA",
         prepare: async () => ({

@@ -5,35 +5,51 @@ import { fillPrompt, type PromptVariable, parsePrompt, variableLabel } from "~/m
 const inputClass =
   "block w-full rounded-lg border-0 px-3 py-2 text-ink ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-brand-600";
 
-/** One input per variable, of the kind its type asks for. */
-function VariableInput({
+/**
+ * One input per variable, of the kind its type asks for. With `name` it also submits in a plain
+ * form (the library's prompt tool works without JavaScript); `error` is shown and announced.
+ */
+export function VariableInput({
   variable,
   value,
   onChange,
   idPrefix,
+  name,
+  error,
 }: {
   variable: PromptVariable;
   value: string;
   onChange: (value: string) => void;
   idPrefix: string;
+  name?: string;
+  error?: string;
 }) {
   const id = `${idPrefix}-${variable.name}`;
+  const errorId = `${id}-error`;
+  const common = {
+    id,
+    name,
+    className: `${inputClass} aria-[invalid]:ring-red-500`,
+    value,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": error ? errorId : undefined,
+  };
   const label = (
     <label htmlFor={id} className="block text-sm font-medium text-ink">
       {variableLabel(variable.name)}
     </label>
   );
+  const message = error ? (
+    <p id={errorId} className="text-sm text-red-700">
+      {error}
+    </p>
+  ) : null;
   const { type } = variable;
   if (type.kind === "enum")
     return (
       <div className="space-y-1">
         {label}
-        <select
-          id={id}
-          className={inputClass}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-        >
+        <select {...common} onChange={(event) => onChange(event.target.value)}>
           <option value="">Choose…</option>
           {type.options.map((option) => (
             <option key={option} value={option}>
@@ -41,32 +57,28 @@ function VariableInput({
             </option>
           ))}
         </select>
+        {message}
       </div>
     );
   if (type.kind === "text")
     return (
       <div className="space-y-1">
         {label}
-        <textarea
-          id={id}
-          rows={4}
-          className={inputClass}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-        />
+        <textarea {...common} rows={4} onChange={(event) => onChange(event.target.value)} />
+        {message}
       </div>
     );
   return (
     <div className="space-y-1">
       {label}
       <input
-        id={id}
+        {...common}
         type={type.kind === "number" ? "number" : "text"}
         inputMode={type.kind === "number" ? "decimal" : undefined}
-        className={inputClass}
-        value={value}
+        step={type.kind === "number" ? "any" : undefined}
         onChange={(event) => onChange(event.target.value)}
       />
+      {message}
     </div>
   );
 }

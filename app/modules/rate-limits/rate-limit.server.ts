@@ -26,6 +26,8 @@ export const rateLimitPolicies = {
   "data-export": { points: 5, durationSeconds: 60 * 60 },
   /** Devices one signed-in buyer frees from their licence keys in the library. */
   "license-deactivate": { points: 20, durationSeconds: 60 * 60 },
+  /** Leaked texts one seller searches for buyer codes (each search reads the shop's entitlements). */
+  "leak-trace": { points: 30, durationSeconds: 10 * 60 },
   /** A flood guard only: far above Stripe's own pace, and Stripe retries whatever is refused. */
   "stripe-webhook": { points: 600, durationSeconds: 60 },
 } as const satisfies Record<string, { points: number; durationSeconds: number }>;

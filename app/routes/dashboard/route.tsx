@@ -41,6 +41,9 @@ function DashboardShell({ shopName, children }: { shopName?: string; children: R
           <NavLink to="/dashboard/licenses" className={tab}>
             Licence keys
           </NavLink>
+          <NavLink to="/dashboard/leaks" className={tab}>
+            Leaks
+          </NavLink>
           <NavLink to="/dashboard/plans" className={tab}>
             Plans
           </NavLink>

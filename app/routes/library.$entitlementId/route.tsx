@@ -1,20 +1,28 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { CopyButton } from "~/components/copy-button.tsx";
-import { PromptFiller } from "~/components/listing-editor/prompt-filler.tsx";
 import { Markdown } from "~/components/markdown.tsx";
+import { Notice } from "~/components/ui/notice.tsx";
 import { listingTypeLabel } from "~/modules/catalog/search.ts";
 import { getLibraryItem } from "~/modules/delivery/entitlements.server.ts";
+import { libraryChanges, markSeen } from "~/modules/delivery/library-changes.server.ts";
+import { buyerFingerprint } from "~/modules/delivery/library-export.server.ts";
 import { libraryFiles } from "~/modules/delivery/library-files.server.ts";
 import { libraryLicenseKey } from "~/modules/licensing/library-keys.server.ts";
 import { libraryDetails } from "~/modules/listings/library.server.ts";
 import { licenceForEntitlement } from "~/modules/pricing/licence.server.ts";
+import { fingerprintText } from "~/modules/prompts/fingerprint.ts";
+import { fillForBuyer, readFromQuery } from "~/modules/prompts/tool.ts";
 import { formatDay } from "~/utils/dates.ts";
+import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/forms.server.ts";
 import { invariantResponse, privateNoStore } from "~/utils/http.ts";
 import { recordId } from "~/utils/schemas.ts";
 import { requireUser } from "~/utils/session.server.ts";
+import { ChangesSection } from "./changes-section.tsx";
 import { FilesSection } from "./files-section.tsx";
 import { LicenseSection } from "./license-section.tsx";
+import { PromptTool } from "./prompt-tool.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.item.listing.title ?? "Library"} · Stapel` },
@@ -27,17 +35,70 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Someone else's id, a revoked one and a made-up one all look the same: not found.
   invariantResponse(item, "This item is not in your library.", { status: 404 });
   // Only after the entitlement check above: the details include paid content.
-  const [details, licence, files, licenseKey] = await Promise.all([
+  const [details, licence, files, licenseKey, changes, fingerprint] = await Promise.all([
     libraryDetails(item.listing.id),
     licenceForEntitlement(item.id),
     libraryFiles(user.id, { id: item.id, listingId: item.listing.id }),
     libraryLicenseKey(user.id, item.id),
+    libraryChanges(item.listing.id, item.seenVersion, item.listing.currentVersion),
+    buyerFingerprint(item.id, user.name),
   ]);
-  return data({ item, files, details, licence, licenseKey }, { headers: privateNoStore });
+  const { content, type } = item.listing;
+  const read = readFromQuery(new URL(request.url).searchParams);
+  // The prompt tool (prompts only): the answers in the URL, checked and filled on the server too,
+  // so the page works without JavaScript. Other types show their text as it is, fingerprinted.
+  let promptTool = null;
+  if (content && type === "PROMPT") {
+    const filled = fillForBuyer(content.body, read, fingerprint);
+    const submitted: Record<string, string> = {};
+    for (const variable of filled.variables) {
+      const value = read(variable.name);
+      if (typeof value === "string") submitted[variable.name] = value;
+    }
+    promptTool = { body: content.body, submitted, filled: filled.text, errors: filled.errors };
+  }
+  const paidText = content?.body ? fingerprintText(content.body, fingerprint) : null;
+  return data(
+    {
+      item,
+      files,
+      details,
+      licence,
+      licenseKey,
+      changes,
+      fingerprint,
+      promptTool,
+      paidText,
+    },
+    { headers: privateNoStore },
+  );
+}
+
+const MarkSeenSchema = z.object({
+  intent: z.literal("mark-seen", { error: "Unknown action." }),
+  version: z.coerce
+    .number({ error: "version must be a number" })
+    .int("version must be a whole number")
+    .min(1, "version must be 1 or more")
+    .max(1_000_000, "version is too large"),
+});
+
+/** "Mark as seen": the buyer has read what changed, up to the version the page showed them. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const entitlementId = recordId().safeParse(params.entitlementId);
+  const submission = await parseSubmission(request, MarkSeenSchema);
+  if (!entitlementId.success) return refuseSubmission(submission, 404, "This item is not in your library.");
+  if (submission.status !== "success") return invalidSubmission(submission);
+  const found = await markSeen(user.id, entitlementId.data, submission.value.version);
+  if (!found) return refuseSubmission(submission, 404, "This item is not in your library.");
+  return data({ result: submission.reply(), seen: true as const }, { headers: privateNoStore });
 }
 
 export default function LibraryItem() {
-  const { item, files, details, licence, licenseKey } = useLoaderData<typeof loader>();
+  const { item, files, details, licence, licenseKey, changes, fingerprint, promptTool, paidText } =
+    useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { listing } = item;
   return (
     <article className="space-y-6">
@@ -58,7 +119,16 @@ export default function LibraryItem() {
           </p>
         )}
       </header>
-      {details.latestVersion?.changelogHtml && details.latestVersion.number > 1 && (
+      {actionData && "seen" in actionData && !changes && (
+        <Notice tone="success">
+          Marked as seen: the library shows this item as updated again after the next version.
+        </Notice>
+      )}
+      {actionData && !("seen" in actionData) && actionData.result.error?.[""] && (
+        <Notice tone="error">{actionData.result.error[""].join(" ")}</Notice>
+      )}
+      {changes && <ChangesSection changes={changes} />}
+      {!changes && details.latestVersion?.changelogHtml && details.latestVersion.number > 1 && (
         <section aria-labelledby="changelog-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
           <h2 id="changelog-heading" className="font-bold">
             What changed in version {details.latestVersion.number}
@@ -116,19 +186,19 @@ export default function LibraryItem() {
           <Markdown html={details.guideHtml} className="mt-2" />
         </section>
       )}
-      {listing.content?.body && (
+      {paidText && (
         <section aria-labelledby="content-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
           <div className="flex items-center justify-between gap-3">
             <h2 id="content-heading" className="font-bold">
               Your {listingTypeLabel[listing.type].toLowerCase()}
             </h2>
-            <CopyButton text={listing.content.body} label="Copy to clipboard" />
+            <CopyButton text={paidText} label="Copy to clipboard" />
           </div>
           <pre
             data-testid="paid-content"
             className="mt-3 overflow-x-auto whitespace-pre-wrap rounded-lg bg-gray-50 p-4 font-mono text-sm"
           >
-            {listing.content.body}
+            {paidText}
           </pre>
           {details.instructionsHtml && <Markdown html={details.instructionsHtml} className="mt-3 text-sm" />}
           {details.modelNotes && (
@@ -136,16 +206,13 @@ export default function LibraryItem() {
           )}
         </section>
       )}
-      {listing.content && details.hasVariables && (
-        <section aria-labelledby="fill-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
-          <h2 id="fill-heading" className="font-bold">
-            Fill in the prompt
-          </h2>
-          <p className="mt-1 text-sm text-gray-600">Your answers stay in your browser.</p>
-          <div className="mt-3">
-            <PromptFiller body={listing.content.body} mode="library" />
-          </div>
-        </section>
+      {promptTool && (
+        <PromptTool
+          entitlementId={item.id}
+          body={promptTool.body}
+          submitted={promptTool.submitted}
+          fingerprint={fingerprint}
+        />
       )}
       <FilesSection files={files} />
       <LicenseSection license={licenseKey} />

@@ -3,6 +3,7 @@
 // for refunds. Seeded with Prisma and the real checkout code; sessions by the real sign-in code.
 import { startCheckout } from "~/modules/checkout/start-checkout.server.ts";
 import { createDownloadPath } from "~/modules/delivery/download-links.server.ts";
+import { ensureBuyerCode } from "~/modules/delivery/fingerprint.server.ts";
 import { uploadImage } from "~/modules/media/images.server.ts";
 import { createUpload } from "~/modules/media/uploads.server.ts";
 import { createPlan } from "~/modules/plans/seller-plans.server.ts";
@@ -94,6 +95,9 @@ export async function seedWorld(
     if (!entitlement?.licenseKey || !order.stripeCheckoutSessionId)
       throw new Error(`order ${order.id} was paid but not fulfilled`);
     const file = await prisma.listingFile.findFirstOrThrow({ where: { listingId } });
+    // The library gives a buyer their leak-tracing code on the first visit: give it now, so the
+    // corpus's GETs of the library page change nothing.
+    await ensureBuyerCode(entitlement.id);
     return {
       orderId: order.id,
       checkoutSessionId: order.stripeCheckoutSessionId,

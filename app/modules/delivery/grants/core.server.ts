@@ -33,6 +33,12 @@ async function runKinds(
  */
 export async function grantEntitlements(tx: Tx, requests: GrantRequest[]): Promise<GrantedEntitlement[]> {
   if (requests.length === 0) return [];
+  // A new entitlement has seen the version it was granted at: only later versions mark it updated.
+  const listings = await tx.listing.findMany({
+    where: { id: { in: [...new Set(requests.map((request) => request.listingId))] } },
+    select: { id: true, currentVersion: true },
+  });
+  const currentVersion = new Map(listings.map((listing) => [listing.id, listing.currentVersion]));
   await tx.entitlement.createMany({
     skipDuplicates: true,
     data: requests.map((request) => ({
@@ -42,6 +48,7 @@ export async function grantEntitlements(tx: Tx, requests: GrantRequest[]): Promi
       grantKey: request.grantKey,
       orderItemId: request.orderItemId ?? null,
       subscriptionId: request.subscriptionId ?? null,
+      seenVersion: currentVersion.get(request.listingId) ?? 0,
     })),
   });
   const rows = await tx.entitlement.findMany({

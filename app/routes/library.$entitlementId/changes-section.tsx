@@ -1,0 +1,94 @@
+import { Form } from "@remix-run/react";
+import { Markdown } from "~/components/markdown.tsx";
+import { buttonClass } from "~/components/ui/button.tsx";
+import type { DiffPart, LibraryChanges } from "~/modules/delivery/library-changes.server.ts";
+import { formatDay } from "~/utils/dates.ts";
+
+function DiffLine({ part }: { part: DiffPart }) {
+  if (part.kind === "skipped")
+    return (
+      <div className="px-3 py-1 text-xs text-gray-600 italic">
+        … {part.lines} unchanged {part.lines === 1 ? "line" : "lines"} …
+      </div>
+    );
+  const text = part.text.replace(/\n$/, "");
+  if (part.kind === "added")
+    return (
+      <ins className="block bg-emerald-50 px-3 py-0.5 text-emerald-900 no-underline">
+        <span className="font-sans text-xs font-semibold">Added: </span>
+        {text}
+      </ins>
+    );
+  if (part.kind === "removed")
+    return (
+      <del className="block bg-red-50 px-3 py-0.5 text-red-900">
+        <span className="font-sans text-xs font-semibold no-underline">Removed: </span>
+        {text}
+      </del>
+    );
+  return <div className="px-3 py-0.5 text-gray-700">{text}</div>;
+}
+
+/**
+ * "What changed since you last looked": the changelogs of the newer versions and the prompt's line
+ * diff (added and removed lines say so in words, not only in colour), with a button that records
+ * that the buyer has seen them.
+ */
+export function ChangesSection({ changes }: { changes: LibraryChanges }) {
+  return (
+    <section
+      aria-labelledby="changes-heading"
+      className="space-y-4 rounded-xl bg-amber-50 p-5 ring-1 ring-amber-200"
+    >
+      <div>
+        <h2 id="changes-heading" className="font-bold">
+          What changed since you last looked
+        </h2>
+        <p className="mt-1 text-sm text-gray-700">
+          You last looked at version {changes.fromVersion}; this is version {changes.toVersion}.
+        </p>
+      </div>
+      <ol className="space-y-3">
+        {changes.changelogs.map((version) => (
+          <li key={version.number}>
+            <h3 className="text-sm font-semibold">
+              Version {version.number}, {formatDay(version.publishedAt)}
+            </h3>
+            {version.changelogHtml ? (
+              <Markdown html={version.changelogHtml} className="mt-1 text-sm" />
+            ) : (
+              <p className="mt-1 text-sm text-gray-600">No notes from the seller.</p>
+            )}
+          </li>
+        ))}
+      </ol>
+      {changes.otherChanges.length > 0 && (
+        <p className="text-sm">Also changed: {changes.otherChanges.join(", ")}.</p>
+      )}
+      {changes.promptDiff && (
+        <div>
+          <h3 className="text-sm font-semibold">
+            The prompt, version {changes.fromVersion} to {changes.toVersion}
+          </h3>
+          <div
+            data-testid="prompt-diff"
+            className="mt-2 overflow-x-auto whitespace-pre-wrap rounded-lg bg-white py-2 font-mono text-sm ring-1 ring-gray-200"
+          >
+            {changes.promptDiff.map((part, index) => (
+              // Parts have no identity of their own; their order is the diff.
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              <DiffLine key={index} part={part} />
+            ))}
+          </div>
+        </div>
+      )}
+      <Form method="post" preventScrollReset>
+        <input type="hidden" name="intent" value="mark-seen" />
+        <input type="hidden" name="version" value={changes.toVersion} />
+        <button type="submit" className={buttonClass("secondary")}>
+          Mark as seen
+        </button>
+      </Form>
+    </section>
+  );
+}
