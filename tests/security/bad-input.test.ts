@@ -374,36 +374,6 @@ add(
   })),
 );
 add(
-  "GET /downloads/:fileId (buyer A's signed query)",
-  SAMPLE.map((payload) => ({
-    name: payload.name,
-    principal: "anonymous",
-    payload,
-    request: (world) => get(`/downloads/${segment(payload)}?${world.purchaseA.downloadPath.split("?")[1]}`),
-  })),
-);
-for (const parameter of ["u", "e", "exp", "sig"]) {
-  add(
-    `GET /downloads/:fileId?${parameter}=`,
-    [...XSS.slice(0, 2), ...NUL, ...UNICODE.slice(0, 3), ...MISC.slice(0, 2), ...MISC.slice(8, 11)].map(
-      (payload) => ({
-        name: payload.name,
-        principal: "anonymous",
-        payload,
-        request: (world) => {
-          const [path, query] = world.purchaseA.downloadPath.split("?") as [string, string];
-          const fields = query
-            .split("&")
-            .map((pair) =>
-              pair.startsWith(`${parameter}=`) ? `${parameter}=${percentEncode(payload)}` : pair,
-            );
-          return get(`${path}?${fields.join("&")}`);
-        },
-      }),
-    ),
-  );
-}
-add(
   "raw traversal in the path",
   [
     "/p/../../../../etc/passwd",
