@@ -4,10 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listLibrary } from "~/modules/delivery/entitlements.server.ts";
 import { promptLineDiff } from "~/modules/delivery/library-changes.server.ts";
+import { recordVersionIfChanged } from "~/modules/listings/versions.server.ts";
 import * as itemPage from "~/routes/library.$entitlementId/route.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { startTestApp } from "../support/app-env.ts";
-import { requestAs, signIn } from "../support/fixtures.ts";
+import { createListingForSale, requestAs, signIn } from "../support/fixtures.ts";
 import { callRoute, expectData } from "../support/routes.ts";
 import { purchase, unique } from "./library-fixtures.ts";
 import { createThroughEditor, editListing, postAs, promptFields, sellerShop } from "./listings-fixtures.ts";
@@ -121,21 +122,26 @@ describe("updated items", () => {
     expect(expectData(await page()).data.changes).toBeNull();
   });
 
-  it("does not mark an item whose seen version is unknown (0)", async () => {
-    const shop = await sellerShop();
-    const fields = promptFields();
-    const listingId = await createThroughEditor(shop.cookie, fields);
-    await editListing(shop.cookie, listingId, { intent: "publish" });
-    await editListing(shop.cookie, listingId, {
-      ...fields,
-      body: `${fields.body}\nMore.`,
-      changelog: "More.",
-      intent: "save",
-    });
-    const buyer = await prisma.user.create({ data: { email: `unknown-${unique()}@example.com` } });
-    await prisma.entitlement.create({
-      data: { userId: buyer.id, listingId, source: "GIFT", grantKey: `test:${unique()}` },
-    });
+  it("marks an item got before the listing had versions, with the changelog and no diff", async () => {
+    const sale = await createListingForSale();
+    expect(sale.listing.currentVersion).toBe(0);
+    const buyer = await prisma.user.create({ data: { email: `early-${unique()}@example.com` } });
+    const { entitlements } = await purchase(buyer.id, sale.shop.id, [sale.listing.id]);
+    expect(entitlements[0]?.seenVersion).toBe(0);
     expect((await listLibrary(buyer.id))[0]?.updated).toBe(false);
+    await prisma.$transaction((tx) => recordVersionIfChanged(tx, sale.listing.id, "Now versioned."));
+    expect((await listLibrary(buyer.id))[0]?.updated).toBe(true);
+    const entitlementId = entitlements[0]?.id as string;
+    const { data } = expectData(
+      await callRoute(itemPage.loader, requestAs(await signIn(buyer.id), `/library/${entitlementId}`), {
+        entitlementId,
+      }),
+    );
+    expect(data.changes).toMatchObject({
+      fromVersion: 0,
+      toVersion: 1,
+      changelogs: [{ number: 1, changelogHtml: "<p>Now versioned.</p>\n" }],
+      promptDiff: null,
+    });
   });
 });

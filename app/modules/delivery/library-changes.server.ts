@@ -8,8 +8,9 @@ import { prisma } from "~/utils/db.server.ts";
  * buyer last marked as seen, and a line diff of the prompt text between the two snapshots. Call it
  * only after the entitlement check (the diff is paid content).
  *
- * A `seenVersion` of 0 means Stapel does not know what the buyer saw (an entitlement made outside
- * the grants): nothing is marked as updated rather than everything.
+ * A `seenVersion` of 0: the buyer got the listing before it had versions (listings published before
+ * versions existed, the demo's): the first version is an update, shown with its changelog; there is
+ * no earlier snapshot to diff against.
  */
 
 export type DiffPart =
@@ -29,7 +30,7 @@ export type LibraryChanges = {
 };
 
 export function isUpdated(seenVersion: number, currentVersion: number): boolean {
-  return seenVersion > 0 && currentVersion > seenVersion;
+  return currentVersion > seenVersion;
 }
 
 /** Unchanged runs longer than this keep only `CONTEXT` lines on each side of a change. */

@@ -45,7 +45,9 @@ export function ChangesSection({ changes }: { changes: LibraryChanges }) {
           What changed since you last looked
         </h2>
         <p className="mt-1 text-sm text-gray-700">
-          You last looked at version {changes.fromVersion}; this is version {changes.toVersion}.
+          {changes.fromVersion > 0
+            ? `You last looked at version ${changes.fromVersion}; this is version ${changes.toVersion}.`
+            : `You got it before the seller numbered versions; this is version ${changes.toVersion}.`}
         </p>
       </div>
       <ol className="space-y-3">
