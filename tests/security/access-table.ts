@@ -378,24 +378,6 @@ export const accessTable: Record<string, Row> = {
     probes: [{ label: "the dev outbox", method: "GET", path: () => "/dev/outbox", expect: everyone(ok) }],
   },
 
-  "routes/api.licenses.verify": {
-    probes: [
-      {
-        label: "the API address",
-        method: "GET",
-        path: () => "/api/licenses/verify",
-        expect: everyone(methodNotAllowed),
-      },
-      {
-        // Public by design: a licence key is its own credential, cookies play no part.
-        label: "checking buyer A's key",
-        method: "POST",
-        path: () => "/api/licenses/verify",
-        body: (w) => ({ json: { key: w.purchaseA.licenseKey } }),
-        expect: everyone(ok),
-      },
-    ],
-  },
   "routes/webhooks.stripe": {
     probes: [
       {

@@ -389,59 +389,7 @@ add(
   ].map((path) => ({ name: path, principal: "anonymous", request: () => get(path) })),
 );
 
-// ─── The licence API ───────────────────────────────────────────────────────
-const api = (body: string | Buffer, contentType = "application/json") =>
-  post("/api/licenses/verify", body, contentType);
-add(
-  "POST /api/licenses/verify: JSON key",
-  ALL.map((payload) => ({
-    name: payload.name,
-    principal: "anonymous",
-    payload,
-    request: () => api(JSON.stringify({ key: payload.value })),
-  })),
-);
-add(
-  "POST /api/licenses/verify: form key",
-  SAMPLE.map((payload) => ({
-    name: payload.name,
-    principal: "anonymous",
-    payload,
-    request: () => api(`key=${percentEncode(payload)}`, FORM),
-  })),
-);
-add(
-  "POST /api/licenses/verify: wrong JSON types",
-  [
-    ["number", '{"key": 12345}'],
-    ["boolean", '{"key": true}'],
-    ["null", '{"key": null}'],
-    ["array", '{"key": ["STPL-AAAAA-AAAAA-AAAAA-AAAAA"]}'],
-    ["object", '{"key": {"$ne": null}}'],
-    ["no key", '{"licence": "STPL-AAAAA-AAAAA-AAAAA-AAAAA"}'],
-    ["top-level array", "[]"],
-    ["top-level string", '"STPL-AAAAA-AAAAA-AAAAA-AAAAA"'],
-    ["top-level number", "1"],
-    ["top-level null", "null"],
-    ["huge number", '{"key": 1e400}'],
-    ["broken JSON", '{"key": '],
-    ["trailing garbage", '{"key": "x"} garbage'],
-    ["BOM first", '\ufeff{"key": "x"}'],
-    ["duplicate keys", '{"key": "x", "key": "STPL-AAAAA-AAAAA-AAAAA-AAAAA"}'],
-    [
-      "prototype pollution",
-      '{"__proto__": {"valid": true}, "constructor": {"prototype": {"valid": true}}, "key": "x"}',
-    ],
-    ["deep nesting", `${"[".repeat(100_000)}${"]".repeat(100_000)}`],
-    ["1 MB string", JSON.stringify({ key: "A".repeat(ONE_MB) })],
-    ["empty body", ""],
-    ["NUL in JSON", '{"key": "STPL-\\u0000"}'],
-  ].map(([name, body]) => ({
-    name: name as string,
-    principal: "anonymous",
-    request: () => api(body as string),
-  })),
-);
+// The licence APIs' cases live in corpus/licensing.ts.
 
 // ─── The Stripe webhook ────────────────────────────────────────────────────
 const fakeEvent = JSON.stringify({
@@ -530,11 +478,6 @@ contentTypeEndpoints.push(
     at: (world) => `/dashboard/plans/${world.planA.id}`,
     principal: "sellerA",
     fields: () => ({ intent: "archive" }),
-  },
-  {
-    path: "/api/licenses/verify",
-    principal: "anonymous",
-    fields: () => ({ key: "STPL-AAAAA-AAAAA-AAAAA-AAAAA" }),
   },
   { path: "/webhooks/stripe", principal: "anonymous", fields: () => ({ id: "evt_x" }) },
 );

@@ -481,6 +481,19 @@ describe("baseline 4: cross-site POSTs are refused, same-origin ones work", () =
       body: JSON.stringify({ key: world.purchaseA.licenseKey }),
     });
     expect(licence.status, describeReply(licence)).toBe(200);
+    // The same for the Gumroad and Lemon Squeezy shaped APIs (corpus and rows: */licensing.ts).
+    for (const [path, fields] of [
+      ["/api/v1/licenses/verify", { product_id: world.shopA.listing.id, increment_uses_count: "false" }],
+      ["/api/v1/licenses/validate", {}],
+    ] as const) {
+      const reply = await send(server.url, {
+        method: "POST",
+        path,
+        headers: { ...evil, "Content-Type": "application/json" },
+        body: JSON.stringify({ ...fields, license_key: world.purchaseA.licenseKey }),
+      });
+      expect(reply.status, describeReply(reply)).toBe(200);
+    }
   });
 });
 

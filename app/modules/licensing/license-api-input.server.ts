@@ -10,23 +10,25 @@ const MAX_BODY_BYTES = 16 * 1024;
 
 export async function readApiFields(request: Request): Promise<ApiFields | null> {
   const contentType = request.headers.get("Content-Type")?.toLowerCase() ?? "";
+  const json = /^application\/([\w.-]+\+)?json\b/.test(contentType);
+  const form = contentType.startsWith("application/x-www-form-urlencoded");
+  // Anything else (text/plain, no type at all) is refused: a body is read only as what it says it is.
+  if (!json && !form && !contentType.startsWith("multipart/form-data")) return null;
   let text: string;
   try {
-    if (contentType.startsWith("multipart/form-data")) return fieldsOf(await request.formData());
+    if (!json && !form) return fieldsOf(await request.formData());
     text = await request.text();
   } catch {
     return null;
   }
   if (text.length > MAX_BODY_BYTES) return null;
-  if (/^application\/([\w.+-]+\+)?json\b/.test(contentType) || /\+json\b/.test(contentType)) {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as ApiFields) : null;
-    } catch {
-      return null;
-    }
+  if (form) return fieldsOf(new URLSearchParams(text));
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as ApiFields) : null;
+  } catch {
+    return null;
   }
-  return fieldsOf(new URLSearchParams(text));
 }
 
 function fieldsOf(entries: URLSearchParams | FormData): ApiFields {

@@ -6,7 +6,8 @@ const headers = { "Access-Control-Allow-Origin": "*" };
 
 /**
  * A shop's Ed25519 public key for verifying its licence tokens offline. Stable URL; the key changes
- * only when the server's LICENSE_SIGNING_SECRET does, so it is cached publicly for an hour.
+ * only when the server's LICENSE_SIGNING_SECRET does, so it is cached publicly for an hour (the same
+ * for everyone, signed in or not).
  */
 export async function loader({ params }: LoaderFunctionArgs) {
   const handle = params.handle ?? "";
@@ -22,6 +23,6 @@ export async function loader({ params }: LoaderFunctionArgs) {
       { status: 404, headers: { ...headers, "Cache-Control": "no-store" } },
     );
   return Response.json(publicKeyDocument(shop), {
-    headers: { ...headers, "Cache-Control": "public, max-age=3600, stale-while-revalidate=86400" },
+    headers: { ...headers, "Cache-Control": "public, max-age=3600, immutable" },
   });
 }
