@@ -39,7 +39,7 @@ describe("account settings, in a real browser", () => {
     await page.getByText(`Signed in as ${OLD}`).waitFor();
     const sessions = page.getByRole("region", { name: "Where you're signed in" });
     expect(await sessions.getByRole("listitem").count()).toBe(2);
-    await sessions.getByText("This device").waitFor();
+    await sessions.getByText("This device", { exact: true }).waitFor();
 
     await page.getByLabel("New email address").fill(NEW.toUpperCase());
     await page.getByRole("button", { name: "Send confirmation link" }).click();

@@ -134,7 +134,7 @@ function Sessions({ sessions }: { sessions: AccountSession[] }) {
         <p className="mb-3 text-sm text-gray-700">
           {others === 0
             ? "You are signed in on this device only."
-            : `Signs out the ${others === 1 ? "other session" : `${others} other sessions`} at their next page load, and withdraws a pending email change. This device stays signed in.`}
+            : `Signs out ${others === 1 ? "the other session at its" : `the ${others} other sessions at their`} next page load, and withdraws a pending email change. This device stays signed in.`}
         </p>
         <Button name="intent" value="sign-out-others" variant="secondary" disabled={busy || others === 0}>
           Sign out everywhere else
