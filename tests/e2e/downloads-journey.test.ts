@@ -79,6 +79,12 @@ describe("buying a file, downloading it in two parts, and checking it", () => {
     expect(whole.byteLength).toBe(size);
     expect(sha256(whole)).toBe(shownSha256);
     expect(rest.headers()["content-disposition"]).toContain(`filename="${PROMPT_WITH_FILE.file}"`);
+    // HEAD through the real server: a GET's headers, no body.
+    const head = await page.request.head(`${server.url}${href}`);
+    expect(head.status()).toBe(200);
+    expect(head.headers()["content-length"]).toBe(String(size));
+    expect(head.headers().etag).toBe(etag);
+    expect((await head.body()).byteLength).toBe(0);
   });
 
   it("refuses a forged link and an expired one", async () => {
