@@ -6,7 +6,8 @@ import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 
 const GZIP = "application/x-gzip";
 
@@ -26,6 +27,12 @@ function pgliteVersion(): string {
 const cacheFile = join(tmpdir(), `stapel-pglite-template-${pgliteVersion()}.tar.gz`);
 
 let template: Promise<Blob> | undefined;
+
+/**
+ * Extensions every cluster loads, so the migrations' `CREATE EXTENSION` works here as on a real
+ * server: pg_trgm for the storefront search's typo tolerance.
+ */
+const extensions = { pg_trgm } satisfies PGliteOptions["extensions"];
 
 async function buildTemplate(): Promise<Blob> {
   const cached = await readFile(cacheFile).catch(() => undefined);
@@ -48,22 +55,22 @@ async function buildTemplate(): Promise<Blob> {
  * `dumpDataDir()` of another cluster, e.g. a migrated test database) when given.
  */
 export async function createPGlite(dataDir?: string, dump?: Blob): Promise<PGlite> {
-  if (dataDir && existsSync(join(dataDir, "PG_VERSION"))) return PGlite.create({ dataDir });
+  if (dataDir && existsSync(join(dataDir, "PG_VERSION"))) return PGlite.create({ dataDir, extensions });
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   if (dataDir && readdirSync(dataDir).length > 0) {
     // Not a cluster and not empty: let PGlite report whatever this is rather than unpack over it.
-    return PGlite.create({ dataDir });
+    return PGlite.create({ dataDir, extensions });
   }
   // No fallback here: a caller's dump that does not load is an error to see, not to paper over.
-  if (dump) return PGlite.create({ dataDir, loadDataDir: dump });
+  if (dump) return PGlite.create({ dataDir, loadDataDir: dump, extensions });
   template ??= buildTemplate();
   try {
-    return await PGlite.create({ dataDir, loadDataDir: await template });
+    return await PGlite.create({ dataDir, loadDataDir: await template, extensions });
   } catch {
     // A corrupt or foreign cache file: drop it (and any half-unpacked directory), then initdb.
     template = undefined;
     await rm(cacheFile, { force: true });
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
-    return PGlite.create(dataDir ? { dataDir } : {});
+    return PGlite.create(dataDir ? { dataDir, extensions } : { extensions });
   }
 }
