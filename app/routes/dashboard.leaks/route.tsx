@@ -159,7 +159,9 @@ export default function Leaks() {
       {traces && (
         <div role="status" className="space-y-2">
           {traces.length === 0 ? (
-            <Notice>No trace of a buyer of your shop in this text.</Notice>
+            <p className="rounded-lg bg-brand-50 px-4 py-3 text-sm text-brand-700 ring-1 ring-brand-100">
+              No trace of a buyer of your shop in this text.
+            </p>
           ) : (
             <>
               <h3 className="font-bold">
