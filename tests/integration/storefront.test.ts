@@ -3,6 +3,7 @@ import * as homeRoute from "~/routes/_index/route.tsx";
 import * as sitemapRoute from "~/routes/[sitemap.xml]/route.ts";
 import * as listingRoute from "~/routes/p.$slug/route.tsx";
 import * as shopRoute from "~/routes/s.$handle/route.tsx";
+import * as searchRoute from "~/routes/search/route.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { startTestApp } from "../support/app-env.ts";
 import { createListingForSale, createUser, requestAs, signIn } from "../support/fixtures.ts";
@@ -51,9 +52,9 @@ describe("the storefront", () => {
     const draft = await createListingForSale();
     await prisma.listing.update({ where: { id: draft.listing.id }, data: { status: "DRAFT" } });
     const search = async (query: string) =>
-      expectData(await callRoute(homeRoute.loader, requestAs(null, `/?${query}`))).data.listings.map(
-        (card: { slug: string }) => card.slug,
-      );
+      expectData(
+        await callRoute(searchRoute.loader, requestAs(null, `/search?${query}`)),
+      ).data.page.results.map((card: { slug: string }) => card.slug);
     expect(await search("")).toContain(listing.slug);
     expect(await search("")).not.toContain(draft.listing.slug);
     expect(await search("type=AGENT")).not.toContain(listing.slug);
@@ -64,14 +65,28 @@ describe("the storefront", () => {
 
   it("drops empty search parameters from the URL, and treats NUL in a query as no filter", async () => {
     const redirected = expectResponse(
-      await callRoute(homeRoute.loader, requestAs(null, "/?q=email&type=&model=&sort=newest")),
+      await callRoute(searchRoute.loader, requestAs(null, "/search?q=email&type=&model=&sort=newest")),
     );
     expect(redirected.status).toBe(301);
-    expect(redirected.headers.get("Location")).toBe("/?q=email&sort=newest");
+    expect(redirected.headers.get("Location")).toBe("/search?q=email&sort=newest");
     const { listing } = await createListingForSale();
-    const page = expectData(await callRoute(homeRoute.loader, requestAs(null, "/?model=%00&category=a%00b")));
+    const page = expectData(
+      await callRoute(searchRoute.loader, requestAs(null, "/search?model=%00&category=a%00b")),
+    );
     expect(page.data.search).toMatchObject({ model: undefined, category: undefined });
-    expect(page.data.listings.map((card: { slug: string }) => card.slug)).toContain(listing.slug);
+    expect(page.data.page.results.map((card: { slug: string }) => card.slug)).toContain(listing.slug);
+  });
+
+  it("sends old search links on the home page to /search, and shows the home page without them", async () => {
+    const moved = expectResponse(await callRoute(homeRoute.loader, requestAs(null, "/?q=email&type=PROMPT")));
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get("Location")).toBe("/search?q=email&type=PROMPT");
+    const { listing } = await createListingForSale();
+    const home = expectData(await callRoute(homeRoute.loader, requestAs(null, "/")));
+    expect(home.data.newest.map((card: { slug: string }) => card.slug)).toContain(listing.slug);
+    expect(home.data.categories).toContainEqual(
+      expect.objectContaining({ value: "Copywriting", slug: "copywriting" }),
+    );
   });
 
   it("answers 404 for unknown and draft listings and shops", async () => {

@@ -1,15 +1,15 @@
 import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ListingCard } from "~/components/listing-card.tsx";
-import { listCategories, searchListings } from "~/modules/catalog/listings.server.ts";
 import {
-  AI_MODELS,
-  LISTING_TYPES,
-  listingTypeLabel,
-  parseListingSearch,
-  withoutEmptyParams,
-} from "~/modules/catalog/search.ts";
-import { publicCacheHeaders } from "~/utils/http.ts";
+  bestSellingThisWeek,
+  catalogVocabulary,
+  type SearchResult,
+  topListings,
+  viewerFrom,
+} from "~/modules/catalog/search.server.ts";
+import { parseCatalogSearch, slugify } from "~/modules/catalog/search.ts";
+import { searchCacheHeaders } from "~/modules/catalog/search-http.ts";
 
 export const meta: MetaFunction = () => [
   { title: "Stapel: prompts, templates and AI agents from independent creators" },
@@ -20,24 +20,63 @@ export const meta: MetaFunction = () => [
   },
 ];
 
-export const headers: HeadersFunction = () => publicCacheHeaders;
+export const headers: HeadersFunction = () => searchCacheHeaders;
+
+/** Search used to live here: old links such as `/?q=email&type=PROMPT` go on to /search. */
+const SEARCH_PARAMS = [
+  "q",
+  "type",
+  "model",
+  "category",
+  "sort",
+  "price",
+  "rating",
+  "language",
+  "after",
+  "before",
+];
+
+const ROW = 8;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const clean = withoutEmptyParams(url);
-  if (clean) throw redirect(clean, 301);
-  const search = parseListingSearch(url.searchParams);
-  const [listings, categories] = await Promise.all([searchListings(search), listCategories()]);
-  return { search, listings, categories };
+  if (SEARCH_PARAMS.some((name) => url.searchParams.has(name))) {
+    throw redirect(`/search${url.search}`, 301);
+  }
+  const search = parseCatalogSearch(url.searchParams);
+  const viewer = viewerFrom(request, search);
+  const [topRated, latest, selling, vocabulary] = await Promise.all([
+    topListings({ sort: "rating", rating: "4" }, viewer, ROW),
+    topListings({ sort: "newest" }, viewer, ROW * 3),
+    bestSellingThisWeek(viewer, ROW * 2),
+    catalogVocabulary(viewer),
+  ]);
+  // Each listing once on the page: a row skips what an earlier row already shows.
+  const shown = new Set<string>();
+  const row = (listings: SearchResult[]) => {
+    const fresh = listings.filter((listing) => !shown.has(listing.id)).slice(0, ROW);
+    for (const listing of fresh) shown.add(listing.id);
+    return fresh;
+  };
+  const featured = row(topRated);
+  const bestSelling = row(selling);
+  const newest = row(latest);
+  const total = vocabulary.categories.reduce((sum, category) => sum + category.count, 0);
+  return {
+    viewer,
+    featured,
+    newest,
+    bestSelling,
+    total,
+    categories: vocabulary.categories.map((category) => ({ ...category, slug: slugify(category.value) })),
+    models: vocabulary.models.map((model) => ({ ...model, slug: slugify(model.value) })),
+  };
 }
 
-const selectClass =
-  "rounded-lg border-0 py-2 pl-3 pr-8 text-sm ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-brand-600";
-
 export default function Home() {
-  const { search, listings, categories } = useLoaderData<typeof loader>();
+  const { featured, newest, bestSelling, total, categories, models } = useLoaderData<typeof loader>();
   return (
-    <div className="space-y-8">
+    <div className="space-y-10">
       <section className="rounded-2xl bg-gradient-to-br from-brand-600 to-brand-700 px-6 py-10 text-white sm:px-10">
         <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">
           Prompts, templates and agents that work.
@@ -46,119 +85,105 @@ export default function Home() {
           Made by copywriters, designers and automation builders who use them every day. Pay once, get it
           instantly, keep it in your library.
         </p>
-      </section>
-
-      <Form
-        id="search"
-        method="get"
-        role="search"
-        aria-label="Filter listings"
-        className="flex flex-wrap items-end gap-3"
-        onSubmit={dropEmptyFields}
-      >
-        <div className="min-w-56 flex-1">
-          <label htmlFor="q" className="block text-sm font-medium">
+        <Form
+          method="get"
+          action="/search"
+          role="search"
+          aria-label="Find listings"
+          className="mt-6 flex max-w-xl gap-2"
+        >
+          <label htmlFor="home-q" className="sr-only">
             Search
           </label>
           <input
-            id="q"
+            id="home-q"
             name="q"
             type="search"
-            defaultValue={search.q ?? ""}
-            placeholder="e.g. cold email, logo, Notion"
-            className={`${selectClass} mt-1 w-full`}
+            required
+            placeholder="e.g. cold email, logo, Vorlage"
+            className="min-w-0 flex-1 rounded-lg border-0 px-3 py-2 text-ink ring-1 ring-inset ring-white/40 focus:ring-2 focus:ring-white"
           />
-        </div>
-        <FilterSelect
-          label="Type"
-          name="type"
-          value={search.type}
-          options={LISTING_TYPES.map((type) => [type, listingTypeLabel[type]])}
-        />
-        <FilterSelect
-          label="AI model"
-          name="model"
-          value={search.model}
-          options={AI_MODELS.map((model) => [model, model])}
-        />
-        <FilterSelect
-          label="Category"
-          name="category"
-          value={search.category}
-          options={categories.map((category) => [category, category])}
-        />
-        <div>
-          <label htmlFor="sort" className="block text-sm font-medium">
-            Sort
-          </label>
-          <select id="sort" name="sort" defaultValue={search.sort} className={`${selectClass} mt-1`}>
-            <option value="newest">Newest</option>
-            <option value="price-asc">Price: low to high</option>
-            <option value="price-desc">Price: high to low</option>
-          </select>
-        </div>
-        <button type="submit" className="rounded-lg bg-ink px-4 py-2 text-sm font-semibold text-white">
-          Apply
-        </button>
-      </Form>
+          <button type="submit" className="rounded-lg bg-ink px-4 py-2 text-sm font-semibold text-white">
+            Apply
+          </button>
+        </Form>
+      </section>
 
-      <section aria-labelledby="results-heading">
-        <h2 id="results-heading" className="mb-4 text-lg font-bold">
-          {listings.length === 1 ? "1 listing" : `${listings.length} listings`}
+      <ListingRow title="Featured: top rated" id="featured" listings={featured} more="/search?sort=rating" />
+      <ListingRow
+        title="Best-selling this week"
+        id="best-selling"
+        listings={bestSelling}
+        more="/search?sort=best-selling"
+      />
+      <ListingRow title="New" id="new" listings={newest} more="/search?sort=newest" />
+
+      <section aria-labelledby="categories-heading">
+        <h2 id="categories-heading" className="text-lg font-bold">
+          {total === 1 ? "1 listing" : `${total} listings`}, by category
         </h2>
-        {listings.length === 0 ? (
-          <p className="text-gray-700">Nothing matches those filters yet. Try a broader search.</p>
-        ) : (
-          <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-            {listings.map((listing) => (
-              <ListingCard key={listing.id} listing={listing} />
-            ))}
-          </ul>
-        )}
+        <ul className="mt-3 flex flex-wrap gap-2">
+          {categories.map((category) => (
+            <li key={category.slug}>
+              <Link
+                to={`/c/${category.slug}`}
+                className="inline-block rounded-full bg-white px-3 py-1.5 text-sm ring-1 ring-gray-200 hover:bg-gray-50"
+              >
+                {category.value} <span className="text-gray-600">({category.count})</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="models-heading">
+        <h2 id="models-heading" className="text-lg font-bold">
+          By AI model
+        </h2>
+        <ul className="mt-3 flex flex-wrap gap-2">
+          {models.map((model) => (
+            <li key={model.slug}>
+              <Link
+                to={`/m/${model.slug}`}
+                className="inline-block rounded-full bg-white px-3 py-1.5 text-sm ring-1 ring-gray-200 hover:bg-gray-50"
+              >
+                {model.value} <span className="text-gray-600">({model.count})</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
       </section>
     </div>
   );
 }
 
-function FilterSelect({
-  label,
-  name,
-  value,
-  options,
+function ListingRow({
+  title,
+  id,
+  listings,
+  more,
 }: {
-  label: string;
-  name: string;
-  value?: string;
-  options: [string, string][];
+  title: string;
+  id: string;
+  listings: SearchResult[];
+  more: string;
 }) {
+  if (listings.length === 0) return null;
   return (
-    <div>
-      <label htmlFor={name} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select id={name} name={name} defaultValue={value ?? ""} className={`${selectClass} mt-1`}>
-        <option value="">All</option>
-        {options.map(([optionValue, optionLabel]) => (
-          <option key={optionValue} value={optionValue}>
-            {optionLabel}
-          </option>
+    <section aria-labelledby={`${id}-heading`}>
+      <div className="mb-3 flex items-baseline justify-between">
+        <h2 id={`${id}-heading`} className="text-lg font-bold">
+          {title}
+        </h2>
+        <Link to={more} className="text-sm font-medium text-brand-700 underline">
+          See all<span className="sr-only"> {title.toLowerCase()}</span>
+        </Link>
+      </div>
+      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {listings.map((listing) => (
+          <ListingCard key={listing.id} listing={listing} />
         ))}
-      </select>
-    </div>
+      </ul>
+    </section>
   );
-}
-
-/** With JavaScript, empty filters never reach the URL; without it the loader redirects them away. */
-function dropEmptyFields(event: React.FormEvent<HTMLFormElement>) {
-  for (const element of Array.from(event.currentTarget.elements)) {
-    if (
-      (element instanceof HTMLInputElement || element instanceof HTMLSelectElement) &&
-      element.value === ""
-    ) {
-      element.disabled = true;
-      queueMicrotask(() => {
-        element.disabled = false;
-      });
-    }
-  }
 }

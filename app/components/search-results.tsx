@@ -1,0 +1,331 @@
+import { Form, Link } from "@remix-run/react";
+import { ListingCard } from "~/components/listing-card.tsx";
+import type { SearchPage } from "~/modules/catalog/search.server.ts";
+import {
+  type CatalogSearch,
+  type ListingLanguage,
+  languageLabel,
+  listingTypeLabel,
+  PRICE_RANGES,
+  type PriceRange,
+  SEARCH_SORTS,
+  searchHref,
+  sortLabel,
+  VIEWER_CURRENCIES,
+} from "~/modules/catalog/search.ts";
+import { formatMoney } from "~/utils/money.ts";
+
+type Viewer = { currency: string; language: string };
+/** Parameters a landing page fixes (its category or model): never shown as facets, never in links. */
+type Fixed = Partial<Pick<CatalogSearch, "category" | "model">>;
+
+const FILTER_NAMES = [
+  "q",
+  "type",
+  "model",
+  "category",
+  "price",
+  "rating",
+  "language",
+  "sort",
+  "currency",
+  "lang",
+] as const;
+type FilterName = (typeof FILTER_NAMES)[number];
+
+/** The current search as URL parameters, without cursors and without what the page fixes. */
+function currentParams(search: CatalogSearch, fixed: Fixed): Partial<Record<FilterName, string>> {
+  const params: Partial<Record<FilterName, string>> = {};
+  for (const name of FILTER_NAMES) {
+    if (name in fixed) continue;
+    const value = search[name];
+    if (value) params[name] = value;
+  }
+  return params;
+}
+
+function priceRangeLabel(id: PriceRange, currency: string): string {
+  const [from, below] = PRICE_RANGES[id];
+  const money = (amount: number) => formatMoney({ amount, currency }).replace(/[.,]00(?!\d)/, "");
+  if (from === 0 && below !== null) return `Under ${money(below)}`;
+  if (below === null) return `${money(from)} and up`;
+  return `${money(from)} to ${money(below)}`;
+}
+
+function facetLabel(facet: keyof SearchPage["facets"], value: string, viewer: Viewer): string {
+  switch (facet) {
+    case "type":
+      return listingTypeLabel[value as keyof typeof listingTypeLabel] ?? value;
+    case "price":
+      return priceRangeLabel(value as PriceRange, viewer.currency);
+    case "rating":
+      return `${value} stars & up`;
+    case "language":
+      return languageLabel[value as ListingLanguage] ?? value;
+    default:
+      return value;
+  }
+}
+
+const FACET_TITLES: Record<keyof SearchPage["facets"], string> = {
+  type: "Type",
+  model: "AI model",
+  category: "Category",
+  price: "Price",
+  rating: "Rating",
+  language: "Written in",
+};
+
+function Facets({
+  page,
+  search,
+  viewer,
+  basePath,
+  fixed,
+}: {
+  page: SearchPage;
+  search: CatalogSearch;
+  viewer: Viewer;
+  basePath: string;
+  fixed: Fixed;
+}) {
+  const params = currentParams(search, fixed);
+  const groups = (Object.keys(FACET_TITLES) as (keyof SearchPage["facets"])[]).filter(
+    (facet) => !(facet in fixed) && page.facets[facet].length > 0,
+  );
+  const anyFilter = ["type", "model", "category", "price", "rating", "language"].some(
+    (name) => params[name as FilterName],
+  );
+  return (
+    <div className="space-y-5">
+      {anyFilter ? (
+        <Link
+          to={searchHref(basePath, {
+            q: params.q,
+            sort: params.sort,
+            currency: params.currency,
+            lang: params.lang,
+          })}
+          className="text-sm font-medium text-brand-700 underline"
+        >
+          Clear filters
+        </Link>
+      ) : null}
+      {groups.map((facet) => (
+        <section key={facet} aria-label={FACET_TITLES[facet]}>
+          <h3 className="text-sm font-semibold text-ink">{FACET_TITLES[facet]}</h3>
+          <ul className="mt-2 space-y-1 text-sm">
+            {page.facets[facet].map(({ value, count }) => {
+              const active = params[facet] === value;
+              const href = searchHref(basePath, { ...params, [facet]: active ? undefined : value });
+              return (
+                <li key={value}>
+                  <Link
+                    to={href}
+                    aria-current={active ? "true" : undefined}
+                    className={`flex justify-between gap-2 rounded px-2 py-1 hover:bg-gray-100 ${
+                      active ? "bg-brand-50 font-semibold text-brand-700" : "text-gray-700"
+                    }`}
+                  >
+                    <span>
+                      {active ? <span aria-hidden="true">✓ </span> : null}
+                      {facetLabel(facet, value, viewer)}
+                    </span>
+                    <span className="text-gray-600">
+                      {count}
+                      <span className="sr-only"> {count === 1 ? "listing" : "listings"}</span>
+                    </span>
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** The search box, sort and currency: a plain GET form, so it works before (or without) JavaScript. */
+export function SearchForm({
+  search,
+  sort,
+  viewer,
+  basePath,
+  fixed = {},
+}: {
+  search: CatalogSearch;
+  sort: string;
+  viewer: Viewer;
+  basePath: string;
+  fixed?: Fixed;
+}) {
+  const params = currentParams(search, fixed);
+  const kept = (["type", "model", "category", "price", "rating", "language", "lang"] as const).filter(
+    (name) => params[name],
+  );
+  return (
+    <Form
+      method="get"
+      action={basePath}
+      role="search"
+      aria-label="Search listings"
+      className="flex flex-wrap items-end gap-3"
+      onSubmit={dropEmptyFields}
+    >
+      {kept.map((name) => (
+        <input key={name} type="hidden" name={name} value={params[name]} />
+      ))}
+      <div className="min-w-56 flex-1">
+        <label htmlFor="search-q" className="block text-sm font-medium">
+          Search
+        </label>
+        <input
+          id="search-q"
+          name="q"
+          type="search"
+          defaultValue={search.q ?? ""}
+          placeholder="e.g. cold email, logo, Vorlage"
+          className="mt-1 w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-brand-600"
+        />
+      </div>
+      <div>
+        <label htmlFor="search-sort" className="block text-sm font-medium">
+          Sort
+        </label>
+        <select
+          id="search-sort"
+          name="sort"
+          defaultValue={sort}
+          className="mt-1 rounded-lg border-0 py-2 pl-3 pr-8 text-sm ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-brand-600"
+        >
+          {SEARCH_SORTS.filter((option) => option !== "relevance" || search.q).map((option) => (
+            <option key={option} value={option}>
+              {sortLabel[option]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="search-currency" className="block text-sm font-medium">
+          Currency
+        </label>
+        <select
+          id="search-currency"
+          name="currency"
+          defaultValue={viewer.currency}
+          className="mt-1 rounded-lg border-0 py-2 pl-3 pr-8 text-sm ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-brand-600"
+        >
+          {VIEWER_CURRENCIES.map((currency) => (
+            <option key={currency} value={currency}>
+              {currency}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="rounded-lg bg-ink px-4 py-2 text-sm font-semibold text-white">
+        Search
+      </button>
+    </Form>
+  );
+}
+
+/** With JavaScript, empty fields never reach the URL; without it the loader redirects them away. */
+function dropEmptyFields(event: React.FormEvent<HTMLFormElement>) {
+  for (const element of Array.from(event.currentTarget.elements)) {
+    if (
+      (element instanceof HTMLInputElement || element instanceof HTMLSelectElement) &&
+      element.value === ""
+    ) {
+      element.disabled = true;
+      queueMicrotask(() => {
+        element.disabled = false;
+      });
+    }
+  }
+}
+
+/** Facets (a disclosure on phones, a sidebar from lg up), results with highlights, and paging. */
+export function SearchResults({
+  page,
+  search,
+  viewer,
+  basePath,
+  fixed = {},
+}: {
+  page: SearchPage;
+  search: CatalogSearch;
+  viewer: Viewer;
+  basePath: string;
+  fixed?: Fixed;
+}) {
+  const params = currentParams(search, fixed);
+  const facets = <Facets page={page} search={search} viewer={viewer} basePath={basePath} fixed={fixed} />;
+  const priceSort = page.sort === "price-asc" || page.sort === "price-desc";
+  return (
+    <div className="gap-8 lg:grid lg:grid-cols-[14rem_1fr]">
+      <details className="mb-4 rounded-lg bg-white p-4 ring-1 ring-gray-200 lg:hidden">
+        <summary className="cursor-pointer text-sm font-semibold">Filters</summary>
+        <div className="mt-4">{facets}</div>
+      </details>
+      <aside aria-label="Filters" className="hidden lg:block">
+        {facets}
+      </aside>
+      <section aria-labelledby="results-heading">
+        <h2 id="results-heading" className="text-lg font-bold" aria-live="polite">
+          {page.total === 1 ? "1 listing" : `${page.total} listings`}
+        </h2>
+        {page.corrections.map((correction) => (
+          <p key={correction.word} className="mt-1 text-sm text-gray-700">
+            No listing contains “{correction.word}”; showing matches for{" "}
+            {correction.suggestions.map((word, index) => (
+              <span key={word}>
+                {index > 0 ? " or " : ""}“<strong>{word}</strong>”
+              </span>
+            ))}
+            .
+          </p>
+        ))}
+        {priceSort ? (
+          <p className="mt-1 text-sm text-gray-600">
+            Prices in {viewer.currency}. Listings without a price in {viewer.currency} come last, shown in
+            their own currency.
+          </p>
+        ) : null}
+        {page.results.length === 0 ? (
+          <p className="mt-4 text-gray-700">Nothing matches that yet. Try fewer words or clear a filter.</p>
+        ) : (
+          <ul className="mt-4 grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+            {page.results.map((listing) => (
+              <ListingCard key={listing.id} listing={listing} />
+            ))}
+          </ul>
+        )}
+        {page.previous || page.next ? (
+          <nav aria-label="Pages of results" className="mt-6 flex justify-between">
+            {page.previous ? (
+              <Link
+                to={searchHref(basePath, { ...params, before: page.previous })}
+                rel="prev"
+                className="rounded-lg px-4 py-2 text-sm font-semibold ring-1 ring-gray-300 hover:bg-gray-50"
+              >
+                ← Previous
+              </Link>
+            ) : (
+              <span />
+            )}
+            {page.next ? (
+              <Link
+                to={searchHref(basePath, { ...params, after: page.next })}
+                rel="next"
+                className="rounded-lg px-4 py-2 text-sm font-semibold ring-1 ring-gray-300 hover:bg-gray-50"
+              >
+                Next →
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
+      </section>
+    </div>
+  );
+}

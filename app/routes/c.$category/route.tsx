@@ -1,0 +1,54 @@
+import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { SearchForm, SearchResults } from "~/components/search-results.tsx";
+import { viewerFrom } from "~/modules/catalog/search.server.ts";
+import { parseCatalogSearch, withoutEmptyParams } from "~/modules/catalog/search.ts";
+import { searchCacheHeaders } from "~/modules/catalog/search-http.ts";
+import { landingPage } from "~/modules/catalog/search-landing.server.ts";
+import { SLUG_PATTERN } from "~/utils/schemas.ts";
+
+const HEADING = (name: string) => `${name} prompts, templates and agents`;
+const TITLE = (name: string) => `${HEADING(name)}: Stapel`;
+const DESCRIPTION = (name: string, total: number) =>
+  `${total} ready-to-use ${name.toLowerCase()} ${total === 1 ? "listing" : "listings"} from independent creators: prompts, templates and AI agents, delivered instantly with a licence.`;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: TITLE(data.name) },
+        { name: "description", content: DESCRIPTION(data.name, data.page.total) },
+        { tagName: "link", rel: "canonical", href: data.canonical },
+      ]
+    : [{ title: "Not found: Stapel" }];
+
+export const headers: HeadersFunction = () => searchCacheHeaders;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const clean = withoutEmptyParams(url);
+  if (clean) throw redirect(clean, 301);
+  const slug = params.category ?? "";
+  if (!SLUG_PATTERN.test(slug)) throw new Response("Not found", { status: 404 });
+  const search = parseCatalogSearch(url.searchParams);
+  const viewer = viewerFrom(request, search);
+  const landing = await landingPage("category", slug, search, viewer);
+  if (!landing) throw new Response("Not found", { status: 404 });
+  return { ...landing, search, viewer, basePath: `/c/${slug}`, canonical: new URL(`/c/${slug}`, url).href };
+}
+
+export default function CategoryLanding() {
+  const { name, fixed, page, search, viewer, basePath } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-extrabold tracking-tight">{HEADING(name)}</h1>
+        <p className="mt-2 max-w-2xl text-gray-700">{DESCRIPTION(name, page.total)}</p>
+      </header>
+      <SearchForm search={search} sort={page.sort} viewer={viewer} basePath={basePath} fixed={fixed} />
+      <SearchResults page={page} search={search} viewer={viewer} basePath={basePath} fixed={fixed} />
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,49 @@
+import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { SearchForm, SearchResults } from "~/components/search-results.tsx";
+import { searchCatalog, viewerFrom } from "~/modules/catalog/search.server.ts";
+import { parseCatalogSearch, withoutEmptyParams } from "~/modules/catalog/search.ts";
+import { searchCacheHeaders } from "~/modules/catalog/search-http.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data?.search.q
+      ? `“${data.search.q}”: search Stapel`
+      : "Search prompts, templates and agents: Stapel",
+  },
+  {
+    name: "description",
+    content:
+      "Search prompts, templates and AI agents by words, type, AI model, category, price, rating and language.",
+  },
+  // Result pages change with every listing; the page itself is for people, not for the index.
+  { name: "robots", content: "noindex, follow" },
+];
+
+export const headers: HeadersFunction = () => searchCacheHeaders;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const clean = withoutEmptyParams(url);
+  if (clean) throw redirect(clean, 301);
+  const search = parseCatalogSearch(url.searchParams);
+  const viewer = viewerFrom(request, search);
+  const page = await searchCatalog(search, viewer);
+  return { search, viewer, page };
+}
+
+export default function SearchRoute() {
+  const { search, viewer, page } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-extrabold tracking-tight">
+        {search.q ? `Results for “${search.q}”` : "All listings"}
+      </h1>
+      <SearchForm search={search} sort={page.sort} viewer={viewer} basePath="/search" />
+      <SearchResults page={page} search={search} viewer={viewer} basePath="/search" />
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;
