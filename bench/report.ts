@@ -1,4 +1,6 @@
 /** What the bench prints: the table of load results and the webhook scenario's lines under it. */
+
+import type { VerifyReport } from "./licensing.ts";
 import type { LoadResult } from "./load.ts";
 import { round } from "./load.ts";
 import type { WebhookIngestReport } from "./webhooks.ts";
@@ -81,4 +83,17 @@ export function printWebhookIngest(report: WebhookIngestReport): void {
       `    ${check.ok ? "ok  " : "FAIL"} ${check.what}: ${check.actual}` +
         (check.ok ? "" : ` (expected ${check.expected})`),
     );
+}
+
+/** The licence verify scenario's lines under the table. */
+export function printVerify(report: VerifyReport): void {
+  const { stapel, bare, ratio, targets } = report;
+  console.info(
+    `\nlicence verify (Gumroad's shape, ${report.keys} keys): Stapel ${stapel.perSecond} req/s, ` +
+      `p99 ${stapel.latencyMs.p99} ms; bare node:http + pg ${bare.perSecond} req/s, p99 ${bare.latencyMs.p99} ms`,
+  );
+  console.info(
+    `  ratio ${ratio}× (target >= ${targets.ratio}×: ${targets.ratioMet ? "met" : "NOT met"}), ` +
+      `p99 ${stapel.latencyMs.p99} ms (target <= ${targets.p99Ms} ms: ${targets.p99Met ? "met" : "NOT met"})`,
+  );
 }

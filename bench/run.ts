@@ -7,7 +7,7 @@
  * Every scenario has a request budget and a time cap; the whole run is also capped. Speed targets live
  * here and in the README, never as timing assertions in tests.
  *
- * Overrides: BENCH_ONLY (comma-separated scenarios: pages, purchases, downloads, webhooks; default
+ * Overrides: BENCH_ONLY (comma-separated scenarios: pages, purchases, downloads, webhooks, verify; default
  * all), BENCH_DURATION (seconds per scenario, default 8), BENCH_REQUESTS (per page / small download
  * scenario, default 2000), BENCH_CONCURRENCY (page scenarios, default 8), BENCH_PURCHASES (per purchase
  * scenario, default 20), BENCH_LARGE_MIB (default 64), BENCH_LARGE_DOWNLOADS (default 6),
@@ -25,10 +25,11 @@ import { type RunningServer, startStapel } from "../tests/e2e/support/server.ts"
 import { type DownloadFixture, download, prepareDownloads, stalledDownloads } from "./downloads.ts";
 import { buy, downloadLink, listingSlugsFrom, newBuyer, signIn } from "./flows.ts";
 import { agent, request } from "./http.ts";
+import { runVerifyBench, type VerifyReport } from "./licensing.ts";
 import { type Job, type JobOutcome, type LoadOptions, type LoadResult, round, runLoad } from "./load.ts";
 import { compareWithNginx, type NginxComparison, printNginxComparison, writeLargeFile } from "./nginx.ts";
 import { findServerPid, memory, processEnv } from "./proc.ts";
-import { printWebhookIngest, table } from "./report.ts";
+import { printVerify, printWebhookIngest, table } from "./report.ts";
 import { runUploadBench, type UploadReport } from "./upload.ts";
 import { runWebhookIngest, type WebhookIngestReport } from "./webhooks.ts";
 
@@ -44,7 +45,7 @@ function setting(name: string, fallback: number): number {
   return value;
 }
 
-const SCENARIOS = ["pages", "purchases", "downloads", "webhooks", "uploads"] as const;
+const SCENARIOS = ["pages", "purchases", "downloads", "webhooks", "uploads", "verify"] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 function selectedScenarios(): Scenario[] {
@@ -285,7 +286,14 @@ async function main() {
     upload = await runUploadBench({ base, pid, logs: () => running.logs() }, { bytes: settings.uploadBytes });
   }
 
-  // 9: memory.
+  // 9: Gumroad's licence verify, against a bare node:http server with the same query and JSON.
+  let verify: VerifyReport | undefined;
+  if (runs("verify")) {
+    const running = server;
+    verify = await runVerifyBench({ base, pid, logs: () => running.logs(), measure }, pageLoad);
+  }
+
+  // 10: memory.
   const afterLoad = memory(pid);
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   const settled = memory(pid);
@@ -314,6 +322,7 @@ async function main() {
     downloadsVersusNginx: nginxComparison,
     webhookIngest,
     upload,
+    verify,
   };
   writeFileSync("bench/results.json", `${JSON.stringify(report, null, 2)}\n`);
 
@@ -329,6 +338,7 @@ async function main() {
   }
   if (nginxComparison) printNginxComparison(nginxComparison);
   if (webhookIngest) printWebhookIngest(webhookIngest);
+  if (verify) printVerify(verify);
   const m = report.memoryMiB;
   console.info(
     `\nserver RSS: ${m.idleAfterStart} MiB idle after start (peak while starting ${m.peakDuringStart}), ` +

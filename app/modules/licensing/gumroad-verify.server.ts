@@ -1,8 +1,8 @@
 import { prisma } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
-import { type ApiAnswer, findLicense, keyLimit, tokenFor } from "./license-api.server.ts";
+import { type ApiAnswer, findLicenseWithinLimit, tokenFor } from "./license-api.server.ts";
 import { type ApiFields, isPresent, normaliseKey, wantsToken } from "./license-api-input.server.ts";
-import { gumroadSuccess, INCREMENT_USES_SQL, keyState } from "./license-record.ts";
+import { GUMROAD_NOT_FOUND, gumroadSuccess, INCREMENT_USES_SQL, keyState } from "./license-record.ts";
 
 /**
  * Gumroad's licence check (`POST /v2/licenses/verify`, antiwork/gumroad
@@ -10,7 +10,7 @@ import { gumroadSuccess, INCREMENT_USES_SQL, keyState } from "./license-record.t
  * messages and status codes, so software that checks Gumroad keys switches by changing its base URL.
  */
 export const GUMROAD_MESSAGES = {
-  notFound: "That license does not exist for the provided product.",
+  notFound: GUMROAD_NOT_FOUND,
   expired: "Access to the purchase associated with this license has expired.",
   disabled: "This license key has been disabled.",
   notString: (name: string) => `The '${name}' parameter must be a string.`,
@@ -38,16 +38,14 @@ export async function verifyGumroad(fields: ApiFields | null): Promise<ApiAnswer
   // Only the string or boolean `false` turns counting off.
   const increment = fields.increment_uses_count !== "false" && fields.increment_uses_count !== false;
 
-  const record = await findLicense(normaliseKey(text("license_key")));
+  const { record, retryAfterSeconds } = await findLicenseWithinLimit(normaliseKey(text("license_key")));
+  if (retryAfterSeconds !== null) return { ...failure(429, tooMany(retryAfterSeconds)), retryAfterSeconds };
   const matches =
     record !== null &&
     (productId
       ? productId === record.listingId || productId === record.planId
       : permalink !== "" && (permalink === record.listingSlug || permalink === record.planId));
   if (!record || !matches) return failure(404, GUMROAD_MESSAGES.notFound);
-
-  const retryAfterSeconds = await keyLimit(record);
-  if (retryAfterSeconds !== null) return { ...failure(429, tooMany(retryAfterSeconds)), retryAfterSeconds };
 
   const state = keyState(record);
   if (state === "revoked" || state === "expired") return failure(404, GUMROAD_MESSAGES.expired);

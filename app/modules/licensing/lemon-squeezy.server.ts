@@ -1,5 +1,5 @@
 import { prisma } from "~/utils/db.server.ts";
-import { type ApiAnswer, findLicense, keyLimit, tokenFor } from "./license-api.server.ts";
+import { type ApiAnswer, findLicenseWithinLimit, tokenFor } from "./license-api.server.ts";
 import { type ApiFields, isPresent, normaliseKey, wantsToken } from "./license-api-input.server.ts";
 import { type KeyState, keyState, type LicenseRecord, productIdOf } from "./license-record.ts";
 
@@ -122,11 +122,12 @@ async function prepare(
   if (!fields) return { done: answer(verdict, 400, LS_MESSAGES.malformed, null, 0, null) };
   const invalid = fieldError(fields, required, optional);
   if (invalid) return { done: answer(verdict, 422, invalid, null, 0, null) };
-  const record = await findLicense(normaliseKey(fields.license_key as string));
-  if (!record) return { done: answer(verdict, 404, LS_MESSAGES.keyNotFound, null, 0, null) };
-  const retryAfterSeconds = await keyLimit(record);
+  const { record, retryAfterSeconds } = await findLicenseWithinLimit(
+    normaliseKey(fields.license_key as string),
+  );
   if (retryAfterSeconds !== null)
     return { done: { status: 429, body: { error: LS_MESSAGES.tooMany }, retryAfterSeconds } };
+  if (!record) return { done: answer(verdict, 404, LS_MESSAGES.keyNotFound, null, 0, null) };
   return { record, fields };
 }
 

@@ -16,12 +16,21 @@ export async function findLicense(key: string): Promise<LicenseRecord | null> {
 }
 
 /**
- * Counts a check of an existing key against its own limit (any address). Unknown keys are counted
- * only per address: guessing keys is what the address limit is for.
+ * Counts a check of a key (as typed, normalised) against its own limit, from any address. Started
+ * together with the lookup, so a check costs one round trip more than the lookup, not two.
  */
-export async function keyLimit(record: LicenseRecord): Promise<number | null> {
-  const outcome = await consumeRateLimit("license-key", record.id);
+export async function keyLimit(key: string): Promise<number | null> {
+  const outcome = await consumeRateLimit("license-key", key);
   return outcome.ok ? null : outcome.retryAfterSeconds;
+}
+
+/** The key's record and its limit, asked at the same time. */
+export async function findLicenseWithinLimit(
+  key: string,
+): Promise<{ record: LicenseRecord | null; retryAfterSeconds: number | null }> {
+  if (key.length === 0 || key.length > MAX_KEY_LENGTH) return { record: null, retryAfterSeconds: null };
+  const [record, retryAfterSeconds] = await Promise.all([findLicense(key), keyLimit(key)]);
+  return { record, retryAfterSeconds };
 }
 
 /** A signed token for the key as it is now (see license-tokens.server.ts). */

@@ -30,14 +30,18 @@ export async function answerLicenseRequest(
 ): Promise<Response> {
   if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: licenseApiHeaders });
   if (request.method !== "POST") return methodNotAllowed(shape);
-  const limit = await consumeRateLimit("license-api", address);
+  // The body is read while the address is counted; nothing is looked up before the count is in.
+  const [limit, fields] = await Promise.all([
+    consumeRateLimit("license-api", address),
+    readApiFields(request),
+  ]);
   if (!limit.ok)
     return tooManyRequests(
       limit.retryAfterSeconds,
       limitedBody(shape, limit.retryAfterSeconds),
       licenseApiHeaders,
     );
-  const answer = await handle(await readApiFields(request));
+  const answer = await handle(fields);
   if (answer.retryAfterSeconds !== undefined)
     return tooManyRequests(answer.retryAfterSeconds, answer.body, licenseApiHeaders);
   return Response.json(answer.body, { status: answer.status, headers: licenseApiHeaders });

@@ -35,6 +35,9 @@ LEFT JOIN "Subscription" sub ON sub.id = k."subscriptionId"
 LEFT JOIN "PlanPrice" pp ON pp.id = sub."planPriceId"
 WHERE k.key = $1`;
 
+/** Gumroad's answer for an unknown key or another product (its `Api::V2::LicensesController`). */
+export const GUMROAD_NOT_FOUND = "That license does not exist for the provided product.";
+
 /** Gumroad's `uses` counter: one statement, so concurrent verifies never lose a count. */
 export const INCREMENT_USES_SQL = `UPDATE "LicenseKey" SET uses = uses + 1 WHERE id = $1 RETURNING uses`;
 

@@ -18,7 +18,7 @@ export const rateLimitPolicies = {
   "subscription-change": { points: 30, durationSeconds: 10 * 60 },
   /** Licence checks from one address (every licence API: verify, activate, validate, deactivate). */
   "license-api": { points: 60, durationSeconds: 60 },
-  /** Licence checks of one existing key, from any address: a leaked key cannot be hammered. */
+  /** Licence checks of one key, from any address: a leaked key cannot be hammered. */
   "license-key": { points: 120, durationSeconds: 60 },
   /** Email change links one signed-in user asks for (each emails two addresses). */
   "email-change": { points: 5, durationSeconds: 60 * 60 },
