@@ -155,7 +155,7 @@ describe("subscriptions, in a real browser", () => {
     await browser.clearCookies();
     await signInByEmail(page, server.url, demoBuyer);
     expect(await (await libraryEntry()).count()).toBe(0); // another shop's plan
-    expect(await page.getByText("with your Automation Lab plan").count()).toBeGreaterThan(0);
+    expect(await page.getByText("In your Automation Lab plan").count()).toBeGreaterThan(0);
 
     // The README's how-to: the next renewal (the trial's end) charges the card and sends a receipt.
     await advanceClock(demoBuyer, "Advance next renewal (+1 hour)");
@@ -170,7 +170,7 @@ describe("subscriptions, in a real browser", () => {
     await page.getByRole("link", { name: "Go to your library" }).click();
     const entry = page.locator("li", { hasText: PLAN.listing });
     await entry.waitFor();
-    expect(await entry.textContent()).toContain(`with your ${PLAN.name} plan`);
+    expect(await entry.textContent()).toContain(`In your ${PLAN.name} plan`);
     await entry.getByRole("link", { name: PLAN.listing }).click();
     await page.getByRole("heading", { name: PLAN.listing, level: 1 }).waitFor();
     expect((await page.getByTestId("paid-content").textContent())?.length).toBeGreaterThan(200);
