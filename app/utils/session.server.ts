@@ -72,6 +72,16 @@ export async function requireSeller(request: Request) {
   return { ...user, shop: user.shop };
 }
 
+/**
+ * Admin pages: the ADMIN role only. Everyone else, signed in or not, gets the same 404 as a page
+ * that does not exist, so the admin area is not advertised.
+ */
+export async function requireAdmin(request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(request);
+  if (user?.role !== "ADMIN") throw new Response("Not found", { status: 404 });
+  return user;
+}
+
 export async function createUserSession(request: Request, userId: string, redirectTo: string) {
   const row = await prisma.session.create({
     data: {

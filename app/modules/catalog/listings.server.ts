@@ -31,6 +31,7 @@ const orderBy: Record<ListingSearch["sort"], Prisma.ListingOrderByWithRelationIn
 export async function searchListings(search: ListingSearch): Promise<ListingCard[]> {
   const where: Prisma.ListingWhereInput = {
     status: "PUBLISHED",
+    takenDownAt: null,
     ...(search.type && { type: search.type }),
     ...(search.model && { aiModels: { has: search.model } }),
     ...(search.category && { category: search.category }),
@@ -52,7 +53,7 @@ export async function searchListings(search: ListingSearch): Promise<ListingCard
 
 export async function listCategories(): Promise<string[]> {
   const rows = await prisma.listing.findMany({
-    where: { status: "PUBLISHED" },
+    where: { status: "PUBLISHED", takenDownAt: null },
     distinct: ["category"],
     select: { category: true },
     orderBy: { category: "asc" },
@@ -60,25 +61,40 @@ export async function listCategories(): Promise<string[]> {
   return rows.map((row) => row.category);
 }
 
+/** Reviews shown on the listing page before "All reviews" (newest first, hidden ones never). */
+export const LISTING_PAGE_REVIEWS = 5;
+
+/**
+ * The public listing page's listing: published and not taken down by an admin. Its rating comes
+ * from the kept `ratingCount`/`ratingSum` (the review module keeps them exact), so the page needs no
+ * aggregate query; the first reviews come with it.
+ */
 export async function getPublishedListing(slug: string) {
   const listing = await prisma.listing.findFirst({
-    where: { slug, status: "PUBLISHED" },
+    where: { slug, status: "PUBLISHED", takenDownAt: null },
     select: {
       ...listingCardSelect,
       description: true,
       teaser: true,
       publishedAt: true,
+      ratingCount: true,
+      ratingSum: true,
       shop: { select: { handle: true, name: true, bio: true } },
       examples: { orderBy: { position: "asc" }, select: { id: true, input: true, output: true } },
       files: { select: { id: true, fileName: true, sizeBytes: true } },
       bundleItems: { select: { listing: { select: { slug: true, title: true, type: true } } } },
       reviews: {
-        orderBy: { createdAt: "desc" },
-        take: 10,
+        where: { hiddenAt: null },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: LISTING_PAGE_REVIEWS,
         select: {
           id: true,
           rating: true,
           body: true,
+          proofText: true,
+          orderItemId: true,
+          sellerReply: true,
+          sellerRepliedAt: true,
           createdAt: true,
           // A deleted account's reviews stay, signed "Deleted user" (ADR 0026).
           user: { select: { name: true, deletedAt: true } },
@@ -87,12 +103,9 @@ export async function getPublishedListing(slug: string) {
     },
   });
   if (!listing) return null;
-  const ratings = await prisma.review.aggregate({
-    where: { listingId: listing.id },
-    _avg: { rating: true },
-    _count: { rating: true },
-  });
-  return { ...listing, rating: { average: ratings._avg.rating, count: ratings._count.rating } };
+  const average =
+    listing.ratingCount > 0 ? Math.round((listing.ratingSum / listing.ratingCount) * 10) / 10 : null;
+  return { ...listing, rating: { average, count: listing.ratingCount } };
 }
 
 export async function getShopPage(handle: string) {
@@ -105,7 +118,7 @@ export async function getShopPage(handle: string) {
       links: true,
       avatarImage: { select: publicImageSelect },
       listings: {
-        where: { status: "PUBLISHED" },
+        where: { status: "PUBLISHED", takenDownAt: null },
         orderBy: { publishedAt: "desc" },
         select: listingCardSelect,
       },

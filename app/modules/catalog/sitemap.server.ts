@@ -2,9 +2,12 @@ import { prisma } from "~/utils/db.server.ts";
 
 export async function listSitemapEntries() {
   const [listings, shops, plans] = await Promise.all([
-    prisma.listing.findMany({ where: { status: "PUBLISHED" }, select: { slug: true, updatedAt: true } }),
+    prisma.listing.findMany({
+      where: { status: "PUBLISHED", takenDownAt: null },
+      select: { slug: true, updatedAt: true },
+    }),
     prisma.shop.findMany({
-      where: { listings: { some: { status: "PUBLISHED" } } },
+      where: { listings: { some: { status: "PUBLISHED", takenDownAt: null } } },
       select: { handle: true, updatedAt: true },
     }),
     // Plans on sale; an archived plan's page stays up for its subscribers but is not advertised.

@@ -25,7 +25,7 @@ export async function claimFreeListing(
   listingId: string,
 ): Promise<ClaimResult> {
   const listing = await prisma.listing.findFirst({
-    where: { id: listingId, status: "PUBLISHED" },
+    where: { id: listingId, status: "PUBLISHED", takenDownAt: null },
     select: {
       id: true,
       title: true,

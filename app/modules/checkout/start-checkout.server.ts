@@ -44,7 +44,7 @@ export async function startCheckout(
   choice: PurchaseChoice = {},
 ): Promise<StartCheckoutResult> {
   const listing = await prisma.listing.findFirst({
-    where: { id: listingId, status: "PUBLISHED" },
+    where: { id: listingId, status: "PUBLISHED", takenDownAt: null },
     select: {
       id: true,
       slug: true,

@@ -35,7 +35,10 @@ export async function listShopPlans(handle: string) {
   return Promise.all(
     plans.map(async ({ shopId, ...plan }) => ({
       ...plan,
-      listingCount: await prisma.listing.count({ where: planListingsWhere({ ...plan, shopId }) }),
+      // Taken-down listings are off every public page (ADR 0027); subscribers keep what they have.
+      listingCount: await prisma.listing.count({
+        where: { AND: [planListingsWhere({ ...plan, shopId }), { takenDownAt: null }] },
+      }),
     })),
   );
 }
@@ -71,7 +74,7 @@ export async function getStorefrontPlan(handle: string, planId: string) {
   });
   if (!plan) return null;
   const listings = await prisma.listing.findMany({
-    where: planListingsWhere(plan),
+    where: { AND: [planListingsWhere(plan), { takenDownAt: null }] },
     orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
     select: includedListingSelect,
   });

@@ -28,6 +28,10 @@ export const rateLimitPolicies = {
   "license-deactivate": { points: 20, durationSeconds: 60 * 60 },
   /** Leaked texts one seller searches for buyer codes (each search reads the shop's entitlements). */
   "leak-trace": { points: 30, durationSeconds: 10 * 60 },
+  /** "Report this listing" from one address or signed-in user (each lands in the admin queue). */
+  "listing-report": { points: 5, durationSeconds: 60 * 60 },
+  /** Reviews one signed-in user reports (each once; this caps sweeping through many). */
+  "review-report": { points: 20, durationSeconds: 60 * 60 },
   /** A flood guard only: far above Stripe's own pace, and Stripe retries whatever is refused. */
   "stripe-webhook": { points: 600, durationSeconds: 60 },
 } as const satisfies Record<string, { points: number; durationSeconds: number }>;

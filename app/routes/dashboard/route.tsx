@@ -38,6 +38,12 @@ function DashboardShell({ shopName, children }: { shopName?: string; children: R
           <NavLink to="/dashboard/customers" className={tab}>
             Customers
           </NavLink>
+          <NavLink to="/dashboard/reviews" className={tab}>
+            Reviews
+          </NavLink>
+          <NavLink to="/dashboard/reports" className={tab}>
+            Takedowns
+          </NavLink>
           <NavLink to="/dashboard/licenses" className={tab}>
             Licence keys
           </NavLink>

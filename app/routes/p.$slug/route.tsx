@@ -1,9 +1,10 @@
 import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { BuyBox } from "~/components/buy-box.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { Markdown } from "~/components/markdown.tsx";
 import { ResponsiveImage } from "~/components/media/responsive-image.tsx";
+import type { ReviewView } from "~/components/reviews-reports/review-list.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
 import type { getPublishedListing } from "~/modules/catalog/listings.server.ts";
@@ -13,13 +14,18 @@ import { findListingPage } from "~/modules/listings/storefront.server.ts";
 import { formatPlanPrice } from "~/modules/plans/format.ts";
 import { plansForListing } from "~/modules/plans/storefront.server.ts";
 import { listingOffer } from "~/modules/pricing/offer.server.ts";
+import { isTakenDown } from "~/modules/reports/listing-reports.server.ts";
+import { reviewsSectionFor, reviewView } from "~/modules/reviews/reviews.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { invariantResponse, publicCacheHeaders } from "~/utils/http.ts";
 import { formatMoney, toDecimalString } from "~/utils/money.ts";
 import { SLUG_PATTERN } from "~/utils/schemas.ts";
 import { getSessionUser } from "~/utils/session.server.ts";
+import { ReviewsSection, TakenDownNotice } from "./reviews-section.tsx";
 
 const NOT_FOUND = "This listing does not exist or is no longer for sale.";
+const TAKEN_DOWN =
+  "This listing was taken down after a report and is no longer available. If you bought it, it is still in your library.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
@@ -28,25 +34,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await findListingPage(slug, user);
   // An address the listing had before: permanently moved, so links and search engines follow.
   if (found.kind === "moved") throw redirect(`/p/${found.slug}${new URL(request.url).search}`, 301);
+  if (found.kind === "missing" && (await isTakenDown(slug))) throw new Response(TAKEN_DOWN, { status: 410 });
   invariantResponse(found.kind === "found", NOT_FOUND, { status: 404 });
-  const { listing, ...page } = found.page;
-  const [plans, owned, offer] = await Promise.all([
+  const { listing: foundListing, ...page } = found.page;
+  const { reviews: reviewRows, ...listing } = foundListing;
+  const [plans, owned, offer, reviewsSection] = await Promise.all([
     plansForListing(listing),
     user ? hasActiveEntitlement(user.id, listing.id) : false,
     listingOffer(listing, {
       chosenCurrency: new URL(request.url).searchParams.get("currency"),
       acceptLanguage: request.headers.get("Accept-Language"),
     }),
+    reviewsSectionFor(listing, user),
   ]);
   const canonicalUrl = `${env().APP_URL}/p/${listing.slug}`;
-  return { listing, ...page, plans, signedIn: Boolean(user), owned, canonicalUrl, offer };
+  const reviews = { ...reviewsSection, shown: reviewRows.map(reviewView) };
+  return { listing, ...page, plans, signedIn: Boolean(user), owned, canonicalUrl, offer, reviews };
 }
 
 // Public for signed-out visitors; the HTTP server makes every signed-in response private. The buy
 // box's currency follows the buyer's language, so caches keep one copy per Accept-Language.
 export const headers: HeadersFunction = () => ({ ...publicCacheHeaders, Vary: "Cookie, Accept-Language" });
 
-export const ErrorBoundary = GeneralErrorBoundary;
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 410)
+    return <TakenDownNotice message={String(error.data)} />;
+  return <GeneralErrorBoundary />;
+}
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -64,7 +79,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : [{ title: "Listing not found · Stapel" }, { name: "robots", content: "noindex" }];
 
 // Rich results: price and rating in the shape search engines read.
-function productJsonLd({ listing, canonicalUrl }: { listing: ListingData; canonicalUrl: string }) {
+function productJsonLd({
+  listing,
+  canonicalUrl,
+  reviews,
+}: {
+  listing: ListingData;
+  canonicalUrl: string;
+  reviews: { shown: ReviewView[] };
+}) {
   return {
     "@context": "https://schema.org",
     "@type": "Product",
@@ -84,12 +107,21 @@ function productJsonLd({ listing, canonicalUrl }: { listing: ListingData; canoni
         "@type": "AggregateRating",
         ratingValue: listing.rating.average,
         reviewCount: listing.rating.count,
+        bestRating: 5,
+        worstRating: 1,
       },
+      review: reviews.shown.slice(0, 3).map((review) => ({
+        "@type": "Review",
+        author: { "@type": "Person", name: review.author },
+        datePublished: new Date(review.createdAt).toISOString().slice(0, 10),
+        reviewBody: review.body,
+        reviewRating: { "@type": "Rating", ratingValue: review.rating, bestRating: 5, worstRating: 1 },
+      })),
     }),
   };
 }
 
-type ListingData = NonNullable<Awaited<ReturnType<typeof getPublishedListing>>>;
+type ListingData = Omit<NonNullable<Awaited<ReturnType<typeof getPublishedListing>>>, "reviews">;
 
 export default function ListingPage() {
   const {
@@ -104,6 +136,7 @@ export default function ListingPage() {
     cover,
     exampleImages,
     offer,
+    reviews,
   } = useLoaderData<typeof loader>();
   const ownedItems = new Set(ownedBundleItemSlugs);
   const [searchParams] = useSearchParams();
@@ -162,13 +195,19 @@ export default function ListingPage() {
                 <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-800 ring-1 ring-amber-200">
                   AI-generated
                 </span>{" "}
-                The seller says these examples were made with AI.
+                The seller says these examples were made with AI. What you get may differ with your inputs and
+                model.
               </p>
             )}
             {listing.examples.map((example) => {
               const image = exampleImages[example.id];
               return (
-                <figure key={example.id} className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
+                <figure key={example.id} className="relative rounded-xl bg-white p-5 ring-1 ring-gray-200">
+                  {aiGenerated && (
+                    <p className="mb-2 text-xs font-semibold text-amber-800">
+                      <span aria-hidden="true">✦ </span>AI-generated example
+                    </p>
+                  )}
                   {example.input && (
                     <figcaption className="text-sm font-semibold text-gray-700">
                       Input: {example.input}
@@ -216,29 +255,19 @@ export default function ListingPage() {
             )}
           </section>
         )}
-        <section aria-labelledby="reviews-heading">
-          <h2 id="reviews-heading" className="text-xl font-bold">
-            Reviews
-          </h2>
-          {listing.reviews.length === 0 ? (
-            <p className="mt-2 text-gray-600">No reviews yet.</p>
-          ) : (
-            <ul className="mt-2 space-y-3">
-              {listing.reviews.map((review) => (
-                <li key={review.id} className="rounded-lg bg-white p-4 ring-1 ring-gray-200">
-                  <p className="text-sm font-semibold">
-                    <span role="img" aria-label={`${review.rating} out of 5 stars`}>
-                      {"★".repeat(review.rating)}
-                      {"☆".repeat(5 - review.rating)}
-                    </span>{" "}
-                    {review.user.deletedAt ? "Deleted user" : (review.user.name ?? "A buyer")}
-                  </p>
-                  <p className="mt-1 text-sm text-gray-700">{review.body}</p>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <ReviewsSection
+          slug={listing.slug}
+          shopName={listing.shop.name}
+          rating={listing.rating}
+          reviews={reviews}
+          signedIn={signedIn}
+          canReview={owned && !isOwnListing}
+        />
+        <p className="text-sm">
+          <Link to={`/p/${listing.slug}/report`} className="text-gray-600 underline" rel="nofollow">
+            Report this listing
+          </Link>
+        </p>
       </div>
       <aside className="h-fit space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200 lg:sticky lg:top-6">
         {(owned || isOwnListing) && <p className="text-3xl font-extrabold">{price}</p>}

@@ -1,0 +1,119 @@
+import { Link } from "@remix-run/react";
+import { formatDay } from "~/utils/dates.ts";
+
+/** A review as pages show it (the listing page's first few and the "all reviews" page). */
+export type ReviewView = {
+  id: string;
+  rating: number;
+  body: string;
+  proofText: string | null;
+  author: string;
+  verified: boolean;
+  sellerReply: string | null;
+  sellerRepliedAt: Date | string | null;
+  createdAt: Date | string;
+};
+
+/** Stars as text with a spoken label: "4 out of 5 stars". */
+export function Stars({ rating, className = "" }: { rating: number; className?: string }) {
+  return (
+    <span role="img" aria-label={`${rating} out of 5 stars`} className={`text-amber-600 ${className}`}>
+      {"★".repeat(rating)}
+      <span className="text-gray-300">{"★".repeat(5 - rating)}</span>
+    </span>
+  );
+}
+
+/** The aggregate: average with one decimal, the count, and one bar per number of stars. */
+export function RatingSummary({
+  average,
+  count,
+  distribution,
+}: {
+  average: number | null;
+  count: number;
+  distribution: { stars: number; count: number }[];
+}) {
+  if (count === 0 || average === null) return <p className="mt-2 text-gray-600">No reviews yet.</p>;
+  return (
+    <div className="mt-3 grid gap-4 sm:grid-cols-[auto_1fr] sm:items-center" data-testid="rating-summary">
+      <div>
+        <p className="text-4xl font-extrabold">{average.toFixed(1)}</p>
+        <Stars rating={Math.round(average)} />
+        <p className="text-sm text-gray-600">
+          {count} {count === 1 ? "review" : "reviews"}
+        </p>
+      </div>
+      <ul className="space-y-1" aria-label="Ratings by number of stars">
+        {distribution.map(({ stars, count: withStars }) => {
+          const share = Math.round((withStars / count) * 100);
+          return (
+            <li key={stars} className="flex items-center gap-2 text-sm">
+              <span className="w-12 shrink-0 text-gray-700">{stars} star</span>
+              <span className="h-2 flex-1 overflow-hidden rounded-full bg-gray-200" aria-hidden="true">
+                <span className="block h-full rounded-full bg-amber-500" style={{ width: `${share}%` }} />
+              </span>
+              <span className="w-16 shrink-0 text-right text-gray-700">
+                {withStars} <span className="sr-only">reviews with {stars} stars</span>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+export function ReviewList({
+  reviews,
+  shopName,
+  canReport,
+}: {
+  reviews: ReviewView[];
+  shopName: string;
+  /** Signed-in visitors see "Report" under each review (their own excepted by the report page). */
+  canReport: boolean;
+}) {
+  return (
+    <ul className="mt-4 space-y-3">
+      {reviews.map((review) => (
+        <li key={review.id} className="rounded-lg bg-white p-4 ring-1 ring-gray-200" data-testid="review">
+          <p className="flex flex-wrap items-center gap-x-2 text-sm font-semibold">
+            <Stars rating={review.rating} />
+            <span>{review.author}</span>
+            {review.verified && (
+              <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-semibold text-emerald-800 ring-1 ring-emerald-200">
+                Verified purchase
+              </span>
+            )}
+            <span className="font-normal text-gray-600">{formatDay(review.createdAt)}</span>
+          </p>
+          <p className="mt-2 whitespace-pre-line text-sm text-gray-800">{review.body}</p>
+          {review.proofText && (
+            <details className="mt-2 text-sm">
+              <summary className="cursor-pointer font-medium text-brand-700">
+                Output the buyer made with it
+              </summary>
+              <p className="mt-1 whitespace-pre-line rounded bg-gray-50 p-3 font-mono text-xs text-gray-800">
+                {review.proofText}
+              </p>
+            </details>
+          )}
+          {review.sellerReply && (
+            <div className="mt-3 border-l-4 border-brand-100 pl-3 text-sm">
+              <p className="font-semibold text-gray-800">Reply from {shopName}</p>
+              <p className="mt-1 whitespace-pre-line text-gray-700">{review.sellerReply}</p>
+            </div>
+          )}
+          {canReport && (
+            <p className="mt-2 text-right text-xs">
+              <Link to={`/reviews/${review.id}/report`} className="text-gray-600 underline">
+                Report<span className="sr-only"> this review by {review.author}</span>
+              </Link>
+            </p>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,81 @@
+import { Link, useSearchParams } from "@remix-run/react";
+import { RatingSummary, ReviewList, type ReviewView } from "~/components/reviews-reports/review-list.tsx";
+import { buttonClass } from "~/components/ui/button.tsx";
+import { Notice } from "~/components/ui/notice.tsx";
+
+/**
+ * Reviews on the listing page: the aggregate (average, count, a bar per number of stars), the
+ * newest reviews with their "Verified purchase" badge and the seller's reply, a link to all of
+ * them, and for a buyer who owns the listing the way to write (or edit) theirs.
+ */
+export function ReviewsSection({
+  slug,
+  shopName,
+  rating,
+  reviews,
+  signedIn,
+  canReview,
+}: {
+  slug: string;
+  shopName: string;
+  rating: { average: number | null; count: number };
+  reviews: { shown: ReviewView[]; distribution: { stars: number; count: number }[]; hasOwnReview: boolean };
+  signedIn: boolean;
+  canReview: boolean;
+}) {
+  const posted = useSearchParams()[0].get("review");
+  return (
+    <section id="reviews" aria-labelledby="reviews-heading" className="scroll-mt-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="reviews-heading" className="text-xl font-bold">
+          Reviews
+        </h2>
+        {(canReview || reviews.hasOwnReview) && (
+          <Link to={`/p/${slug}/review`} className={buttonClass("secondary")}>
+            {reviews.hasOwnReview ? "Edit your review" : "Write a review"}
+          </Link>
+        )}
+      </div>
+      {(posted === "posted" || posted === "updated") && (
+        <div className="mt-3">
+          <Notice tone="success">
+            {posted === "posted" ? "Thank you: your review is up." : "Your review is updated."}
+          </Notice>
+        </div>
+      )}
+      <RatingSummary average={rating.average} count={rating.count} distribution={reviews.distribution} />
+      {reviews.shown.length > 0 && (
+        <ReviewList reviews={reviews.shown} shopName={shopName} canReport={signedIn} />
+      )}
+      {rating.count > reviews.shown.length && (
+        <p className="mt-3">
+          <Link to={`/p/${slug}/reviews`} className="font-semibold text-brand-700 underline">
+            All {rating.count} reviews
+          </Link>
+        </p>
+      )}
+      <p className="mt-3 text-xs text-gray-600">
+        Only buyers who paid for this listing can review it, once per purchase.
+      </p>
+    </section>
+  );
+}
+
+/** The page of a listing an admin took down (410): says so plainly, and where buyers find it. */
+export function TakenDownNotice({ message }: { message: string }) {
+  return (
+    <div className="mx-auto max-w-lg py-12 text-center">
+      <p className="text-sm font-semibold text-brand-700">Error 410</p>
+      <h1 className="mt-2 text-2xl font-bold">This listing is no longer available</h1>
+      <p className="mt-3 text-gray-800">{message}</p>
+      <p className="mt-6 flex justify-center gap-6 font-semibold">
+        <Link to="/library" className="text-brand-700 underline">
+          Your library
+        </Link>
+        <Link to="/" className="text-brand-700 underline">
+          Back to the shop
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { RatingSummary, ReviewList } from "~/components/reviews-reports/review-list.tsx";
+import { getPublishedListing } from "~/modules/catalog/listings.server.ts";
+import { listingReviews, ratingDistribution } from "~/modules/reviews/reviews.server.ts";
+import { invariantResponse, publicCacheHeaders } from "~/utils/http.ts";
+import { SLUG_PATTERN } from "~/utils/schemas.ts";
+import { getSessionUser } from "~/utils/session.server.ts";
+
+const NOT_FOUND = "This listing does not exist or is no longer for sale.";
+
+/** All of a listing's visible reviews, newest first, 10 a page (`?page=2`). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const slug = params.slug ?? "";
+  invariantResponse(SLUG_PATTERN.test(slug), NOT_FOUND, { status: 404 });
+  const pageParam = new URL(request.url).searchParams.get("page");
+  const page = pageParam && /^[1-9][0-9]{0,4}$/.test(pageParam) ? Number(pageParam) : 1;
+  const [listing, user] = await Promise.all([getPublishedListing(slug), getSessionUser(request)]);
+  invariantResponse(listing, NOT_FOUND, { status: 404 });
+  const [{ reviews, hasMore }, distribution] = await Promise.all([
+    listingReviews(listing.id, page),
+    ratingDistribution(listing.id),
+  ]);
+  return {
+    listing: {
+      slug: listing.slug,
+      title: listing.title,
+      shopName: listing.shop.name,
+      rating: listing.rating,
+    },
+    reviews,
+    distribution,
+    page,
+    hasMore,
+    signedIn: Boolean(user),
+  };
+}
+
+export const headers: HeadersFunction = () => ({ ...publicCacheHeaders, Vary: "Cookie" });
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `Reviews of ${data.listing.title} · Stapel` },
+        ...(data.page > 1 ? [{ name: "robots", content: "noindex" }] : []),
+      ]
+    : [{ title: "Reviews · Stapel" }, { name: "robots", content: "noindex" }];
+
+export const ErrorBoundary = GeneralErrorBoundary;
+
+export default function AllReviews() {
+  const { listing, reviews, distribution, page, hasMore, signedIn } = useLoaderData<typeof loader>();
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <p className="text-sm">
+        <Link to={`/p/${listing.slug}`} className="text-brand-700 underline">
+          ← {listing.title}
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">Reviews of {listing.title}</h1>
+      <RatingSummary
+        average={listing.rating.average}
+        count={listing.rating.count}
+        distribution={distribution}
+      />
+      {reviews.length === 0 && page > 1 && <p className="text-gray-600">No more reviews.</p>}
+      <ReviewList reviews={reviews} shopName={listing.shopName} canReport={signedIn} />
+      <nav aria-label="Review pages" className="flex justify-between text-sm font-semibold">
+        {page > 1 ? (
+          <Link to={page === 2 ? "?" : `?page=${page - 1}`} className="text-brand-700 underline" rel="prev">
+            Newer reviews
+          </Link>
+        ) : (
+          <span />
+        )}
+        {hasMore && (
+          <Link to={`?page=${page + 1}`} className="text-brand-700 underline" rel="next">
+            Older reviews
+          </Link>
+        )}
+      </nav>
+    </div>
+  );
+}
