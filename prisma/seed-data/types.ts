@@ -65,6 +65,10 @@ export interface ListingSeed {
   files?: FileSeed[];
   /** For BUNDLEs: slugs of listings of the same shop that the bundle contains. */
   bundleOf?: string[];
+  /** The language the listing is written in (search stems it in that language); "en" if absent. */
+  language?: "en" | "de";
+  /** Search keywords, lower case; listings without them take theirs from tags.ts. */
+  tags?: string[];
 }
 
 export interface PlanPriceSeed {

@@ -229,13 +229,15 @@ function filters(search: CatalogSearch): Filters {
 
 /**
  * The visible listings that match the words, each with its price in the viewer's currency: the
- * set that results and facets both filter further. `q` holds the tsquery (or NULL without words).
+ * set that results and facets both filter further. The tsquery is written out in the WHERE clause
+ * (stable functions of parameters), so the planner can match it against the GIN index; the CTE `q`
+ * holds the same value for ranking and headlines.
  */
 function candidates(query: Prisma.Sql | null, viewer: Viewer): Prisma.Sql {
   return Prisma.sql`
     SELECT l.*, ${viewerAmount(viewer.currency)} AS "viewerAmount"
     FROM "Listing" l, q
-    WHERE ${visible}${query ? Prisma.sql` AND l."searchDocument" @@ q.query` : Prisma.empty}`;
+    WHERE ${visible}${query ? Prisma.sql` AND l."searchDocument" @@ (${query})` : Prisma.empty}`;
 }
 
 function withQuery(query: Prisma.Sql | null): Prisma.Sql {
@@ -303,14 +305,20 @@ type ResultRow = {
 
 const HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}`;
 
-async function readPage(options: {
+type PageOptions = {
   search: CatalogSearch;
   viewer: Viewer;
   query: Prisma.Sql | null;
   sort: SearchSort;
   cursor: Cursor | null;
   limit: number;
-}): Promise<ResultRow[]> {
+};
+
+function readPage(options: PageOptions): Promise<ResultRow[]> {
+  return prisma.$queryRaw<ResultRow[]>(pageSql(options));
+}
+
+function pageSql(options: PageOptions): Prisma.Sql {
   const { search, viewer, query, sort, cursor, limit } = options;
   const where = filters(search);
   const key = sortKey(sort, viewer, query !== null);
@@ -329,7 +337,7 @@ async function readPage(options: {
           ${`${HEADLINE}, MaxFragments=2, MaxWords=18, MinWords=8, FragmentDelimiter=" … "`}
         ) AS "excerptHighlight"`
     : Prisma.sql`NULL AS "titleHighlight", NULL AS "taglineHighlight", NULL AS "excerptHighlight"`;
-  return prisma.$queryRaw<ResultRow[]>`
+  return Prisma.sql`
     ${withQuery(query)},
     matched AS (
       SELECT l."id", l."slug", l."type"::text AS "type", l."title", l."tagline", l."description",
@@ -396,7 +404,7 @@ function toResult(row: ResultRow, viewer: Viewer): SearchResult {
  * Facet counts, each with every filter but its own applied (so picking a value shows exactly the
  * count it had), in one statement over the matched set.
  */
-async function readFacets(search: CatalogSearch, viewer: Viewer, query: Prisma.Sql | null) {
+function facetsSql(search: CatalogSearch, viewer: Viewer, query: Prisma.Sql | null): Prisma.Sql {
   const where = filters(search);
   const all = [where.type, where.model, where.category, where.price, where.rating, where.language];
   const others = (skip: Prisma.Sql) =>
@@ -413,7 +421,7 @@ async function readFacets(search: CatalogSearch, viewer: Viewer, query: Prisma.S
     }),
     " ",
   );
-  const rows = await prisma.$queryRaw<{ facet: string; value: string; count: number }[]>`
+  return Prisma.sql`
     ${withQuery(query)},
     l AS (${candidates(query, viewer)})
     SELECT 'type' AS facet, l."type"::text AS value, count(*)::int AS count FROM l
@@ -434,6 +442,12 @@ async function readFacets(search: CatalogSearch, viewer: Viewer, query: Prisma.S
     SELECT 'language', l."language", count(*)::int FROM l WHERE ${others(where.language)} GROUP BY 2
     UNION ALL
     SELECT 'total', '', count(*)::int FROM l WHERE ${Prisma.join(all, " AND ")}`;
+}
+
+async function readFacets(search: CatalogSearch, viewer: Viewer, query: Prisma.Sql | null) {
+  const rows = await prisma.$queryRaw<{ facet: string; value: string; count: number }[]>(
+    facetsSql(search, viewer, query),
+  );
   const facets: SearchFacets = { type: [], model: [], category: [], price: [], rating: [], language: [] };
   let total = 0;
   for (const row of rows) {
@@ -549,4 +563,17 @@ export async function bestSellingThisWeek(viewer: Viewer, limit: number): Promis
 export async function catalogVocabulary(viewer: Viewer) {
   const { facets } = await readFacets({}, viewer, null);
   return { categories: facets.category, models: facets.model };
+}
+
+/**
+ * The two statements a search page runs, for EXPLAIN in docs/performance.md and the bench: the
+ * page of results and the facet counts, exactly as `searchCatalog` sends them.
+ */
+export async function searchStatements(search: CatalogSearch, viewer: Viewer): Promise<Prisma.Sql[]> {
+  const sort = effectiveSort(search);
+  const { query } = await prepareText(search.q);
+  return [
+    pageSql({ search, viewer, query, sort, cursor: null, limit: SEARCH_PAGE_SIZE + 1 }),
+    facetsSql(search, viewer, query),
+  ];
 }
