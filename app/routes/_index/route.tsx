@@ -8,7 +8,7 @@ import {
   topListings,
   viewerFrom,
 } from "~/modules/catalog/search.server.ts";
-import { parseCatalogSearch, slugify } from "~/modules/catalog/search.ts";
+import { parseCatalogSearch, slugify, withoutEmptyParams } from "~/modules/catalog/search.ts";
 import { searchCacheHeaders } from "~/modules/catalog/search-http.ts";
 
 export const meta: MetaFunction = () => [
@@ -40,6 +40,8 @@ const ROW = 8;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
+  const clean = withoutEmptyParams(url);
+  if (clean) throw redirect(clean, 301);
   if (SEARCH_PARAMS.some((name) => url.searchParams.has(name))) {
     throw redirect(`/search${url.search}`, 301);
   }
