@@ -3,6 +3,7 @@
 // filled prompt with the buyer's fingerprint; only for the item's owner while access lasts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeMarkers, withoutMarkers } from "~/modules/prompts/fingerprint.ts";
+import { MAX_OPEN_URL, openInLinks } from "~/modules/prompts/tool.ts";
 import * as itemPage from "~/routes/library.$entitlementId/route.tsx";
 import * as exportRoute from "~/routes/library.$entitlementId_.export/route.ts";
 import { prisma } from "~/utils/db.server.ts";
@@ -88,6 +89,26 @@ describe("the prompt tool", () => {
     expect(expectResponse(await page(strangerCookie, buyer.entitlementId)).status).toBe(404);
     expect(expectResponse(await page(buyer.cookie, "cmissing00000000000000000")).status).toBe(404);
     expect(expectResponse(await page(null, buyer.entitlementId)).headers.get("Location")).toMatch(/^\/login/);
+  });
+});
+
+describe("open in ChatGPT or Claude", () => {
+  it("prefills the prompt in the link, and says when a link would be too long", () => {
+    const short = openInLinks("Write a poem & a story?");
+    expect(short).toEqual([
+      {
+        name: "ChatGPT",
+        href: "https://chatgpt.com/?q=Write%20a%20poem%20%26%20a%20story%3F",
+        tooLong: false,
+      },
+      {
+        name: "Claude",
+        href: "https://claude.ai/new?q=Write%20a%20poem%20%26%20a%20story%3F",
+        tooLong: false,
+      },
+    ]);
+    const long = openInLinks("x".repeat(MAX_OPEN_URL));
+    expect(long.map((link) => link.tooLong)).toEqual([true, true]);
   });
 });
 

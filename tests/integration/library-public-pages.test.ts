@@ -1,5 +1,5 @@
 // Template links, agent guides, prompt texts and files are revealed only in the library: the public
-// listing page, the shop page and the catalogue never carry them in their loader data (which is both
+// listing page, the shop page, the catalogue and search never carry them in their loader data (which is both
 // the HTML's hydration data and the single-fetch `.data` answer), for any listing type and whoever
 // looks, the buyer included. The library shows them to the entitled buyer.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import * as catalogue from "~/routes/_index/route.tsx";
 import * as itemPage from "~/routes/library.$entitlementId/route.tsx";
 import * as listingPage from "~/routes/p.$slug/route.tsx";
 import * as shopPage from "~/routes/s.$handle/route.tsx";
+import * as searchPage from "~/routes/search/route.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { startTestApp } from "../support/app-env.ts";
 import { createListingForSale, requestAs, signIn } from "../support/fixtures.ts";
@@ -53,14 +54,16 @@ describe("paid parts", () => {
           shop: await callRoute(shopPage.loader, requestAs(cookie, `/s/${sale.shop.handle}`), {
             handle: sale.shop.handle,
           }),
-          catalogue: await callRoute(
-            catalogue.loader,
-            requestAs(cookie, `/?q=${encodeURIComponent(listing.title)}`),
+          catalogue: await callRoute(catalogue.loader, requestAs(cookie, "/")),
+          search: await callRoute(
+            searchPage.loader,
+            requestAs(cookie, `/search?q=${encodeURIComponent(listing.title)}`),
           ),
         };
         for (const [name, outcome] of Object.entries(pages)) {
           const serialized = JSON.stringify(expectData(outcome).data);
-          if (name === "listing") expect(serialized, `${type} page for ${who}`).toContain(listing.title);
+          if (name === "listing" || name === "search")
+            expect(serialized, `${name} page of a ${type} for ${who}`).toContain(listing.title);
           for (const secret of secrets)
             expect(
               serialized.includes(secret),
