@@ -1,6 +1,12 @@
 import { prisma } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
-import { type ApiAnswer, findLicenseWithinLimit, tokenFor } from "./license-api.server.ts";
+import {
+  type ApiAnswer,
+  countAddress,
+  findLicenseWithinLimit,
+  MAX_KEY_LENGTH,
+  tokenFor,
+} from "./license-api.server.ts";
 import { type ApiFields, isPresent, normaliseKey, wantsToken } from "./license-api-input.server.ts";
 import { GUMROAD_NOT_FOUND, gumroadSuccess, INCREMENT_USES_SQL, keyState } from "./license-record.ts";
 
@@ -25,11 +31,22 @@ const failure = (status: number, message: string): ApiAnswer => ({
   body: { success: false, message },
 });
 
-export async function verifyGumroad(fields: ApiFields | null): Promise<ApiAnswer> {
-  if (!fields) return failure(400, GUMROAD_MESSAGES.malformed);
+const limited = (seconds: number): ApiAnswer => ({
+  ...failure(429, tooMany(seconds)),
+  retryAfterSeconds: seconds,
+});
+
+/** A refusal before any lookup still counts against the address. */
+async function refuse(address: string, answer: ApiAnswer): Promise<ApiAnswer> {
+  const wait = await countAddress(address);
+  return wait === null ? answer : limited(wait);
+}
+
+export async function verifyGumroad(fields: ApiFields | null, address: string): Promise<ApiAnswer> {
+  if (!fields) return refuse(address, failure(400, GUMROAD_MESSAGES.malformed));
   for (const name of STRING_PARAMS) {
     if (isPresent(fields[name]) && typeof fields[name] !== "string")
-      return failure(400, GUMROAD_MESSAGES.notString(name));
+      return refuse(address, failure(400, GUMROAD_MESSAGES.notString(name)));
   }
   const text = (name: string) => (isPresent(fields[name]) ? (fields[name] as string).trim() : "");
   const productId = text("product_id");
@@ -38,8 +55,11 @@ export async function verifyGumroad(fields: ApiFields | null): Promise<ApiAnswer
   // Only the string or boolean `false` turns counting off.
   const increment = fields.increment_uses_count !== "false" && fields.increment_uses_count !== false;
 
-  const { record, retryAfterSeconds } = await findLicenseWithinLimit(normaliseKey(text("license_key")));
-  if (retryAfterSeconds !== null) return { ...failure(429, tooMany(retryAfterSeconds)), retryAfterSeconds };
+  const key = normaliseKey(text("license_key"));
+  if (key === "" || key.length > MAX_KEY_LENGTH)
+    return refuse(address, failure(404, GUMROAD_MESSAGES.notFound));
+  const { record, retryAfterSeconds } = await findLicenseWithinLimit(key, address);
+  if (retryAfterSeconds !== null) return limited(retryAfterSeconds);
   const matches =
     record !== null &&
     (productId

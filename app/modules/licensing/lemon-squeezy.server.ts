@@ -1,5 +1,11 @@
 import { prisma } from "~/utils/db.server.ts";
-import { type ApiAnswer, findLicenseWithinLimit, tokenFor } from "./license-api.server.ts";
+import {
+  type ApiAnswer,
+  countAddress,
+  findLicenseWithinLimit,
+  MAX_KEY_LENGTH,
+  tokenFor,
+} from "./license-api.server.ts";
 import { type ApiFields, isPresent, normaliseKey, wantsToken } from "./license-api-input.server.ts";
 import { type KeyState, keyState, type LicenseRecord, productIdOf } from "./license-record.ts";
 
@@ -112,21 +118,33 @@ function fieldError(fields: ApiFields, required: string[], optional: string[] = 
 const stateError = (state: KeyState) =>
   state === "active" ? null : state === "expired" ? LS_MESSAGES.expired : LS_MESSAGES.disabled;
 
-/** Everything the three endpoints check first: the body, the fields, the key, the key's limit. */
+const limited = (seconds: number): ApiAnswer => ({
+  status: 429,
+  body: { error: LS_MESSAGES.tooMany },
+  retryAfterSeconds: seconds,
+});
+
+/** Everything the three endpoints check first: the body, the fields, the key, the limits. */
 async function prepare(
   verdict: Verdict,
   fields: ApiFields | null,
+  address: string,
   required: string[],
   optional: string[] = [],
 ): Promise<{ done: ApiAnswer } | { record: LicenseRecord; fields: ApiFields }> {
-  if (!fields) return { done: answer(verdict, 400, LS_MESSAGES.malformed, null, 0, null) };
+  // A refusal before any lookup still counts against the address.
+  const refuse = async (answer: ApiAnswer) => {
+    const wait = await countAddress(address);
+    return { done: wait === null ? answer : limited(wait) };
+  };
+  if (!fields) return refuse(answer(verdict, 400, LS_MESSAGES.malformed, null, 0, null));
   const invalid = fieldError(fields, required, optional);
-  if (invalid) return { done: answer(verdict, 422, invalid, null, 0, null) };
-  const { record, retryAfterSeconds } = await findLicenseWithinLimit(
-    normaliseKey(fields.license_key as string),
-  );
-  if (retryAfterSeconds !== null)
-    return { done: { status: 429, body: { error: LS_MESSAGES.tooMany }, retryAfterSeconds } };
+  if (invalid) return refuse(answer(verdict, 422, invalid, null, 0, null));
+  const key = normaliseKey(fields.license_key as string);
+  if (key.length > MAX_KEY_LENGTH)
+    return refuse(answer(verdict, 404, LS_MESSAGES.keyNotFound, null, 0, null));
+  const { record, retryAfterSeconds } = await findLicenseWithinLimit(key, address);
+  if (retryAfterSeconds !== null) return { done: limited(retryAfterSeconds) };
   if (!record) return { done: answer(verdict, 404, LS_MESSAGES.keyNotFound, null, 0, null) };
   return { record, fields };
 }
@@ -136,8 +154,8 @@ async function prepare(
  * locked (SELECT … FOR UPDATE) while the activations are counted and the new one inserted, so a
  * second activation of the same key waits for the first to commit and then counts it.
  */
-export async function activateLicense(input: ApiFields | null): Promise<ApiAnswer> {
-  const prepared = await prepare("activated", input, ["license_key", "instance_name"]);
+export async function activateLicense(input: ApiFields | null, address: string): Promise<ApiAnswer> {
+  const prepared = await prepare("activated", input, address, ["license_key", "instance_name"]);
   if ("done" in prepared) return prepared.done;
   const { record, fields } = prepared;
   type Outcome =
@@ -171,8 +189,8 @@ export async function activateLicense(input: ApiFields | null): Promise<ApiAnswe
 }
 
 /** Valid while the key is active (and, with `instance_id`, that instance is one of its activations). */
-export async function validateLicense(input: ApiFields | null): Promise<ApiAnswer> {
-  const prepared = await prepare("valid", input, ["license_key"], ["instance_id"]);
+export async function validateLicense(input: ApiFields | null, address: string): Promise<ApiAnswer> {
+  const prepared = await prepare("valid", input, address, ["license_key"], ["instance_id"]);
   if ("done" in prepared) return prepared.done;
   const { record, fields } = prepared;
   let instance: Instance | null = null;
@@ -192,8 +210,8 @@ export async function validateLicense(input: ApiFields | null): Promise<ApiAnswe
 }
 
 /** Frees the instance's place, whatever the key's status (a device can always be let go). */
-export async function deactivateLicense(input: ApiFields | null): Promise<ApiAnswer> {
-  const prepared = await prepare("deactivated", input, ["license_key", "instance_id"]);
+export async function deactivateLicense(input: ApiFields | null, address: string): Promise<ApiAnswer> {
+  const prepared = await prepare("deactivated", input, address, ["license_key", "instance_id"]);
   if ("done" in prepared) return prepared.done;
   const { record, fields } = prepared;
   const removed = await prisma.licenseActivation.deleteMany({

@@ -1,4 +1,4 @@
-import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
+import { consumeRateLimit, consumeRateLimits } from "~/modules/rate-limits/rate-limit.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { keyState, LICENSE_RECORD_SQL, type LicenseRecord, productIdOf } from "./license-record.ts";
 import { signLicenseToken } from "./license-tokens.server.ts";
@@ -6,7 +6,8 @@ import { signLicenseToken } from "./license-tokens.server.ts";
 /** What a licence endpoint answers: a status and a JSON body, with Retry-After when limited. */
 export type ApiAnswer = { status: number; body: Record<string, unknown>; retryAfterSeconds?: number };
 
-const MAX_KEY_LENGTH = 64;
+/** Longer than any key Stapel issues: not looked up. */
+export const MAX_KEY_LENGTH = 64;
 
 /** The key with everything the APIs answer about it, in one query; null for an unknown key. */
 export async function findLicense(key: string): Promise<LicenseRecord | null> {
@@ -16,21 +17,30 @@ export async function findLicense(key: string): Promise<LicenseRecord | null> {
 }
 
 /**
- * Counts a check of a key (as typed, normalised) against its own limit, from any address. Started
- * together with the lookup, so a check costs one round trip more than the lookup, not two.
+ * Counts the request against the address's limit only: for requests refused before any key is
+ * looked up (unreadable body, bad fields). Returns the seconds to wait when over it.
  */
-export async function keyLimit(key: string): Promise<number | null> {
-  const outcome = await consumeRateLimit("license-key", key);
+export async function countAddress(address: string): Promise<number | null> {
+  const outcome = await consumeRateLimit("license-api", address);
   return outcome.ok ? null : outcome.retryAfterSeconds;
 }
 
-/** The key's record and its limit, asked at the same time. */
+/**
+ * The key's record, looked up while the request is counted against the address's limit and the
+ * key's own (both in one statement): a check costs two round trips in parallel, not three in a row.
+ */
 export async function findLicenseWithinLimit(
   key: string,
+  address: string,
 ): Promise<{ record: LicenseRecord | null; retryAfterSeconds: number | null }> {
-  if (key.length === 0 || key.length > MAX_KEY_LENGTH) return { record: null, retryAfterSeconds: null };
-  const [record, retryAfterSeconds] = await Promise.all([findLicense(key), keyLimit(key)]);
-  return { record, retryAfterSeconds };
+  const [record, outcome] = await Promise.all([
+    findLicense(key),
+    consumeRateLimits([
+      ["license-api", address],
+      ["license-key", key],
+    ]),
+  ]);
+  return { record, retryAfterSeconds: outcome.ok ? null : outcome.retryAfterSeconds };
 }
 
 /** A signed token for the key as it is now (see license-tokens.server.ts). */

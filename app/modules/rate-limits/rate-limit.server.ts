@@ -41,6 +41,11 @@ export type RateLimitOutcome = { ok: true } | { ok: false; retryAfterSeconds: nu
 
 export interface RateLimiter {
   consume(policy: RateLimitPolicy, key: string): Promise<RateLimitOutcome>;
+  /**
+   * Counts one request against several policies in ONE statement (the same rows, keys and window
+   * rules as `consume`); refused when any is over, with the longest wait.
+   */
+  consumeAll(checks: [RateLimitPolicy, string][]): Promise<RateLimitOutcome>;
   /** Ends the pool; for tests and scripts, the app's own limiter lives as long as the process. */
   close(): Promise<void>;
 }
@@ -91,6 +96,30 @@ export function createRateLimiter(databaseUrl: string): RateLimiter {
         return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
       }
     },
+    async consumeAll(checks) {
+      const now = Date.now();
+      const values: unknown[] = [now];
+      const rows = checks.map(([policy, key]) => {
+        values.push(`${policy}:${hashKey(key)}`, now + rateLimitPolicies[policy].durationSeconds * 1000);
+        return `($${values.length - 1}, 1, $${values.length}::bigint)`;
+      });
+      // rate-limiter-flexible's upsert (RateLimiterPostgres._upsert) for several rows at once: a window
+      // that has passed starts again at 1, otherwise the count grows and the window stays.
+      const result = await pool.query<{ key: string; points: number; expire: string }>({
+        text: `INSERT INTO "${TABLE}" (key, points, expire) VALUES ${rows.join(", ")}
+          ON CONFLICT (key) DO UPDATE SET
+            points = CASE WHEN "${TABLE}".expire <= $1 THEN 1 ELSE "${TABLE}".points + 1 END,
+            expire = CASE WHEN "${TABLE}".expire <= $1 THEN EXCLUDED.expire ELSE "${TABLE}".expire END
+          RETURNING key, points, expire`,
+        values,
+      });
+      let wait = 0;
+      for (const row of result.rows) {
+        const policy = row.key.slice(0, row.key.indexOf(":")) as RateLimitPolicy;
+        if (row.points > rateLimitPolicies[policy].points) wait = Math.max(wait, Number(row.expire) - now);
+      }
+      return wait > 0 ? { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) } : { ok: true };
+    },
     close: () => pool.end(),
   };
 }
@@ -102,4 +131,10 @@ const globalForRateLimits = globalThis as unknown as { stapelRateLimiter?: RateL
 export function consumeRateLimit(policy: RateLimitPolicy, key: string): Promise<RateLimitOutcome> {
   globalForRateLimits.stapelRateLimiter ??= createRateLimiter(env().DATABASE_URL);
   return globalForRateLimits.stapelRateLimiter.consume(policy, key);
+}
+
+/** Counts one request against several policies at once (one database round trip): the licence APIs. */
+export function consumeRateLimits(checks: [RateLimitPolicy, string][]): Promise<RateLimitOutcome> {
+  globalForRateLimits.stapelRateLimiter ??= createRateLimiter(env().DATABASE_URL);
+  return globalForRateLimits.stapelRateLimiter.consumeAll(checks);
 }
