@@ -169,7 +169,7 @@ export function SearchForm({
       method="get"
       action={basePath}
       role="search"
-      aria-label="Search listings"
+      aria-label="Find listings"
       className="flex flex-wrap items-end gap-3"
       onSubmit={dropEmptyFields}
     >
