@@ -99,6 +99,15 @@ describe("the prompt tool, in a real browser", () => {
     await filled.filter({ hasText: "Product to test: Stapel notebooks" }).waitFor();
     await filled.filter({ hasText: "Voice: calm" }).waitFor();
 
+    // Without JavaScript the form is a GET to the same page, whose HTML has the prompt filled in.
+    const form = tool.locator("form");
+    expect(await form.getAttribute("method")).toBe("get");
+    expect(await tool.getByLabel("Product").getAttribute("name")).toBe("v.product");
+    const html = await (await page.request.get(`${page.url()}?v.product=Paper+cups&v.voice=bold`)).text();
+    expect(html).toMatch(/Product to test: Paper cups\nVoice: bold/);
+    const refused = await (await page.request.get(`${page.url()}?v.voice=loud`)).text();
+    expect(refused).toContain("Choose one of: bold, calm.");
+
     await tool.getByRole("button", { name: "Copy filled prompt" }).click();
     await tool.getByRole("button", { name: "Copied" }).waitFor();
     copied = await page.evaluate(() => navigator.clipboard.readText());
