@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import AxeBuilderModule from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, signInByEmail } from "./support/browser.ts";
@@ -12,6 +13,20 @@ const SELLER = "seller@stapel.test";
 const BUYER = "buyer@stapel.test";
 const V1_LINES = "\nProduct: {{product}}\nVoice: {{voice:enum(bold,calm)}}";
 const V2_LINES = "\nProduct to test: {{product}}\nVoice: {{voice:enum(bold,calm)}}";
+
+// The package is CommonJS; under ESM its class may sit on .default.
+const AxeBuilder = ((AxeBuilderModule as unknown as { default?: typeof AxeBuilderModule }).default ??
+  AxeBuilderModule) as typeof AxeBuilderModule;
+
+/** Serious or critical WCAG 2 A/AA problems on the page as it is now. */
+async function seriousViolations() {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
+}
 
 let server: RunningServer;
 let browser: BrowserContext;
@@ -87,6 +102,7 @@ describe("the prompt tool, in a real browser", () => {
     const diff = changes.getByTestId("prompt-diff");
     expect(await diff.locator("del").allTextContents()).toEqual(["Removed: Product: {{product}}"]);
     expect(await diff.locator("ins").allTextContents()).toEqual(["Added: Product to test: {{product}}"]);
+    expect(await seriousViolations()).toEqual([]);
     paidFirstLine = ((await page.getByTestId("paid-content").textContent()) ?? "").split("\n")[0] ?? "";
     expect(paidFirstLine.length).toBeGreaterThan(20);
   });
@@ -139,6 +155,7 @@ describe("the prompt tool, in a real browser", () => {
   });
 
   it("keeps the prompt off the public page and its data", async () => {
+    expect(paidFirstLine.length, "the library's prompt was read by an earlier step").toBeGreaterThan(20);
     for (const path of [`/p/${PROMPT.slug}`, `/p/${PROMPT.slug}.data`]) {
       const response = await fetch(`${server.url}${path}`);
       expect(response.status).toBe(200);
@@ -164,6 +181,7 @@ describe("the prompt tool, in a real browser", () => {
     expect(found).toContain(BUYER);
     expect(found).toContain(PROMPT.title);
     expect(found).toContain("the invisible marker");
+    expect(await seriousViolations()).toEqual([]);
     await page.getByRole("link", { name: /^order / }).click();
     await page.waitForURL(/\/dashboard\/sales\/[a-z0-9]+$/);
   });

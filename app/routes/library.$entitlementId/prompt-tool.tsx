@@ -78,7 +78,7 @@ export function PromptTool({
           </div>
           <pre
             data-testid="filled-prompt"
-            className="max-h-[32rem] overflow-auto whitespace-pre-wrap rounded-lg bg-gray-50 p-4 font-mono text-sm"
+            className="overflow-x-auto whitespace-pre-wrap rounded-lg bg-gray-50 p-4 font-mono text-sm"
           >
             {filled.text}
           </pre>
