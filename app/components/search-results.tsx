@@ -149,13 +149,11 @@ function Facets({
 /** The search box, sort and currency: a plain GET form, so it works before (or without) JavaScript. */
 export function SearchForm({
   search,
-  sort,
   viewer,
   basePath,
   fixed = {},
 }: {
   search: CatalogSearch;
-  sort: string;
   viewer: Viewer;
   basePath: string;
   fixed?: Fixed;
@@ -196,10 +194,12 @@ export function SearchForm({
         <select
           id="search-sort"
           name="sort"
-          defaultValue={sort}
+          defaultValue={search.sort && search.sort !== "relevance" ? search.sort : ""}
           className="mt-1 rounded-lg border-0 py-2 pl-3 pr-8 text-sm ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-brand-600"
         >
-          {SEARCH_SORTS.filter((option) => option !== "relevance" || search.q).map((option) => (
+          {/* The default follows the words: best match with them, newest without. */}
+          <option value="">{search.q ? sortLabel.relevance : `${sortLabel.newest} (default)`}</option>
+          {SEARCH_SORTS.filter((option) => option !== "relevance").map((option) => (
             <option key={option} value={option}>
               {sortLabel[option]}
             </option>

@@ -45,7 +45,7 @@ export default function CategoryLanding() {
         <h1 className="text-2xl font-extrabold tracking-tight">{HEADING(name)}</h1>
         <p className="mt-2 max-w-2xl text-gray-700">{DESCRIPTION(name, page.total)}</p>
       </header>
-      <SearchForm search={search} sort={page.sort} viewer={viewer} basePath={basePath} fixed={fixed} />
+      <SearchForm search={search} viewer={viewer} basePath={basePath} fixed={fixed} />
       <SearchResults page={page} search={search} viewer={viewer} basePath={basePath} fixed={fixed} />
     </div>
   );

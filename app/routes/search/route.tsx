@@ -40,7 +40,7 @@ export default function SearchRoute() {
       <h1 className="text-2xl font-extrabold tracking-tight">
         {search.q ? `Results for “${search.q}”` : "All listings"}
       </h1>
-      <SearchForm search={search} sort={page.sort} viewer={viewer} basePath="/search" />
+      <SearchForm search={search} viewer={viewer} basePath="/search" />
       <SearchResults page={page} search={search} viewer={viewer} basePath="/search" />
     </div>
   );
