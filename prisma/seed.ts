@@ -95,6 +95,7 @@ export async function seedDemoShop(
         await tx.planPrice.createMany({ data: rows.planPrices });
         await tx.planListing.createMany({ data: rows.planListings });
         await tx.review.createMany({ data: rows.reviews });
+        await tx.listingReport.createMany({ data: rows.listingReports });
         return true;
       },
       { maxWait: 30_000, timeout: 60_000 },
@@ -306,8 +307,34 @@ function buildRows(now: Date) {
       rating: review.rating,
       body: review.body,
       createdAt,
+      ...(review.sellerReply && {
+        sellerReply: review.sellerReply,
+        sellerRepliedAt: new Date(Math.min(createdAt.getTime() + DAY, now.getTime())),
+      }),
     });
+    // The listing's kept rating (ADR 0027): the review module keeps it from here on.
+    const row = listings.find((candidate) => candidate.id === listing.id);
+    if (row) {
+      row.ratingCount = (row.ratingCount ?? 0) + 1;
+      row.ratingSum = (row.ratingSum ?? 0) + review.rating;
+    }
   }
+
+  // One open report, so the admin queue has something to show at first look.
+  const reported = listingBySlug.get("headline-stress-test");
+  const listingReports: Prisma.ListingReportCreateManyInput[] = reported
+    ? [
+        {
+          id: newId(),
+          listingId: reported.id,
+          reporterEmail: "copy.watch@example.com",
+          kind: "COPYRIGHT",
+          details:
+            "The five-test checklist in this listing reads like the one in my 2023 newsletter issue on headline testing. Could you compare them?",
+          createdAt: new Date(now.getTime() - 3 * 60 * MINUTE),
+        },
+      ]
+    : [];
 
   return {
     users,
@@ -321,6 +348,7 @@ function buildRows(now: Date) {
     planPrices,
     planListings,
     reviews,
+    listingReports,
   };
 }
 

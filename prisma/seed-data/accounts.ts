@@ -44,6 +44,8 @@ export const REVIEWS: ReviewSeed[] = [
     rating: 4,
     body: "Very solid structure. The proof check saved me from publishing two claims we couldn't back up. Took a couple of rewrites to get the hero right.",
     daysAfterPublish: 21,
+    sellerReply:
+      "Thank you, Hannah! Version 2 asks for your audience before the hero, which should save one of those rewrites.",
   },
   {
     listingSlug: "cold-email-sequence-builder",
@@ -58,6 +60,8 @@ export const REVIEWS: ReviewSeed[] = [
     rating: 4,
     body: "Useful voice guide, and the rewrite test is a nice touch. Works best with at least seven samples.",
     daysAfterPublish: 6,
+    sellerReply:
+      "Good tip. The instructions now say seven samples or more, and the extractor warns below five.",
   },
   {
     listingSlug: "headline-stress-test",

@@ -116,4 +116,6 @@ export interface ReviewSeed {
   body: string;
   /** Days after the listing's publishedAt that the review was written (clamped to now). */
   daysAfterPublish: number;
+  /** The seller's one reply, written a day after the review. */
+  sellerReply?: string;
 }
