@@ -13,6 +13,7 @@ import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import type { Prisma, PrismaClient } from "../app/generated/prisma/client.ts";
 import { createDiskFileStore, type FileStore, fileStore } from "../app/integrations/storage.server.ts";
+import { addDemoCovers } from "./demo-covers.ts";
 import {
   type AccountSeed,
   DEMO_ADMIN,
@@ -371,6 +372,7 @@ async function main() {
       fileStore: cliFileStore(),
     });
     if (!result.seeded) console.log("Nothing to do.");
+    else await addDemoCovers(prisma, cliFileStore(), (line) => console.log(line));
   } finally {
     await prisma.$disconnect();
   }

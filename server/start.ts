@@ -85,6 +85,15 @@ async function main() {
 
   const server = await startHttpServer({ port, host, devMode });
   cleanups.unshift(() => new Promise((done) => server.close(done)));
+  if (seeded) {
+    // Demo cover images are drawn while the server already answers (a few seconds of CPU; cards show
+    // text until then), beside the Stripe set-up below rather than before it.
+    const { addDemoCovers } = await import("../prisma/demo-covers.ts");
+    const { fileStore } = await import("../app/integrations/storage.server.ts");
+    void addDemoCovers(prisma, fileStore(), log).catch((error: unknown) =>
+      log(`demo covers could not be drawn: ${describeError(error)}`),
+    );
+  }
   // Plans without Stripe Products/Prices (the seeded ones, or saves while Stripe was unreachable)
   // get them now in the configured Stripe, once the webhook endpoint can hear about it; only what
   // is missing is created. Subscribing to a plan not synced yet syncs it first.

@@ -14,10 +14,13 @@ export function BuyBox({
   listingId,
   offer,
   signedIn,
+  formId,
 }: {
   listingId: string;
   offer: ListingOffer;
   signedIn: boolean;
+  /** Lets a second button elsewhere on the page (the phone's sticky bar) submit this same form. */
+  formId?: string;
 }) {
   const firstBuyable = offer.tiers.find((tier) => tier.price) ?? offer.tiers[0];
   const [tierId, setTierId] = useState(firstBuyable?.id ?? null);
@@ -26,7 +29,7 @@ export function BuyBox({
 
   if (offer.mode === "FREE") {
     return (
-      <Form method="post" action="/claim" className="space-y-3">
+      <Form method="post" action="/claim" className="space-y-3" id={formId}>
         <p className="text-3xl font-extrabold">Free</p>
         <input type="hidden" name="listingId" value={listingId} />
         <Button className="w-full">{signedIn ? "Claim for free" : "Sign in to claim for free"}</Button>
@@ -36,7 +39,7 @@ export function BuyBox({
   const price = selected?.price;
   const priceLabel = price ? formatMoney({ amount: price.amount, currency: price.currency }) : null;
   return (
-    <Form method="post" action="/checkout" className="space-y-4" aria-label="Buy">
+    <Form method="post" action="/checkout" className="space-y-4" aria-label="Buy" id={formId}>
       <input type="hidden" name="listingId" value={listingId} />
       <input type="hidden" name="currency" value={offer.currency} />
       <p className="text-3xl font-extrabold" data-testid="buy-box-price">

@@ -21,7 +21,9 @@ import { invariantResponse, publicCacheHeaders } from "~/utils/http.ts";
 import { formatMoney, toDecimalString } from "~/utils/money.ts";
 import { SLUG_PATTERN } from "~/utils/schemas.ts";
 import { getSessionUser } from "~/utils/session.server.ts";
+import { ExamplesGallery } from "./examples-gallery.tsx";
 import { ReviewsSection, TakenDownNotice } from "./reviews-section.tsx";
+import { BUY_FORM_ID, StickyBuyBar } from "./sticky-buy-bar.tsx";
 
 const NOT_FOUND = "This listing does not exist or is no longer for sale.";
 const TAKEN_DOWN =
@@ -142,7 +144,7 @@ export default function ListingPage() {
   const [searchParams] = useSearchParams();
   const price = formatMoney({ amount: listing.priceAmount, currency: listing.currency });
   return (
-    <article className="grid gap-8 lg:grid-cols-[1fr_320px]">
+    <article className="grid gap-8 pb-24 lg:grid-cols-[1fr_320px] lg:pb-0">
       <div className="space-y-6">
         <header>
           <p className="text-sm font-medium text-brand-700">
@@ -185,51 +187,7 @@ export default function ListingPage() {
             </p>
           </section>
         )}
-        {listing.examples.length > 0 && (
-          <section aria-labelledby="examples-heading" className="space-y-4">
-            <h2 id="examples-heading" className="text-xl font-bold">
-              Example outputs
-            </h2>
-            {aiGenerated && (
-              <p className="text-sm text-gray-700">
-                <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-800 ring-1 ring-amber-200">
-                  AI-generated
-                </span>{" "}
-                The seller says these examples were made with AI. What you get may differ with your inputs and
-                model.
-              </p>
-            )}
-            {listing.examples.map((example) => {
-              const image = exampleImages[example.id];
-              return (
-                <figure key={example.id} className="relative rounded-xl bg-white p-5 ring-1 ring-gray-200">
-                  {aiGenerated && (
-                    <p className="mb-2 text-xs font-semibold text-amber-800">
-                      <span aria-hidden="true">✦ </span>AI-generated example
-                    </p>
-                  )}
-                  {example.input && (
-                    <figcaption className="text-sm font-semibold text-gray-700">
-                      Input: {example.input}
-                    </figcaption>
-                  )}
-                  {image && (
-                    <ResponsiveImage
-                      image={image}
-                      sizes="(min-width: 1024px) 50vw, 100vw"
-                      className="mt-2 w-full rounded-lg"
-                    />
-                  )}
-                  {example.output && (
-                    <blockquote className="mt-2 whitespace-pre-line text-sm text-gray-800">
-                      {example.output}
-                    </blockquote>
-                  )}
-                </figure>
-              );
-            })}
-          </section>
-        )}
+        <ExamplesGallery examples={listing.examples} images={exampleImages} aiGenerated={aiGenerated} />
         {listing.bundleItems.length > 0 && (
           <section aria-labelledby="bundle-heading">
             <h2 id="bundle-heading" className="text-xl font-bold">
@@ -309,7 +267,10 @@ export default function ListingPage() {
             You own this: open your library
           </Link>
         ) : (
-          <BuyBox listingId={listing.id} offer={offer} signedIn={signedIn} />
+          <>
+            <BuyBox listingId={listing.id} offer={offer} signedIn={signedIn} formId={BUY_FORM_ID} />
+            <StickyBuyBar offer={offer} title={listing.title} signedIn={signedIn} />
+          </>
         )}
         <p className="text-xs text-gray-600">
           Secure payment by Stripe. Instant access. Licence key included.

@@ -1,0 +1,65 @@
+import type { ListingOffer } from "~/modules/pricing/offer.server.ts";
+import { formatMoney } from "~/utils/money.ts";
+
+/** The id of the listing page's buy form: the bar's button submits that same form. */
+export const BUY_FORM_ID = "buy-form";
+
+/** What the bar says the listing costs: the first buyable tier, "from" when there is a choice. */
+export function barPriceLabel(offer: ListingOffer): string | null {
+  if (offer.mode === "FREE") return "Free";
+  const tier = offer.tiers.find((candidate) => candidate.price);
+  if (!tier?.price) return null;
+  const money = formatMoney({ amount: tier.price.amount, currency: tier.price.currency });
+  if (offer.mode === "PAY_WHAT_YOU_WANT") return `${money}+`;
+  return offer.tiers.length > 1 ? `from ${money}` : money;
+}
+
+/**
+ * On phones and tablets the buy box sits far below the fold: this bar stays at the bottom of the
+ * screen with the price and a button that submits the page's one buy form (`form=` attribute), so
+ * the chosen licence, amount and code go with it exactly as from the box. Hidden from `lg` up,
+ * where the box itself is sticky; the page adds bottom padding so the bar covers nothing.
+ */
+export function StickyBuyBar({
+  offer,
+  title,
+  signedIn,
+}: {
+  offer: ListingOffer;
+  title: string;
+  signedIn: boolean;
+}) {
+  const price = barPriceLabel(offer);
+  if (!price) return null;
+  const free = offer.mode === "FREE";
+  const action = free
+    ? signedIn
+      ? "Claim now"
+      : "Sign in to claim"
+    : signedIn
+      ? "Buy now"
+      : "Sign in to buy";
+  return (
+    <section
+      aria-label="Price and buy"
+      data-testid="sticky-buy-bar"
+      className="fixed inset-x-0 bottom-0 z-30 border-t border-gray-200 bg-white/95 px-4 py-3 shadow-[0_-4px_16px_rgba(0,0,0,0.08)] backdrop-blur lg:hidden"
+    >
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-3">
+        <div className="min-w-0">
+          <p className="truncate text-xs text-gray-600">{title}</p>
+          <p className="text-lg font-extrabold" data-testid="sticky-buy-bar-price">
+            {price}
+          </p>
+        </div>
+        <button
+          type="submit"
+          form={BUY_FORM_ID}
+          className="shrink-0 rounded-lg bg-brand-600 px-5 py-3 text-sm font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+        >
+          {action}
+        </button>
+      </div>
+    </section>
+  );
+}
