@@ -1,6 +1,6 @@
 import { Prisma } from "~/generated/prisma/client.ts";
 import type { PublicImage } from "~/modules/media/image-urls.ts";
-import { resolveViewer } from "~/modules/i18n/viewer.server.ts";
+import { acceptedLanguages, currencyOfLanguage } from "~/modules/pricing/currency.ts";
 import { prisma } from "~/utils/db.server.ts";
 import {
   type CatalogSearch,
@@ -18,7 +18,7 @@ import {
 } from "./search.ts";
 
 /**
- * The storefront search (ADR 0028; the migration's comment says 0027). PostgreSQL full-text search over each listing's
+ * The storefront search (ADR 28). PostgreSQL full-text search over each listing's
  * `searchDocument` (kept by a trigger: title A; tagline, tags, AI models, category B; description C;
  * stemmed in the listing's language), with every query word matched in English OR German, so
  * "emails" finds "email" and "Vorlagen" finds "Vorlage" whatever language the buyer types in. A word
@@ -29,13 +29,22 @@ import {
 
 export type Viewer = { currency: ViewerCurrency; language: ListingLanguage };
 
-/**
- * `?currency=` and `?lang=` first, then the switchers' cookies, then the browser's languages
- * (de → EUR, en-US → USD, else EUR): one rule for every page (`app/modules/i18n/viewer.server.ts`).
- */
+/** `?currency=` and `?lang=` first, else the browser's languages: de → EUR, en-US → USD, else EUR. */
 export function viewerFrom(request: Request, search: Pick<CatalogSearch, "currency" | "lang">): Viewer {
-  const { language, currency } = resolveViewer(request, search);
-  return { currency, language };
+  const languages = acceptedLanguages(request.headers.get("Accept-Language"));
+  let currency: ViewerCurrency | undefined = search.currency;
+  for (const tag of languages) {
+    if (currency) break;
+    const found = currencyOfLanguage(tag);
+    if (found === "EUR" || found === "USD") currency = found;
+  }
+  let language: ListingLanguage | undefined = search.lang;
+  for (const tag of languages) {
+    if (language) break;
+    const primary = tag.split("-")[0]?.toLowerCase();
+    if (primary === "de" || primary === "en") language = primary;
+  }
+  return { currency: currency ?? "EUR", language: language ?? "en" };
 }
 
 export type SearchResult = {
