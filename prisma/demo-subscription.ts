@@ -11,6 +11,7 @@
  * cancelled it or let it lapse: a restart does not undo that).
  */
 import { fulfilSubscriptionCheckout } from "../app/modules/billing/subscriptions/checkout.server.ts";
+import { activateLicense } from "../app/modules/licensing/lemon-squeezy.server.ts";
 import { startSubscriptionCheckout } from "../app/modules/plans/subscribe.server.ts";
 import { LIVE_SUBSCRIPTION_STATUSES } from "../app/modules/plans/subscription-status.ts";
 import { prisma } from "../app/utils/db.server.ts";
@@ -74,7 +75,22 @@ export async function subscribeDemoBuyer(
   if (fulfilled.status !== "fulfilled")
     return skipped(log, `Stripe has not confirmed it (${fulfilled.status})`);
   log(`the demo buyer (${buyerEmail}) subscribes to ${planName} (Checkout on the sandbox, test card 4242)`);
+  await activateDemoDevice(fulfilled.subscriptionId, log);
   return { kind: "subscribed", subscriptionId: fulfilled.subscriptionId };
+}
+
+/**
+ * The plan's licence key in use on one device, through the same licence API a seller's app calls,
+ * so the library and the seller's key page show an activation at first look.
+ */
+async function activateDemoDevice(subscriptionId: string, log: (line: string) => void) {
+  const key = await prisma.licenseKey.findUnique({ where: { subscriptionId }, select: { key: true } });
+  if (!key) return log("the demo buyer's plan has no licence key to activate");
+  const activated = await activateLicense(
+    { license_key: key.key, instance_name: "Demo laptop" },
+    "127.0.0.1",
+  );
+  if (activated.status !== 200) log(`the demo plan key was not activated (${activated.status})`);
 }
 
 function skipped(log: (line: string) => void, reason: string): DemoSubscriptionResult {

@@ -50,6 +50,13 @@ it("subscribes the demo buyer to Automation Lab through Stripe, once, and never 
   for (const listingId of await resolvePlanListingIds(subscription.planId)) {
     expect(await hasActiveEntitlement(buyer.id, listingId)).toBe(true);
   }
+  // The plan's licence key is in use on one device, as the library and the seller's key page show.
+  const planKey = await prisma.licenseKey.findUniqueOrThrow({
+    where: { subscriptionId: subscription.id },
+    include: { activations: true },
+  });
+  expect(planKey).toMatchObject({ status: "ACTIVE", userId: buyer.id, planId: subscription.planId });
+  expect(planKey.activations.map((activation) => activation.instanceName)).toEqual(["Demo laptop"]);
   // The listing the browser journey buys as the demo buyer stays unowned.
   const journey = await prisma.listing.findUniqueOrThrow({ where: { slug: "landing-page-copy-architect" } });
   expect(await hasActiveEntitlement(buyer.id, journey.id)).toBe(false);
