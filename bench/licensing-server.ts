@@ -1,7 +1,7 @@
 /**
  * The licence verify scenario's floor: a bare node:http server answering Gumroad's verify exactly as
- * Stapel does, with the same single query (LICENSE_RECORD_SQL), the same uses UPDATE and the same
- * JSON (gumroadSuccess), on the same database, but without Remix, Prisma, sessions or rate limits.
+ * Stapel does, with the same single statement (VERIFY_AND_COUNT_SQL: the key read and its use counted)
+ * and the same JSON (gumroadSuccess), on the same database, but without Remix, Prisma, sessions or rate limits.
  * Run in its own process, as the app is; it prints its port on the first line.
  * Settings: DATABASE_URL (the server's database), APP_URL.
  */
@@ -11,10 +11,9 @@ import pg from "pg";
 import {
   GUMROAD_NOT_FOUND,
   gumroadSuccess,
-  INCREMENT_USES_SQL,
   keyState,
-  LICENSE_RECORD_SQL,
   type LicenseRecord,
+  VERIFY_AND_COUNT_SQL,
 } from "../app/modules/licensing/license-record.ts";
 
 const appUrl = process.env.APP_URL ?? "http://127.0.0.1";
@@ -35,16 +34,16 @@ const server = createServer((req, res) => {
       const fields = new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
       const key = (fields.get("license_key") ?? "").trim().toUpperCase();
       const productId = fields.get("product_id") ?? "";
-      const { rows } = await pool.query<LicenseRecord>(LICENSE_RECORD_SQL, [key]);
+      const increment = fields.get("increment_uses_count") !== "false";
+      const { rows } = await pool.query<LicenseRecord & { countedUses: number | null }>(
+        VERIFY_AND_COUNT_SQL,
+        [key, increment, productId, fields.get("product_permalink") ?? ""],
+      );
       const record = rows[0];
       if (!record || (productId !== record.listingId && productId !== record.planId))
         return answer(res, 404, { success: false, message: GUMROAD_NOT_FOUND });
       if (keyState(record) !== "active") return answer(res, 404, { success: false, message: "inactive" });
-      let uses = record.uses;
-      if (fields.get("increment_uses_count") !== "false") {
-        const counted = await pool.query<{ uses: number }>(INCREMENT_USES_SQL, [record.id]);
-        uses = counted.rows[0]?.uses ?? uses + 1;
-      }
+      const uses = record.countedUses ?? record.uses;
       answer(res, 200, gumroadSuccess(record, uses, appUrl));
     } catch (error) {
       answer(res, 500, { success: false, message: String(error) });

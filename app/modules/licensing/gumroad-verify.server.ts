@@ -8,7 +8,16 @@ import {
   tokenFor,
 } from "./license-api.server.ts";
 import { type ApiFields, isPresent, normaliseKey, wantsToken } from "./license-api-input.server.ts";
-import { GUMROAD_NOT_FOUND, gumroadSuccess, INCREMENT_USES_SQL, keyState } from "./license-record.ts";
+import {
+  GUMROAD_NOT_FOUND,
+  gumroadSuccess,
+  INCREMENT_USES_SQL,
+  keyState,
+  type LicenseRecord,
+  VERIFY_AND_COUNT_SQL,
+} from "./license-record.ts";
+
+type CountedRecord = LicenseRecord & { countedUses: number | null };
 
 /**
  * Gumroad's licence check (`POST /v2/licenses/verify`, antiwork/gumroad
@@ -58,8 +67,23 @@ export async function verifyGumroad(fields: ApiFields | null, address: string): 
   const key = normaliseKey(text("license_key"));
   if (key === "" || key.length > MAX_KEY_LENGTH)
     return refuse(address, failure(404, GUMROAD_MESSAGES.notFound));
-  const { record, retryAfterSeconds } = await findLicenseWithinLimit(key, address);
-  if (retryAfterSeconds !== null) return limited(retryAfterSeconds);
+  // One statement reads the key and, when it is good for the product, counts the use.
+  const { record, retryAfterSeconds } = await findLicenseWithinLimit(key, address, async (typed) => {
+    const rows = await prisma.$queryRawUnsafe<CountedRecord[]>(
+      VERIFY_AND_COUNT_SQL,
+      typed,
+      increment,
+      productId,
+      permalink,
+    );
+    return rows[0] ?? null;
+  });
+  if (retryAfterSeconds !== null) {
+    // Over a limit: a use counted alongside is given back.
+    if (record?.countedUses != null)
+      await prisma.$executeRawUnsafe(`UPDATE "LicenseKey" SET uses = uses - 1 WHERE id = $1`, record.id);
+    return limited(retryAfterSeconds);
+  }
   const matches =
     record !== null &&
     (productId
@@ -73,8 +97,12 @@ export async function verifyGumroad(fields: ApiFields | null, address: string): 
 
   let uses = record.uses;
   if (increment) {
-    const [row] = await prisma.$queryRawUnsafe<{ uses: number }[]>(INCREMENT_USES_SQL, record.id);
-    uses = row?.uses ?? uses + 1;
+    if (record.countedUses != null) uses = record.countedUses;
+    else {
+      // Not counted alongside (the key changed between the two reads): count it now.
+      const [row] = await prisma.$queryRawUnsafe<{ uses: number }[]>(INCREMENT_USES_SQL, record.id);
+      uses = row?.uses ?? uses + 1;
+    }
   }
   const body: Record<string, unknown> = gumroadSuccess(record, uses, env().APP_URL);
   if (wantsToken(fields)) body.token = tokenFor(record, null);

@@ -29,12 +29,13 @@ export async function countAddress(address: string): Promise<number | null> {
  * The key's record, looked up while the request is counted against the address's limit and the
  * key's own (both in one statement): a check costs two round trips in parallel, not three in a row.
  */
-export async function findLicenseWithinLimit(
+export async function findLicenseWithinLimit<Found extends LicenseRecord = LicenseRecord>(
   key: string,
   address: string,
-): Promise<{ record: LicenseRecord | null; retryAfterSeconds: number | null }> {
+  lookup: (key: string) => Promise<Found | null> = findLicense as (key: string) => Promise<Found | null>,
+): Promise<{ record: Found | null; retryAfterSeconds: number | null }> {
   const [record, outcome] = await Promise.all([
-    findLicense(key),
+    lookup(key),
     consumeRateLimits([
       ["license-api", address],
       ["license-key", key],

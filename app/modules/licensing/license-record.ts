@@ -41,6 +41,26 @@ export const GUMROAD_NOT_FOUND = "That license does not exist for the provided p
 /** Gumroad's `uses` counter: one statement, so concurrent verifies never lose a count. */
 export const INCREMENT_USES_SQL = `UPDATE "LicenseKey" SET uses = uses + 1 WHERE id = $1 RETURNING uses`;
 
+/**
+ * Gumroad's verify in ONE statement: the record as LICENSE_RECORD_SQL reads it, and `uses` counted
+ * in the same statement when the key is good for the product ($3 product id, else $4 permalink) and
+ * $2 (increment) is true; `countedUses` is then the new count, otherwise null. The conditions are
+ * `keyState(...) === "active"` and the product match in SQL; the caller still decides the answer
+ * from the record (as read before the count).
+ */
+export const VERIFY_AND_COUNT_SQL = `WITH counted AS (
+  UPDATE "LicenseKey" c SET uses = c.uses + 1
+  WHERE c.key = $1 AND $2::boolean AND c.status = 'ACTIVE'
+    AND (c."expiresAt" IS NULL OR c."expiresAt" > (now() AT TIME ZONE 'UTC'))
+    AND (c."entitlementId" IS NULL
+      OR EXISTS (SELECT 1 FROM "Entitlement" e WHERE e.id = c."entitlementId" AND e.status = 'ACTIVE'))
+    AND (CASE WHEN $3::text <> '' THEN (c."listingId" = $3 OR c."planId" = $3)
+      ELSE $4::text <> '' AND (c."planId" = $4
+        OR EXISTS (SELECT 1 FROM "Listing" l WHERE l.id = c."listingId" AND l.slug = $4)) END)
+  RETURNING c.uses
+)
+SELECT r.*, (SELECT uses FROM counted) AS "countedUses" FROM (${LICENSE_RECORD_SQL}) r`;
+
 export type LicenseRecord = {
   id: string;
   key: string;
