@@ -17,9 +17,9 @@ export type ReviewView = {
 /** Stars as text with a spoken label: "4 out of 5 stars". */
 export function Stars({ rating, className = "" }: { rating: number; className?: string }) {
   return (
-    <span role="img" aria-label={`${rating} out of 5 stars`} className={`text-amber-600 ${className}`}>
+    <span role="img" aria-label={`${rating} out of 5 stars`} className={`text-amber-700 ${className}`}>
       {"★".repeat(rating)}
-      <span className="text-gray-300">{"★".repeat(5 - rating)}</span>
+      <span className="text-gray-500">{"☆".repeat(5 - rating)}</span>
     </span>
   );
 }
@@ -50,9 +50,16 @@ export function RatingSummary({
           return (
             <li key={stars} className="flex items-center gap-2 text-sm">
               <span className="w-12 shrink-0 text-gray-700">{stars} star</span>
-              <span className="h-2 flex-1 overflow-hidden rounded-full bg-gray-200" aria-hidden="true">
-                <span className="block h-full rounded-full bg-amber-500" style={{ width: `${share}%` }} />
-              </span>
+              {/* SVG attributes, not a style attribute: the CSP allows no inline styles. */}
+              <svg
+                viewBox="0 0 100 8"
+                preserveAspectRatio="none"
+                className="h-2 flex-1 overflow-hidden rounded-full"
+                aria-hidden="true"
+              >
+                <rect width="100" height="8" className="fill-gray-200" />
+                <rect width={share} height="8" className="fill-amber-500" />
+              </svg>
               <span className="w-16 shrink-0 text-right text-gray-700">
                 {withStars} <span className="sr-only">reviews with {stars} stars</span>
               </span>

@@ -119,7 +119,7 @@ export default function ReviewPage() {
                       {...getInputProps(fields.rating, { type: "radio", value: String(stars) })}
                       key={`rating-${stars}`}
                     />
-                    <span aria-hidden="true" className="text-amber-600">
+                    <span aria-hidden="true" className="text-amber-700">
                       {"★".repeat(stars)}
                     </span>
                     <span className="sr-only">{stars} out of 5 stars</span>
