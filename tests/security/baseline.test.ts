@@ -2,6 +2,7 @@
 // Items 6 with TRUST_PROXY set and 3's https half need their own server settings: see
 // trust-proxy-*.test.ts and https-app-url.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setReviewHidden } from "~/modules/reviews/moderation.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { formatMoney } from "~/utils/money.ts";
 import { diffStates, openStateProbe, type StateProbe } from "./support/db-state.ts";
@@ -420,6 +421,126 @@ describe("baseline 4: cross-site POSTs are refused, same-origin ones work", () =
           path: at("/dashboard/sales"),
           body: { intent: "refund", orderId: refundable() },
         }),
+        works: (reply) => reply.status === 200,
+      },
+      // Reviews, reports and the admin queue (issue 9). Each prepare makes the accepted request
+      // change something again: a fresh report to file, a reply to write, a takedown to answer.
+      {
+        name: `POST ${at("/p/:slug/review")}`,
+        principal: "buyerB",
+        prepare: async () => ({
+          path: at(`/p/${world.shopB.listing.slug}/review`),
+          body: { rating: String((counter++ % 5) + 1), body: `CSRF review number ${counter}, long enough.` },
+        }),
+        works: redirected,
+      },
+      {
+        name: `POST ${at("/p/:slug/report")}`,
+        principal: "anonymous",
+        prepare: async () => ({
+          path: at(`/p/${world.shopB.listing.slug}/report`),
+          body: {
+            kind: "OTHER",
+            details: `CSRF report number ${counter++}.`,
+            email: freshEmail("csrf-report"),
+          },
+        }),
+        works: (reply) => reply.status === 200,
+      },
+      {
+        name: `POST ${at("/reviews/:reviewId/report")}`,
+        principal: "buyerB",
+        prepare: async () => {
+          await setReviewHidden(world.reviewA, false);
+          await prisma.reviewReport.deleteMany({
+            where: { reviewId: world.reviewA, reporterId: world.users.buyerB.id },
+          });
+          return {
+            path: at(`/reviews/${world.reviewA}/report`),
+            body: { reason: `CSRF reason ${counter++}` },
+          };
+        },
+        works: (reply) => reply.status === 200,
+      },
+      {
+        name: `POST ${at("/dashboard/reviews")} (reply)`,
+        principal: "sellerA",
+        prepare: async () => {
+          await prisma.review.update({
+            where: { id: world.reviewA },
+            data: { sellerReply: null, sellerRepliedAt: null },
+          });
+          return {
+            path: at("/dashboard/reviews"),
+            body: { reviewId: world.reviewA, reply: `CSRF reply ${counter++}` },
+          };
+        },
+        works: (reply) => reply.status === 200,
+      },
+      {
+        name: `POST ${at("/dashboard/reports")} (respond to a takedown)`,
+        principal: "sellerB",
+        prepare: async () => {
+          const listing = await prisma.listing.create({
+            data: {
+              shopId: world.shopB.shop.id,
+              slug: `csrf-takedown-${counter++}`,
+              type: "PROMPT",
+              status: "PUBLISHED",
+              publishedAt: new Date(),
+              title: "Taken down for the CSRF check",
+              tagline: "Down",
+              description: "Down.",
+              category: "Other",
+              priceAmount: 500,
+              currency: "EUR",
+              takenDownAt: new Date(),
+              takedownReason: "For the CSRF check.",
+              reports: {
+                create: {
+                  kind: "OTHER",
+                  details: "For the CSRF check.",
+                  status: "TAKEN_DOWN",
+                  resolvedAt: new Date(),
+                },
+              },
+            },
+            select: { reports: { select: { id: true } } },
+          });
+          return {
+            path: at("/dashboard/reports"),
+            body: {
+              reportId: listing.reports[0]?.id ?? "",
+              response: "It is my own work, here is my draft.",
+            },
+          };
+        },
+        works: (reply) => reply.status === 200,
+      },
+      {
+        name: `POST ${at("/admin/reports/:reportId")} (dismiss)`,
+        principal: "admin",
+        prepare: async () => {
+          const report = await prisma.listingReport.create({
+            data: { listingId: world.shopB.listing.id, kind: "OTHER", details: "For the CSRF check." },
+          });
+          return {
+            path: at(`/admin/reports/${report.id}`),
+            body: { intent: "dismiss", note: "Not a problem." },
+          };
+        },
+        works: (reply) => reply.status === 200,
+      },
+      {
+        name: `POST ${at("/admin/reviews")} (hide, then show again)`,
+        principal: "admin",
+        prepare: async () => {
+          const review = await prisma.review.findUniqueOrThrow({ where: { id: world.reviewA } });
+          return {
+            path: at("/admin/reviews"),
+            body: { intent: review.hiddenAt ? "unhide" : "hide", reviewId: world.reviewA },
+          };
+        },
         works: (reply) => reply.status === 200,
       },
     ];

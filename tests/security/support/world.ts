@@ -7,6 +7,7 @@ import { ensureBuyerCode } from "~/modules/delivery/fingerprint.server.ts";
 import { uploadImage } from "~/modules/media/images.server.ts";
 import { createUpload } from "~/modules/media/uploads.server.ts";
 import { createPlan } from "~/modules/plans/seller-plans.server.ts";
+import { saveReview } from "~/modules/reviews/reviews.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { payHostedCheckout } from "../../support/app-env.ts";
 import { createListingForSale, signIn } from "../../support/fixtures.ts";
@@ -55,6 +56,9 @@ export type World = {
   refundableOrderIdsA: string[];
   /** Shop A's unfinished upload (nothing received yet) and one of its images (widths 320 and 640). */
   mediaA: { uploadId: string; imageId: string };
+  /** Reviews and reports (issue 9): buyer A's review of shop A's listing; an open report of shop B's. */
+  reviewA: string;
+  listingReportB: string;
   /** A fresh session cookie (`name=value`) for a principal, null for anonymous. */
   cookie(principal: Principal): Promise<string | null>;
   /** The headers a browser sends with a form from one of our own pages (Origin, Sec-Fetch-Site). */
@@ -151,6 +155,7 @@ export async function seedWorld(
   }
 
   const mediaA = await seedMedia(shopA);
+  const { reviewA, listingReportB } = await seedReviewsAndReports(users, shopA, shopB);
 
   // From here on, webhooks (refunds) reach the app through the real HTTP server.
   server.deliverWebhooksOverHttp();
@@ -167,6 +172,8 @@ export async function seedWorld(
     subscriptionA,
     refundableOrderIdsA,
     mediaA,
+    reviewA,
+    listingReportB,
     crossLinkBtoA: createDownloadPath(
       { userId: users.buyerB.id, entitlementId: purchaseB.entitlementId, fileId: shopA.file.id },
       Date.now() + 24 * 60 * 60 * 1000,
@@ -192,4 +199,25 @@ async function seedMedia(shop: Seller): Promise<World["mediaA"]> {
   const image = await uploadImage(shop.shop.id, { bytes: png, alt: "A blue cover" });
   if (!upload.ok || !image.ok) throw new Error("could not seed shop A's upload and image");
   return { uploadId: upload.upload.id, imageId: image.image.id };
+}
+
+// Reviews and reports (issue 9): written through the review module, so the kept rating counts it.
+async function seedReviewsAndReports(users: Record<Member, { id: string }>, shopA: Seller, shopB: Seller) {
+  const saved = await saveReview(users.buyerA.id, shopA.listing.id, {
+    rating: 4,
+    body: "Good openers; two of five got replies.",
+  });
+  if (!saved.ok) throw new Error(`buyer A could not review shop A's listing: ${saved.message}`);
+  const review = await prisma.review.findFirstOrThrow({
+    where: { listingId: shopA.listing.id, userId: users.buyerA.id },
+  });
+  const report = await prisma.listingReport.create({
+    data: {
+      listingId: shopB.listing.id,
+      reporterEmail: "reporter@example.com",
+      kind: "COPYRIGHT",
+      details: "Copied from my blog post.",
+    },
+  });
+  return { reviewA: review.id, listingReportB: report.id };
 }
