@@ -233,9 +233,20 @@ function filters(search: CatalogSearch): Filters {
  * (stable functions of parameters), so the planner can match it against the GIN index; the CTE `q`
  * holds the same value for ranking and headlines.
  */
-function candidates(query: Prisma.Sql | null, viewer: Viewer): Prisma.Sql {
+/** Columns facets count by (narrow rows: the facet statement reads every match). */
+const FACET_COLUMNS = Prisma.sql`l."type", l."aiModels", l."category", l."language", l."ratingCount", l."ratingSum"`;
+/** Columns a page of results shows and sorts by (never the paid content: it is in another table). */
+const PAGE_COLUMNS = Prisma.sql`l."id", l."slug", l."type", l."title", l."tagline", l."description", l."aiModels",
+  l."category", l."language", l."priceAmount", l."currency", l."ratingCount", l."ratingSum", l."salesCount",
+  l."shopId", l."coverImageId", l."publishedAt", l."createdAt", l."searchDocument"`;
+
+function candidates(
+  query: Prisma.Sql | null,
+  viewer: Viewer,
+  columns: "page" | "facets" = "page",
+): Prisma.Sql {
   return Prisma.sql`
-    SELECT l.*, ${viewerAmount(viewer.currency)} AS "viewerAmount"
+    SELECT ${columns === "page" ? PAGE_COLUMNS : FACET_COLUMNS}, ${viewerAmount(viewer.currency)} AS "viewerAmount"
     FROM "Listing" l, q
     WHERE ${visible}${query ? Prisma.sql` AND l."searchDocument" @@ (${query})` : Prisma.empty}`;
 }
@@ -423,7 +434,7 @@ function facetsSql(search: CatalogSearch, viewer: Viewer, query: Prisma.Sql | nu
   );
   return Prisma.sql`
     ${withQuery(query)},
-    l AS (${candidates(query, viewer)})
+    l AS (${candidates(query, viewer, "facets")})
     SELECT 'type' AS facet, l."type"::text AS value, count(*)::int AS count FROM l
       WHERE ${others(where.type)} GROUP BY 2
     UNION ALL
