@@ -2,8 +2,9 @@ import type { Server } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { parseEnv } from "../app/utils/env.server.ts";
-import { SESSION_COOKIE_NAME } from "../app/utils/session-cookie.ts";
 import { checkCrossSiteRequest } from "./http/csrf.ts";
+import { PageCache, publicAnswers, publicCachePolicy } from "./http/page-cache.ts";
+import { listenForPageChanges } from "./http/page-cache-invalidation.ts";
 import { remixHandler } from "./http/remix-adapter.ts";
 import { createLogger, logRequests, newRequestId } from "./http/request-log.ts";
 import { newNonce, securityHeaders } from "./http/security-headers.ts";
@@ -76,19 +77,27 @@ export async function startHttpServer(options: {
     res.send(`403 Forbidden: ${verdict.reason}`);
   });
 
+  // Anonymous visitors' public pages from memory, emptied on every app server by the database's
+  // notifications when what they show changes (ADR 28). PAGE_CACHE=off keeps ETags and 304s only;
+  // the dev server never caches (its code changes under it).
+  const pageCache = options.devMode || process.env.PAGE_CACHE === "off" ? null : new PageCache();
+  const pageChanges = pageCache
+    ? await listenForPageChanges(config.DATABASE_URL, pageCache, (line, err) => logger.warn({ err }, line))
+    : null;
+  const answers = publicAnswers(pageCache);
+
   const handleWithRemix = remixHandler({
     build,
     mode: process.env.NODE_ENV,
-    finishHeaders: (req, _res, headers) => {
-      // Private unless a route opted into public caching, and always private for a signed-in visitor,
-      // except immutable public bytes (image variants): content-addressed, the same for everyone.
-      const signedIn = req.get("cookie")?.includes(`${SESSION_COOKIE_NAME}=`) ?? false;
-      const cache = headers.get("Cache-Control");
-      const sharedBytes = cache?.startsWith("public") === true && cache.includes("immutable");
-      if (!cache || (signedIn && !sharedBytes)) headers.set("Cache-Control", "private, no-store");
-    },
+    // Private unless a route opted into public caching, and always private for a signed-in visitor,
+    // except immutable public bytes (image variants): content-addressed, the same for everyone.
+    finishHeaders: (req, _res, headers) => void publicCachePolicy(req, headers),
+    publicAnswer: answers.publicAnswer,
   });
-  app.all("*", (req, res, next) => handleWithRemix(req, res).catch(next));
+  app.all("*", (req, res, next) => {
+    if (answers.lookup(req, res)) return;
+    handleWithRemix(req, res).catch(next);
+  });
 
   // Last resort: Remix renders its own errors; this catches failures around it.
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
@@ -104,6 +113,7 @@ export async function startHttpServer(options: {
   return new Promise((ready, fail) => {
     const server = app.listen(options.port, options.host, () => ready(server));
     server.once("error", fail);
+    server.once("close", () => void pageChanges?.close());
   });
 }
 

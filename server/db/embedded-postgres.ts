@@ -2,6 +2,7 @@
 // migration engine and psql all talk to it through `pg` exactly as they would to a real server.
 import type { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { forwardEmbeddedNotifications } from "./embedded-notifications.ts";
 import { createPGlite } from "./pglite-template.ts";
 import { serializeExtendedQueries } from "./serial-protocol-queue.ts";
 
@@ -51,11 +52,15 @@ export async function startEmbeddedPostgres(
     throw error;
   }
   const port = Number(server.getServerConn().split(":").pop());
+  const url = `postgresql://postgres:postgres@${host}:${port}/postgres?sslmode=disable`;
+  // LISTEN/NOTIFY for in-process listeners (the page cache): see embedded-notifications.ts.
+  const forgetNotifications = forwardEmbeddedNotifications(db, url);
 
   let closing: Promise<void> | undefined;
   const close = () => {
     // Idempotent: a signal handler and a finally block may both ask.
     closing ??= (async () => {
+      forgetNotifications();
       await server.stop();
       // Closing PGlite flushes and checkpoints the data directory; skipping it loses recent writes.
       await db.close();
@@ -64,7 +69,7 @@ export async function startEmbeddedPostgres(
   };
 
   return {
-    url: `postgresql://postgres:postgres@${host}:${port}/postgres?sslmode=disable`,
+    url,
     host,
     port,
     pglite: db,

@@ -10,12 +10,28 @@ import type { Request as ExpressRequest, Response as ExpressResponse } from "exp
  * instead of making the server hold the whole body in memory. Downloads are ordinary resource
  * routes because of it.
  */
-export function remixHandler(options: {
-  build: () => Promise<ServerBuild>;
-  mode: string | undefined;
+export type ResponseFinishing = {
   /** Runs on every response before it is written: security and cache headers. */
   finishHeaders: (req: ExpressRequest, res: ExpressResponse, headers: Headers) => void;
-}) {
+  /**
+   * Public answers (server/http/page-cache.ts): bodies it wants are read whole, so they get an
+   * ETag (or a 304) and may be kept by the page cache; everything else streams.
+   */
+  publicAnswer?: {
+    wants(req: ExpressRequest, status: number, headers: Headers): boolean;
+    finish(
+      req: ExpressRequest,
+      res: ExpressResponse,
+      status: number,
+      headers: Headers,
+      body: Buffer,
+    ): { status: number; body: Buffer | null };
+  };
+};
+
+export function remixHandler(
+  options: { build: () => Promise<ServerBuild>; mode: string | undefined } & ResponseFinishing,
+) {
   const handle = createRequestHandler(options.build, options.mode);
   return async (req: ExpressRequest, res: ExpressResponse) => {
     const request = toWebRequest(req, res);
@@ -24,11 +40,26 @@ export function remixHandler(options: {
       nonce: res.locals.nonce,
       clientAddress: req.ip ?? "unknown",
     };
-    const response = await handle(request, context);
-    const headers = new Headers(response.headers);
-    options.finishHeaders(req, res, headers);
-    await writeResponse(res, response.status, headers, response.body);
+    await sendWebResponse(req, res, await handle(request, context), options);
   };
+}
+
+/** Writes a web Response (Remix's, or any handler's) through the layer's header and cache rules. */
+export async function sendWebResponse(
+  req: ExpressRequest,
+  res: ExpressResponse,
+  response: Response,
+  finishing: ResponseFinishing,
+) {
+  const headers = new Headers(response.headers);
+  finishing.finishHeaders(req, res, headers);
+  if (response.body && finishing.publicAnswer?.wants(req, response.status, headers)) {
+    const body = Buffer.from(await response.arrayBuffer());
+    const answer = finishing.publicAnswer.finish(req, res, response.status, headers, body);
+    await writeResponse(res, answer.status, headers, answer.body);
+    return;
+  }
+  await writeResponse(res, response.status, headers, response.body);
 }
 
 function toWebRequest(req: ExpressRequest, res: ExpressResponse): Request {
@@ -59,7 +90,7 @@ async function writeResponse(
   res: ExpressResponse,
   status: number,
   headers: Headers,
-  body: ReadableStream<Uint8Array> | null,
+  body: ReadableStream<Uint8Array> | Buffer | null,
 ) {
   res.statusCode = status;
   for (const [name, value] of headers) {
@@ -70,6 +101,11 @@ async function writeResponse(
   if (cookies.length > 0) res.setHeader("Set-Cookie", cookies);
   if (!body) {
     res.end();
+    return;
+  }
+  if (Buffer.isBuffer(body)) {
+    res.setHeader("Content-Length", body.length);
+    res.end(body);
     return;
   }
   if (headers.get("Content-Type")?.includes("text/event-stream")) res.flushHeaders();
