@@ -1,6 +1,6 @@
 import { Prisma } from "~/generated/prisma/client.ts";
+import { resolveViewer } from "~/modules/i18n/viewer.server.ts";
 import type { PublicImage } from "~/modules/media/image-urls.ts";
-import { acceptedLanguages, currencyOfLanguage } from "~/modules/pricing/currency.ts";
 import { prisma } from "~/utils/db.server.ts";
 import {
   type CatalogSearch,
@@ -29,22 +29,13 @@ import {
 
 export type Viewer = { currency: ViewerCurrency; language: ListingLanguage };
 
-/** `?currency=` and `?lang=` first, else the browser's languages: de → EUR, en-US → USD, else EUR. */
+/**
+ * `?currency=` and `?lang=` first, then the switchers' cookies, then the browser's languages
+ * (de → EUR, en-US → USD, else EUR): one rule for every page (`app/modules/i18n/viewer.server.ts`).
+ */
 export function viewerFrom(request: Request, search: Pick<CatalogSearch, "currency" | "lang">): Viewer {
-  const languages = acceptedLanguages(request.headers.get("Accept-Language"));
-  let currency: ViewerCurrency | undefined = search.currency;
-  for (const tag of languages) {
-    if (currency) break;
-    const found = currencyOfLanguage(tag);
-    if (found === "EUR" || found === "USD") currency = found;
-  }
-  let language: ListingLanguage | undefined = search.lang;
-  for (const tag of languages) {
-    if (language) break;
-    const primary = tag.split("-")[0]?.toLowerCase();
-    if (primary === "de" || primary === "en") language = primary;
-  }
-  return { currency: currency ?? "EUR", language: language ?? "en" };
+  const { language, currency } = resolveViewer(request, search);
+  return { currency, language };
 }
 
 export type SearchResult = {

@@ -2,6 +2,7 @@ import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redir
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { BuyBox } from "~/components/buy-box.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { useFormat, useT } from "~/components/i18n.tsx";
 import { Markdown } from "~/components/markdown.tsx";
 import { ResponsiveImage } from "~/components/media/responsive-image.tsx";
 import type { ReviewView } from "~/components/reviews-reports/review-list.tsx";
@@ -10,6 +11,7 @@ import { Notice } from "~/components/ui/notice.tsx";
 import type { getPublishedListing } from "~/modules/catalog/listings.server.ts";
 import { listingTypeLabel } from "~/modules/catalog/search.ts";
 import { hasActiveEntitlement } from "~/modules/delivery/entitlements.server.ts";
+import { resolveViewer } from "~/modules/i18n/viewer.server.ts";
 import { findListingPage } from "~/modules/listings/storefront.server.ts";
 import { formatPlanPrice } from "~/modules/plans/format.ts";
 import { plansForListing } from "~/modules/plans/storefront.server.ts";
@@ -18,7 +20,7 @@ import { isTakenDown } from "~/modules/reports/listing-reports.server.ts";
 import { reviewsSectionFor, reviewView } from "~/modules/reviews/reviews.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { invariantResponse, publicCacheHeaders } from "~/utils/http.ts";
-import { formatMoney, toDecimalString } from "~/utils/money.ts";
+import { toDecimalString } from "~/utils/money.ts";
 import { SLUG_PATTERN } from "~/utils/schemas.ts";
 import { getSessionUser } from "~/utils/session.server.ts";
 import { ExamplesGallery } from "./examples-gallery.tsx";
@@ -44,7 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     plansForListing(listing),
     user ? hasActiveEntitlement(user.id, listing.id) : false,
     listingOffer(listing, {
-      chosenCurrency: new URL(request.url).searchParams.get("currency"),
+      // The viewer's currency: ?currency=, else the switcher's cookie, else the browser's locale.
+      chosenCurrency: resolveViewer(request).currency,
       acceptLanguage: request.headers.get("Accept-Language"),
     }),
     reviewsSectionFor(listing, user),
@@ -142,23 +145,32 @@ export default function ListingPage() {
   } = useLoaderData<typeof loader>();
   const ownedItems = new Set(ownedBundleItemSlugs);
   const [searchParams] = useSearchParams();
-  const price = formatMoney({ amount: listing.priceAmount, currency: listing.currency });
+  const t = useT();
+  const format = useFormat();
+  const price = format.money({ amount: listing.priceAmount, currency: listing.currency });
   return (
     <article className="grid gap-8 pb-24 lg:grid-cols-[1fr_320px] lg:pb-0">
       <div className="space-y-6">
         <header>
           <p className="text-sm font-medium text-brand-700">
-            {listingTypeLabel[listing.type]} · {listing.category} · {listing.aiModels.join(", ")}
+            {t(`type.${listing.type}`)} · {listing.category} · {listing.aiModels.join(", ")}{" "}
+            <span
+              lang={listing.language === "de" ? "de" : "en"}
+              data-testid="listing-language"
+              className="ml-1 rounded-full bg-gray-100 px-2 py-0.5 text-xs font-medium text-gray-700"
+            >
+              {t(listing.language === "de" ? "listingLanguage.de" : "listingLanguage.en")}
+            </span>
           </p>
           <h1 className="mt-1 text-3xl font-extrabold tracking-tight">{listing.title}</h1>
           <p className="mt-2 text-lg text-gray-700">{listing.tagline}</p>
           <p className="mt-2 text-sm text-gray-600">
-            by{" "}
+            {t("listing.by")}{" "}
             <Link to={`/s/${listing.shop.handle}`} className="font-semibold text-brand-700 underline">
               {listing.shop.name}
             </Link>
             {listing.rating.count > 0 &&
-              ` · ★ ${listing.rating.average?.toFixed(1)} (${listing.rating.count} reviews)`}
+              ` · ★ ${format.decimal(listing.rating.average ?? 0)} (${t("listing.reviews", { count: listing.rating.count })})`}
           </p>
         </header>
         {cover && (
@@ -169,29 +181,24 @@ export default function ListingPage() {
             className="w-full rounded-xl object-cover"
           />
         )}
-        {searchParams.get("checkout") === "cancelled" && (
-          <Notice>Checkout was cancelled. You have not been charged.</Notice>
-        )}
-        <section aria-label="Description">
+        {searchParams.get("checkout") === "cancelled" && <Notice>{t("listing.cancelled")}</Notice>}
+        <section aria-label={t("listing.description")}>
           <Markdown html={descriptionHtml} />
         </section>
         {listing.teaser && (
           <section aria-labelledby="teaser-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
             <h2 id="teaser-heading" className="font-bold">
-              A peek inside
+              {t("listing.peek")}
             </h2>
             <p className="mt-2 whitespace-pre-line font-mono text-sm text-gray-700">{listing.teaser}</p>
-            <p className="mt-3 text-sm text-gray-600">
-              The full {listingTypeLabel[listing.type].toLowerCase()} is unlocked in your library after
-              purchase.
-            </p>
+            <p className="mt-3 text-sm text-gray-600">{t("listing.peekNote")}</p>
           </section>
         )}
         <ExamplesGallery examples={listing.examples} images={exampleImages} aiGenerated={aiGenerated} />
         {listing.bundleItems.length > 0 && (
           <section aria-labelledby="bundle-heading">
             <h2 id="bundle-heading" className="text-xl font-bold">
-              Included in this bundle
+              {t("listing.bundle")}
             </h2>
             <ul className="mt-2 list-disc pl-5">
               {listing.bundleItems.map(({ listing: item }) => (
@@ -223,7 +230,7 @@ export default function ListingPage() {
         />
         <p className="text-sm">
           <Link to={`/p/${listing.slug}/report`} className="text-gray-600 underline" rel="nofollow">
-            Report this listing
+            {t("listing.report")}
           </Link>
         </p>
       </div>
@@ -233,7 +240,7 @@ export default function ListingPage() {
           <ul className="space-y-1 text-sm text-gray-700">
             {plans.map((plan) => (
               <li key={plan.id}>
-                Included in{" "}
+                {t("listing.includedIn")}{" "}
                 <Link
                   to={`/s/${listing.shop.handle}/plans/${plan.id}`}
                   className="font-semibold text-brand-700 underline"
@@ -257,14 +264,14 @@ export default function ListingPage() {
         )}
         {isOwnListing ? (
           <Link to={`/dashboard/listings/${listing.id}`} className={`${buttonClass()} w-full`}>
-            Edit your listing
+            {t("listing.edit")}
           </Link>
         ) : owned ? (
           <Link
             to="/library"
             className="block rounded-lg bg-emerald-600 px-4 py-2.5 text-center text-sm font-semibold text-white"
           >
-            You own this: open your library
+            {t("listing.owned")}
           </Link>
         ) : (
           <>
@@ -272,9 +279,7 @@ export default function ListingPage() {
             <StickyBuyBar offer={offer} title={listing.title} signedIn={signedIn} />
           </>
         )}
-        <p className="text-xs text-gray-600">
-          Secure payment by Stripe. Instant access. Licence key included.
-        </p>
+        <p className="text-xs text-gray-600">{t("listing.secure")}</p>
       </aside>
     </article>
   );
