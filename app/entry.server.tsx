@@ -9,6 +9,7 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce.tsx";
+import { viewerCookies } from "~/modules/i18n/viewer.server.ts";
 import { logger } from "~/utils/logger.server.ts";
 
 export const streamTimeout = 5_000;
@@ -22,6 +23,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.nonce ?? "";
+  for (const cookie of viewerCookies(request)) responseHeaders.append("Set-Cookie", cookie);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
@@ -56,6 +58,12 @@ export default function handleRequest(
     );
     setTimeout(abort, streamTimeout + 1_000);
   });
+}
+
+/** A switcher's `?lang=` / `?currency=` reached by client navigation is remembered too. */
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
+  for (const cookie of viewerCookies(request)) response.headers.append("Set-Cookie", cookie);
+  return response;
 }
 
 /**

@@ -12,8 +12,11 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { useT, ViewerSwitchers } from "~/components/i18n.tsx";
 import { useNonce } from "~/components/nonce.tsx";
 import { emailTransport } from "~/integrations/email.server.ts";
+import { languageAlternates } from "~/modules/i18n/alternates.ts";
+import { resolveViewer } from "~/modules/i18n/viewer.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { getSessionUser } from "~/utils/session.server.ts";
 import stylesheet from "./styles/app.css?url";
@@ -25,8 +28,12 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
+  const { language, currency } = resolveViewer(request);
+  const url = new URL(request.url);
   return {
     requestId: context.requestId,
+    viewer: { language, currency },
+    alternates: languageAlternates(env().APP_URL, url.pathname, url.search),
     user: user && { email: user.email, name: user.name, isSeller: Boolean(user.shop) },
     devOutbox: env().DEV_OUTBOX_PAGE && emailTransport().name === "dev-outbox",
   };
@@ -35,24 +42,35 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
+  const t = useT();
   return (
-    <html lang="en" className="h-full bg-gray-50">
+    <html lang={data?.viewer.language ?? "en"} className="h-full bg-gray-50">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {data?.alternates.map((alternate) => (
+          <link
+            key={alternate.hrefLang}
+            rel="alternate"
+            hrefLang={alternate.hrefLang}
+            href={alternate.href}
+          />
+        ))}
       </head>
       <body className="flex min-h-full flex-col font-sans text-ink antialiased">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
-          Skip to content
+          {t("layout.skip")}
         </a>
         <Header user={data?.user ?? null} devOutbox={data?.devOutbox ?? false} />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
           {children}
         </main>
         <footer className="border-t border-gray-200 py-6 text-center text-xs text-gray-600">
-          Stapel: prompts, templates and agents from independent creators.
+          <div className="mx-auto flex max-w-6xl flex-col items-center gap-3 px-4 sm:px-6">
+            <p>{t("layout.footer")}</p>
+          </div>
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
@@ -64,42 +82,43 @@ export function Layout({ children }: { children: ReactNode }) {
 type HeaderUser = { email: string; name: string | null; isSeller: boolean } | null;
 
 function Header({ user, devOutbox }: { user: HeaderUser; devOutbox: boolean }) {
+  const t = useT();
   const navClass = ({ isActive }: { isActive: boolean }) =>
     `rounded-md px-2 py-1 text-sm font-medium ${isActive ? "text-brand-700" : "text-gray-700 hover:text-ink"}`;
   return (
     <header className="border-b border-gray-200 bg-white">
       <nav
-        aria-label="Main"
+        aria-label={t("nav.label")}
         className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6"
       >
         <Link to="/" className="mr-auto text-lg font-extrabold tracking-tight text-brand-600">
           Stapel
         </Link>
         <NavLink to="/" end className={navClass}>
-          Discover
+          {t("nav.discover")}
         </NavLink>
         {user && (
           <>
             <NavLink to="/library" className={navClass}>
-              Library
+              {t("nav.library")}
             </NavLink>
             <NavLink to="/account" className={navClass}>
-              Account
+              {t("nav.account")}
             </NavLink>
           </>
         )}
         {user?.isSeller ? (
           <NavLink to="/dashboard" className={navClass}>
-            Dashboard
+            {t("nav.dashboard")}
           </NavLink>
         ) : (
           <NavLink to="/sell" className={navClass}>
-            Sell
+            {t("nav.sell")}
           </NavLink>
         )}
         {devOutbox && (
           <NavLink to="/dev/outbox" className={navClass}>
-            Dev outbox
+            {t("nav.devOutbox")}
           </NavLink>
         )}
         {user ? (
@@ -109,15 +128,18 @@ function Header({ user, devOutbox }: { user: HeaderUser; devOutbox: boolean }) {
               className="text-sm font-medium text-gray-700 hover:text-ink"
               title={user.email}
             >
-              Sign out
+              {t("nav.signOut")}
             </button>
           </Form>
         ) : (
           <NavLink to="/login" className={navClass}>
-            Sign in
+            {t("nav.signIn")}
           </NavLink>
         )}
       </nav>
+      <div className="mx-auto flex max-w-6xl justify-end px-4 pb-2 sm:px-6">
+        <ViewerSwitchers />
+      </div>
     </header>
   );
 }

@@ -1,8 +1,9 @@
 import { Form, Link } from "@remix-run/react";
 import { useState } from "react";
+import { useFormat, useT } from "~/components/i18n.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import type { ListingOffer } from "~/modules/pricing/offer.server.ts";
-import { formatMoney, toDecimalString } from "~/utils/money.ts";
+import { toDecimalString } from "~/utils/money.ts";
 
 /**
  * The listing page's buy box: the licence tier, the price in the buyer's currency (with links to pay
@@ -22,6 +23,8 @@ export function BuyBox({
   /** Lets a second button elsewhere on the page (the phone's sticky bar) submit this same form. */
   formId?: string;
 }) {
+  const t = useT();
+  const { money: formatMoney } = useFormat();
   const firstBuyable = offer.tiers.find((tier) => tier.price) ?? offer.tiers[0];
   const [tierId, setTierId] = useState(firstBuyable?.id ?? null);
   const selected = offer.tiers.find((tier) => tier.id === tierId) ?? firstBuyable;
@@ -30,24 +33,24 @@ export function BuyBox({
   if (offer.mode === "FREE") {
     return (
       <Form method="post" action="/claim" className="space-y-3" id={formId}>
-        <p className="text-3xl font-extrabold">Free</p>
+        <p className="text-3xl font-extrabold">{t("buy.free")}</p>
         <input type="hidden" name="listingId" value={listingId} />
-        <Button className="w-full">{signedIn ? "Claim for free" : "Sign in to claim for free"}</Button>
+        <Button className="w-full">{signedIn ? t("buy.claim") : t("buy.signInToClaim")}</Button>
       </Form>
     );
   }
   const price = selected?.price;
   const priceLabel = price ? formatMoney({ amount: price.amount, currency: price.currency }) : null;
   return (
-    <Form method="post" action="/checkout" className="space-y-4" aria-label="Buy" id={formId}>
+    <Form method="post" action="/checkout" className="space-y-4" aria-label={t("buy.buy")} id={formId}>
       <input type="hidden" name="listingId" value={listingId} />
       <input type="hidden" name="currency" value={offer.currency} />
       <p className="text-3xl font-extrabold" data-testid="buy-box-price">
-        {price ? (payWhatYouWant ? `${priceLabel}+` : priceLabel) : "Not sold in this currency"}
+        {price ? (payWhatYouWant ? `${priceLabel}+` : priceLabel) : t("buy.notSold")}
       </p>
       {offer.currencies.length > 1 && (
         <p className="text-sm text-gray-700">
-          Paying in {offer.currency}.{" "}
+          {t("buy.payingIn", { currency: offer.currency })}{" "}
           {offer.currencies
             .filter((currency) => currency !== offer.currency)
             .map((currency) => (
@@ -58,14 +61,14 @@ export function BuyBox({
                 preventScrollReset
                 className="text-brand-700 underline"
               >
-                Pay in {currency}
+                {t("buy.payIn", { currency })}
               </Link>
             ))}
         </p>
       )}
       {offer.tiers.length > 1 ? (
         <fieldset className="space-y-2">
-          <legend className="text-sm font-semibold">Licence</legend>
+          <legend className="text-sm font-semibold">{t("buy.licence")}</legend>
           {offer.tiers.map((tier) => (
             <label key={tier.id ?? "standard"} className="flex items-start gap-2 text-sm">
               <input
@@ -81,9 +84,10 @@ export function BuyBox({
                 <span className="font-medium">{tier.name}</span>
                 {" · "}
                 {tier.price
-                  ? `${payWhatYouWant ? "from " : ""}${formatMoney({ amount: tier.price.amount, currency: tier.price.currency })}`
-                  : `not sold in ${offer.currency}`}
-                {tier.activationLimit !== null && ` · ${tier.activationLimit} activations`}
+                  ? `${payWhatYouWant ? `${t("buy.from")} ` : ""}${formatMoney({ amount: tier.price.amount, currency: tier.price.currency })}`
+                  : t("buy.notSoldIn", { currency: offer.currency })}
+                {tier.activationLimit !== null &&
+                  ` · ${t("buy.activations", { count: tier.activationLimit })}`}
               </span>
             </label>
           ))}
@@ -94,7 +98,7 @@ export function BuyBox({
       {payWhatYouWant && price && (
         <div className="space-y-1">
           <label htmlFor="buy-amount" className="block text-sm font-semibold">
-            Your price in {price.currency} (at least {priceLabel})
+            {t("buy.yourPrice", { currency: price.currency, minimum: priceLabel ?? "" })}
           </label>
           <input
             key={`${selected?.id}-${price.currency}`}
@@ -111,7 +115,7 @@ export function BuyBox({
       )}
       <div className="space-y-1">
         <label htmlFor="buy-code" className="block text-sm font-semibold">
-          Discount code (optional)
+          {t("buy.discountCode")}
         </label>
         <input
           id="buy-code"
@@ -123,11 +127,11 @@ export function BuyBox({
       <Button className="w-full" disabled={!price}>
         {signedIn
           ? payWhatYouWant
-            ? "Buy"
-            : `Buy for ${priceLabel}`
+            ? t("buy.buy")
+            : t("buy.buyFor", { price: priceLabel ?? "" })
           : payWhatYouWant
-            ? "Sign in to buy"
-            : `Sign in to buy for ${priceLabel}`}
+            ? t("buy.signInToBuy")
+            : t("buy.signInToBuyFor", { price: priceLabel ?? "" })}
       </Button>
     </Form>
   );

@@ -1,8 +1,10 @@
 import { Link } from "@remix-run/react";
+import { useFormat, useT, useViewer } from "~/components/i18n.tsx";
 import { ResponsiveImage } from "~/components/media/responsive-image.tsx";
-import { highlightParts, listingTypeLabel } from "~/modules/catalog/search.ts";
+import type { listingTypeLabel } from "~/modules/catalog/search.ts";
+import { highlightParts } from "~/modules/catalog/search.ts";
 import type { PublicImage } from "~/modules/media/image-urls.ts";
-import { formatMoney, type Money } from "~/utils/money.ts";
+import type { Money } from "~/utils/money.ts";
 
 export type ListingCardData = {
   slug: string;
@@ -21,6 +23,8 @@ export type ListingCardData = {
   viewerPrice?: Money | null;
   /** ...and the listing's own price, shown instead, marked as another currency. */
   listedPrice?: Money;
+  /** Shop and plan pages: every price of the first tier, so the card shows the viewer's currency. */
+  prices?: Money[];
   /** Search results: title, tagline and excerpt with matches between highlight markers. */
   highlight?: { title: string; tagline: string; excerpt: string } | null;
 };
@@ -44,7 +48,10 @@ export function Highlighted({ text }: { text: string }) {
 }
 
 export function RatingStars({ rating }: { rating: { average: number; count: number } }) {
+  const t = useT();
+  const format = useFormat();
   const rounded = Math.round(rating.average * 10) / 10;
+  const shown = format.decimal(rounded);
   const full = Math.round(rating.average);
   return (
     <span className="inline-flex items-center gap-1 text-xs text-gray-700">
@@ -52,18 +59,26 @@ export function RatingStars({ rating }: { rating: { average: number; count: numb
         {"★".repeat(full)}
         <span className="text-gray-300">{"★".repeat(5 - full)}</span>
       </span>
-      <span className="sr-only">Rated {rounded.toFixed(1)} out of 5,</span>
+      <span className="sr-only">{t("card.rated", { rating: shown })}</span>
       <span>
-        {rounded.toFixed(1)} ({rating.count}
-        <span className="sr-only"> {rating.count === 1 ? "review" : "reviews"}</span>)
+        {shown} ({rating.count}
+        <span className="sr-only"> {t(rating.count === 1 ? "card.review.one" : "card.review.other")}</span>)
       </span>
     </span>
   );
 }
 
 function CardPrice({ listing }: { listing: ListingCardData }) {
+  const t = useT();
+  const format = useFormat();
+  const viewer = useViewer();
   if (listing.viewerPrice) {
-    return <p className="text-base font-bold text-ink">{formatMoney(listing.viewerPrice)}</p>;
+    return <p className="text-base font-bold text-ink">{format.money(listing.viewerPrice)}</p>;
+  }
+  // Shop and plan pages pass every price the listing has: the viewer's currency first.
+  const inViewerCurrency = listing.prices?.find((price) => price.currency === viewer.currency);
+  if (inViewerCurrency) {
+    return <p className="text-base font-bold text-ink">{format.money(inViewerCurrency)}</p>;
   }
   const own =
     listing.listedPrice ??
@@ -73,9 +88,11 @@ function CardPrice({ listing }: { listing: ListingCardData }) {
   if (!own) return null;
   return (
     <p className="text-right text-base font-bold text-ink">
-      {formatMoney(own)}
-      {listing.viewerPrice === null && (
-        <span className="block text-xs font-normal text-gray-600">only in {own.currency}</span>
+      {format.money(own)}
+      {(listing.viewerPrice === null || (listing.prices && own.currency !== viewer.currency)) && (
+        <span className="block text-xs font-normal text-gray-600">
+          {t("card.onlyIn", { currency: own.currency })}
+        </span>
       )}
     </p>
   );
@@ -88,6 +105,7 @@ export function ListingCard({
   listing: ListingCardData;
   headingLevel?: 2 | 3;
 }) {
+  const t = useT();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const highlight = listing.highlight;
   return (
@@ -102,7 +120,7 @@ export function ListingCard({
       <div className="flex flex-1 flex-col p-5">
         <div className="flex items-center justify-between gap-2 text-xs font-medium text-gray-600">
           <span className="rounded-full bg-brand-50 px-2 py-0.5 text-brand-700">
-            {listingTypeLabel[listing.type]}
+            {t(`type.${listing.type}`)}
           </span>
           <span>{listing.category}</span>
         </div>
@@ -128,7 +146,7 @@ export function ListingCard({
           <p className="text-xs text-gray-600">
             {listing.aiModels.join(" · ")}
             <br />
-            by {listing.shop.name}
+            {t("card.by", { name: listing.shop.name })}
           </p>
           <CardPrice listing={listing} />
         </div>

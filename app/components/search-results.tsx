@@ -1,19 +1,19 @@
 import { Form, Link } from "@remix-run/react";
+import { useFormat, useT } from "~/components/i18n.tsx";
 import { ListingCard } from "~/components/listing-card.tsx";
 import type { SearchPage } from "~/modules/catalog/search.server.ts";
 import {
   type CatalogSearch,
   type ListingLanguage,
   languageLabel,
-  listingTypeLabel,
   PRICE_RANGES,
   type PriceRange,
   SEARCH_SORTS,
   searchHref,
-  sortLabel,
   VIEWER_CURRENCIES,
 } from "~/modules/catalog/search.ts";
-import { formatMoney } from "~/utils/money.ts";
+import type { Translate } from "~/modules/i18n/translate.ts";
+import type { Money } from "~/utils/money.ts";
 
 type Viewer = { currency: string; language: string };
 /** Parameters a landing page fixes (its category or model): never shown as facets, never in links. */
@@ -44,22 +44,27 @@ function currentParams(search: CatalogSearch, fixed: Fixed): Partial<Record<Filt
   return params;
 }
 
-function priceRangeLabel(id: PriceRange, currency: string): string {
+type Words = { t: Translate; formatMoney: (money: Money) => string };
+
+function priceRangeLabel(id: PriceRange, currency: string, { t, formatMoney }: Words): string {
   const [from, below] = PRICE_RANGES[id];
   const money = (amount: number) => formatMoney({ amount, currency }).replace(/[.,]00(?!\d)/, "");
-  if (from === 0 && below !== null) return `Under ${money(below)}`;
-  if (below === null) return `${money(from)} and up`;
-  return `${money(from)} to ${money(below)}`;
+  if (from === 0 && below !== null) return t("price.under", { amount: money(below) });
+  if (below === null) return t("price.andUp", { amount: money(from) });
+  return t("price.between", { from: money(from), below: money(below) });
 }
 
-function facetLabel(facet: keyof SearchPage["facets"], value: string, viewer: Viewer): string {
+function facetLabel(facet: keyof SearchPage["facets"], value: string, viewer: Viewer, words: Words): string {
+  const { t } = words;
   switch (facet) {
     case "type":
-      return listingTypeLabel[value as keyof typeof listingTypeLabel] ?? value;
+      return value === "PROMPT" || value === "TEMPLATE" || value === "AGENT" || value === "BUNDLE"
+        ? t(`type.${value}`)
+        : value;
     case "price":
-      return priceRangeLabel(value as PriceRange, viewer.currency);
+      return priceRangeLabel(value as PriceRange, viewer.currency, words);
     case "rating":
-      return `${value} stars & up`;
+      return t("facet.stars", { value });
     case "language":
       return languageLabel[value as ListingLanguage] ?? value;
     default:
@@ -67,14 +72,14 @@ function facetLabel(facet: keyof SearchPage["facets"], value: string, viewer: Vi
   }
 }
 
-const FACET_TITLES: Record<keyof SearchPage["facets"], string> = {
-  type: "Type",
-  model: "AI model",
-  category: "Category",
-  price: "Price",
-  rating: "Rating",
-  language: "Written in",
-};
+const FACET_TITLES = {
+  type: "facet.type",
+  model: "facet.model",
+  category: "facet.category",
+  price: "facet.price",
+  rating: "facet.rating",
+  language: "facet.language",
+} as const satisfies Record<keyof SearchPage["facets"], string>;
 
 function Facets({
   page,
@@ -89,6 +94,9 @@ function Facets({
   basePath: string;
   fixed: Fixed;
 }) {
+  const t = useT();
+  const format = useFormat();
+  const words: Words = { t, formatMoney: format.money };
   const params = currentParams(search, fixed);
   const groups = (Object.keys(FACET_TITLES) as (keyof SearchPage["facets"])[]).filter(
     (facet) => !(facet in fixed) && page.facets[facet].length > 0,
@@ -108,12 +116,12 @@ function Facets({
           })}
           className="text-sm font-medium text-brand-700 underline"
         >
-          Clear filters
+          {t("search.clearFilters")}
         </Link>
       ) : null}
       {groups.map((facet) => (
-        <section key={facet} aria-label={FACET_TITLES[facet]}>
-          <h3 className="text-sm font-semibold text-ink">{FACET_TITLES[facet]}</h3>
+        <section key={facet} aria-label={t(FACET_TITLES[facet])}>
+          <h3 className="text-sm font-semibold text-ink">{t(FACET_TITLES[facet])}</h3>
           <ul className="mt-2 space-y-1 text-sm">
             {page.facets[facet].map(({ value, count }) => {
               const active = params[facet] === value;
@@ -129,11 +137,14 @@ function Facets({
                   >
                     <span>
                       {active ? <span aria-hidden="true">✓ </span> : null}
-                      {facetLabel(facet, value, viewer)}
+                      {facetLabel(facet, value, viewer, words)}
                     </span>
                     <span className="text-gray-600">
                       {count}
-                      <span className="sr-only"> {count === 1 ? "listing" : "listings"}</span>
+                      <span className="sr-only">
+                        {" "}
+                        {t(count === 1 ? "search.listing.one" : "search.listing.other")}
+                      </span>
                     </span>
                   </Link>
                 </li>
@@ -158,6 +169,7 @@ export function SearchForm({
   basePath: string;
   fixed?: Fixed;
 }) {
+  const t = useT();
   const params = currentParams(search, fixed);
   const kept = (["type", "model", "category", "price", "rating", "language", "lang"] as const).filter(
     (name) => params[name],
@@ -167,7 +179,7 @@ export function SearchForm({
       method="get"
       action={basePath}
       role="search"
-      aria-label="Find listings"
+      aria-label={t("search.label")}
       className="flex flex-wrap items-end gap-3"
       onSubmit={dropEmptyFields}
     >
@@ -176,20 +188,20 @@ export function SearchForm({
       ))}
       <div className="min-w-56 flex-1">
         <label htmlFor="search-q" className="block text-sm font-medium">
-          Search
+          {t("search.search")}
         </label>
         <input
           id="search-q"
           name="q"
           type="search"
           defaultValue={search.q ?? ""}
-          placeholder="e.g. cold email, logo, Vorlage"
+          placeholder={t("search.placeholder")}
           className="mt-1 w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-brand-600"
         />
       </div>
       <div>
         <label htmlFor="search-sort" className="block text-sm font-medium">
-          Sort
+          {t("search.sort")}
         </label>
         <select
           id="search-sort"
@@ -198,17 +210,19 @@ export function SearchForm({
           className="mt-1 rounded-lg border-0 py-2 pl-3 pr-8 text-sm ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-brand-600"
         >
           {/* The default follows the words: best match with them, newest without. */}
-          <option value="">{search.q ? sortLabel.relevance : `${sortLabel.newest} (default)`}</option>
+          <option value="">
+            {search.q ? t("sort.relevance") : t("search.defaultSort", { sort: t("sort.newest") })}
+          </option>
           {SEARCH_SORTS.filter((option) => option !== "relevance").map((option) => (
             <option key={option} value={option}>
-              {sortLabel[option]}
+              {t(`sort.${option}`)}
             </option>
           ))}
         </select>
       </div>
       <div>
         <label htmlFor="search-currency" className="block text-sm font-medium">
-          Currency
+          {t("search.currency")}
         </label>
         <select
           id="search-currency"
@@ -224,7 +238,7 @@ export function SearchForm({
         </select>
       </div>
       <button type="submit" className="rounded-lg bg-ink px-4 py-2 text-sm font-semibold text-white">
-        Search
+        {t("search.search")}
       </button>
     </Form>
   );
@@ -259,28 +273,29 @@ export function SearchResults({
   basePath: string;
   fixed?: Fixed;
 }) {
+  const t = useT();
   const params = currentParams(search, fixed);
   const facets = <Facets page={page} search={search} viewer={viewer} basePath={basePath} fixed={fixed} />;
   const priceSort = page.sort === "price-asc" || page.sort === "price-desc";
   return (
     <div className="gap-8 lg:grid lg:grid-cols-[14rem_1fr]">
       <details className="mb-4 rounded-lg bg-white p-4 ring-1 ring-gray-200 lg:hidden">
-        <summary className="cursor-pointer text-sm font-semibold">Filters</summary>
+        <summary className="cursor-pointer text-sm font-semibold">{t("search.filters")}</summary>
         <div className="mt-4">{facets}</div>
       </details>
-      <aside aria-label="Filters" className="hidden lg:block">
+      <aside aria-label={t("search.filters")} className="hidden lg:block">
         {facets}
       </aside>
       <section aria-labelledby="results-heading">
         <h2 id="results-heading" className="text-lg font-bold" aria-live="polite">
-          {page.total === 1 ? "1 listing" : `${page.total} listings`}
+          {page.total === 1 ? t("search.count.one") : t("search.count.other", { count: page.total })}
         </h2>
         {page.corrections.map((correction) => (
           <p key={correction.word} className="mt-1 text-sm text-gray-700">
-            No listing contains “{correction.word}”; showing matches for{" "}
+            {t("search.correction", { word: correction.word })}{" "}
             {correction.suggestions.map((word, index) => (
               <span key={word}>
-                {index > 0 ? " or " : ""}“<strong>{word}</strong>”
+                {index > 0 ? t("search.or") : ""}“<strong>{word}</strong>”
               </span>
             ))}
             .
@@ -288,12 +303,11 @@ export function SearchResults({
         ))}
         {priceSort ? (
           <p className="mt-1 text-sm text-gray-600">
-            Prices in {viewer.currency}. Listings without a price in {viewer.currency} come last, shown in
-            their own currency.
+            {t("search.priceSortNote", { currency: viewer.currency })}
           </p>
         ) : null}
         {page.results.length === 0 ? (
-          <p className="mt-4 text-gray-700">Nothing matches that yet. Try fewer words or clear a filter.</p>
+          <p className="mt-4 text-gray-700">{t("search.empty")}</p>
         ) : (
           <ul className="mt-4 grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
             {page.results.map((listing) => (
@@ -302,14 +316,14 @@ export function SearchResults({
           </ul>
         )}
         {page.previous || page.next ? (
-          <nav aria-label="Pages of results" className="mt-6 flex justify-between">
+          <nav aria-label={t("search.pages")} className="mt-6 flex justify-between">
             {page.previous ? (
               <Link
                 to={searchHref(basePath, { ...params, before: page.previous })}
                 rel="prev"
                 className="rounded-lg px-4 py-2 text-sm font-semibold ring-1 ring-gray-300 hover:bg-gray-50"
               >
-                ← Previous
+                {t("search.previous")}
               </Link>
             ) : (
               <span />
@@ -320,7 +334,7 @@ export function SearchResults({
                 rel="next"
                 className="rounded-lg px-4 py-2 text-sm font-semibold ring-1 ring-gray-300 hover:bg-gray-50"
               >
-                Next →
+                {t("search.next")}
               </Link>
             ) : null}
           </nav>

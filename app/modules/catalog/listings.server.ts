@@ -74,6 +74,7 @@ export async function getPublishedListing(slug: string) {
     where: { slug, status: "PUBLISHED", takenDownAt: null },
     select: {
       ...listingCardSelect,
+      language: true,
       description: true,
       teaser: true,
       publishedAt: true,

@@ -1,5 +1,6 @@
 import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useT } from "~/components/i18n.tsx";
 import { ListingCard } from "~/components/listing-card.tsx";
 import {
   bestSellingThisWeek,
@@ -10,15 +11,12 @@ import {
 } from "~/modules/catalog/search.server.ts";
 import { parseCatalogSearch, slugify, withoutEmptyParams } from "~/modules/catalog/search.ts";
 import { searchCacheHeaders } from "~/modules/catalog/search-http.ts";
+import { metaTranslator } from "~/modules/i18n/translate.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Stapel: prompts, templates and AI agents from independent creators" },
-  {
-    name: "description",
-    content:
-      "Buy ready-to-use prompts for ChatGPT, Claude, Gemini and Midjourney, templates and AI agents. Instant delivery, licence included.",
-  },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: t("home.title") }, { name: "description", content: t("home.description") }];
+};
 
 export const headers: HeadersFunction = () => searchCacheHeaders;
 
@@ -77,52 +75,48 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { featured, newest, bestSelling, total, categories, models } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <div className="space-y-10">
       <section className="rounded-2xl bg-gradient-to-br from-brand-600 to-brand-700 px-6 py-10 text-white sm:px-10">
-        <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">
-          Prompts, templates and agents that work.
-        </h1>
-        <p className="mt-3 max-w-2xl text-brand-100">
-          Made by copywriters, designers and automation builders who use them every day. Pay once, get it
-          instantly, keep it in your library.
-        </p>
+        <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">{t("home.heading")}</h1>
+        <p className="mt-3 max-w-2xl text-brand-100">{t("home.intro")}</p>
         <Form
           method="get"
           action="/search"
           role="search"
-          aria-label="Find listings"
+          aria-label={t("search.label")}
           className="mt-6 flex max-w-xl gap-2"
         >
           <label htmlFor="home-q" className="sr-only">
-            Search
+            {t("search.search")}
           </label>
           <input
             id="home-q"
             name="q"
             type="search"
             required
-            placeholder="e.g. cold email, logo, Vorlage"
+            placeholder={t("search.placeholder")}
             className="min-w-0 flex-1 rounded-lg border-0 px-3 py-2 text-ink ring-1 ring-inset ring-white/40 focus:ring-2 focus:ring-white"
           />
           <button type="submit" className="rounded-lg bg-ink px-4 py-2 text-sm font-semibold text-white">
-            Apply
+            {t("search.apply")}
           </button>
         </Form>
       </section>
 
-      <ListingRow title="Featured: top rated" id="featured" listings={featured} more="/search?sort=rating" />
+      <ListingRow title={t("home.featured")} id="featured" listings={featured} more="/search?sort=rating" />
       <ListingRow
-        title="Best-selling this week"
+        title={t("home.bestSelling")}
         id="best-selling"
         listings={bestSelling}
         more="/search?sort=best-selling"
       />
-      <ListingRow title="New" id="new" listings={newest} more="/search?sort=newest" />
+      <ListingRow title={t("home.new")} id="new" listings={newest} more="/search?sort=newest" />
 
       <section aria-labelledby="categories-heading">
         <h2 id="categories-heading" className="text-lg font-bold">
-          {total === 1 ? "1 listing" : `${total} listings`}, by category
+          {total === 1 ? t("home.byCategory.one") : t("home.byCategory.other", { count: total })}
         </h2>
         <ul className="mt-3 flex flex-wrap gap-2">
           {categories.map((category) => (
@@ -140,7 +134,7 @@ export default function Home() {
 
       <section aria-labelledby="models-heading">
         <h2 id="models-heading" className="text-lg font-bold">
-          By AI model
+          {t("home.byModel")}
         </h2>
         <ul className="mt-3 flex flex-wrap gap-2">
           {models.map((model) => (
@@ -170,6 +164,7 @@ function ListingRow({
   listings: SearchResult[];
   more: string;
 }) {
+  const t = useT();
   if (listings.length === 0) return null;
   return (
     <section aria-labelledby={`${id}-heading`}>
@@ -178,7 +173,8 @@ function ListingRow({
           {title}
         </h2>
         <Link to={more} className="text-sm font-medium text-brand-700 underline">
-          See all<span className="sr-only"> {title.toLowerCase()}</span>
+          {t("home.seeAll")}
+          <span className="sr-only"> {title.toLowerCase()}</span>
         </Link>
       </div>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">

@@ -1,23 +1,29 @@
 import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { useT } from "~/components/i18n.tsx";
 import { SearchForm, SearchResults } from "~/components/search-results.tsx";
 import { viewerFrom } from "~/modules/catalog/search.server.ts";
 import { parseCatalogSearch, withoutEmptyParams } from "~/modules/catalog/search.ts";
 import { searchCacheHeaders } from "~/modules/catalog/search-http.ts";
 import { landingPage } from "~/modules/catalog/search-landing.server.ts";
+import { metaTranslator, type Translate } from "~/modules/i18n/translate.ts";
 import { SLUG_PATTERN } from "~/utils/schemas.ts";
 
-const HEADING = (name: string) => `${name} prompts, templates and agents`;
-const TITLE = (name: string) => `${HEADING(name)}: Stapel`;
-const DESCRIPTION = (name: string, total: number) =>
-  `${total} ready-to-use ${name.toLowerCase()} ${total === 1 ? "listing" : "listings"} from independent creators: prompts, templates and AI agents, delivered instantly with a licence.`;
+const HEADING = (t: Translate, name: string) => t("landing.category", { name });
+const TITLE = (t: Translate, name: string) => `${HEADING(t, name)}: Stapel`;
+const DESCRIPTION = (t: Translate, name: string, total: number) =>
+  t(total === 1 ? "landing.categoryDescription.one" : "landing.categoryDescription.other", {
+    count: total,
+    name,
+    lower: name.toLowerCase(),
+  });
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
-        { title: TITLE(data.name) },
-        { name: "description", content: DESCRIPTION(data.name, data.page.total) },
+        { title: TITLE(metaTranslator(matches), data.name) },
+        { name: "description", content: DESCRIPTION(metaTranslator(matches), data.name, data.page.total) },
         { tagName: "link", rel: "canonical", href: data.canonical },
       ]
     : [{ title: "Not found: Stapel" }];
@@ -39,11 +45,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function CategoryLanding() {
   const { name, fixed, page, search, viewer, basePath } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <div className="space-y-6">
       <header>
-        <h1 className="text-2xl font-extrabold tracking-tight">{HEADING(name)}</h1>
-        <p className="mt-2 max-w-2xl text-gray-700">{DESCRIPTION(name, page.total)}</p>
+        <h1 className="text-2xl font-extrabold tracking-tight">{HEADING(t, name)}</h1>
+        <p className="mt-2 max-w-2xl text-gray-700">{DESCRIPTION(t, name, page.total)}</p>
       </header>
       <SearchForm search={search} viewer={viewer} basePath={basePath} fixed={fixed} />
       <SearchResults page={page} search={search} viewer={viewer} basePath={basePath} fixed={fixed} />

@@ -1,25 +1,22 @@
 import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { useT } from "~/components/i18n.tsx";
 import { SearchForm, SearchResults } from "~/components/search-results.tsx";
 import { searchCatalog, viewerFrom } from "~/modules/catalog/search.server.ts";
 import { parseCatalogSearch, withoutEmptyParams } from "~/modules/catalog/search.ts";
 import { searchCacheHeaders } from "~/modules/catalog/search-http.ts";
+import { metaTranslator } from "~/modules/i18n/translate.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data?.search.q
-      ? `“${data.search.q}”: search Stapel`
-      : "Search prompts, templates and agents: Stapel",
-  },
-  {
-    name: "description",
-    content:
-      "Search prompts, templates and AI agents by words, type, AI model, category, price, rating and language.",
-  },
-  // Result pages change with every listing; the page itself is for people, not for the index.
-  { name: "robots", content: "noindex, follow" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
+  return [
+    { title: data?.search.q ? t("search.titleFor", { q: data.search.q }) : t("search.title") },
+    { name: "description", content: t("search.description") },
+    // Result pages change with every listing; the page itself is for people, not for the index.
+    { name: "robots", content: "noindex, follow" },
+  ];
+};
 
 export const headers: HeadersFunction = () => searchCacheHeaders;
 
@@ -35,10 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function SearchRoute() {
   const { search, viewer, page } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-extrabold tracking-tight">
-        {search.q ? `Results for “${search.q}”` : "All listings"}
+        {search.q ? t("search.resultsFor", { q: search.q }) : t("search.all")}
       </h1>
       <SearchForm search={search} viewer={viewer} basePath="/search" />
       <SearchResults page={page} search={search} viewer={viewer} basePath="/search" />

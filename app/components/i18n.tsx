@@ -1,0 +1,105 @@
+import { Form, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { type Translate, translator } from "~/modules/i18n/translate.ts";
+import {
+  CURRENCIES,
+  DATE_LOCALE,
+  LANGUAGE_NAMES,
+  LANGUAGES,
+  NUMBER_LOCALE,
+  type Viewer,
+} from "~/modules/i18n/viewer.ts";
+import { formatDay } from "~/utils/dates.ts";
+import { formatMoney, type Money } from "~/utils/money.ts";
+
+const FALLBACK: Viewer = { language: "en", currency: "EUR" };
+
+/** The viewer's language and currency, as the root loader worked them out for this request. */
+export function useViewer(): Viewer {
+  const data = useRouteLoaderData("root") as { viewer?: Viewer } | undefined;
+  return data?.viewer ?? FALLBACK;
+}
+
+export function useT(): Translate {
+  const { language } = useViewer();
+  return useMemo(() => translator(language), [language]);
+}
+
+/** Money, days and plain numbers in the viewer's locale ("9,00 €", "2. Januar 2027", "1.234"). */
+export function useFormat() {
+  const { language } = useViewer();
+  return useMemo(
+    () => ({
+      money: (money: Money) => formatMoney(money, NUMBER_LOCALE[language]),
+      day: (date: Date | string) => formatDay(date, DATE_LOCALE[language]),
+      number: (value: number) => new Intl.NumberFormat(NUMBER_LOCALE[language]).format(value),
+      /** One decimal, as ratings show ("4.5" / "4,5"). */
+      decimal: (value: number) =>
+        new Intl.NumberFormat(NUMBER_LOCALE[language], {
+          minimumFractionDigits: 1,
+          maximumFractionDigits: 1,
+        }).format(value),
+    }),
+    [language],
+  );
+}
+
+/**
+ * Language and currency switchers: GET forms that reload the same page with `?lang=` or
+ * `?currency=` (the server then remembers the choice in a cookie). Every other parameter of the
+ * page is carried as a hidden field, so a search keeps its words and filters. Works without
+ * JavaScript.
+ */
+export function ViewerSwitchers() {
+  const t = useT();
+  const viewer = useViewer();
+  const location = useLocation();
+  const params = [...new URLSearchParams(location.search)];
+  const keep = (name: string) =>
+    params
+      .filter(([key]) => key !== name && !(name === "currency" && (key === "after" || key === "before")))
+      .map(([key, value], index) => (
+        <input key={`${key}-${index.toString()}`} type="hidden" name={key} value={value} />
+      ));
+  const selectClass =
+    "rounded-md border-0 bg-white py-1 pl-2 pr-7 text-sm text-gray-700 ring-1 ring-inset ring-gray-300";
+  const buttonClass = "rounded-md px-2 py-1 text-sm font-medium text-gray-700 ring-1 ring-gray-300";
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <Form method="get" action={location.pathname} className="flex items-center gap-1" reloadDocument>
+        {keep("lang")}
+        <label htmlFor="viewer-lang" className="sr-only">
+          {t("switcher.language")}
+        </label>
+        <select id="viewer-lang" name="lang" defaultValue={viewer.language} className={selectClass}>
+          {LANGUAGES.map((language) => (
+            <option key={language} value={language} lang={language}>
+              {LANGUAGE_NAMES[language]}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className={buttonClass}>
+          {t("switcher.apply")}
+          <span className="sr-only"> {t("switcher.language")}</span>
+        </button>
+      </Form>
+      <Form method="get" action={location.pathname} className="flex items-center gap-1" reloadDocument>
+        {keep("currency")}
+        <label htmlFor="viewer-currency" className="sr-only">
+          {t("switcher.currency")}
+        </label>
+        <select id="viewer-currency" name="currency" defaultValue={viewer.currency} className={selectClass}>
+          {CURRENCIES.map((currency) => (
+            <option key={currency} value={currency}>
+              {currency === "EUR" ? "€ EUR" : "$ USD"}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className={buttonClass}>
+          {t("switcher.apply")}
+          <span className="sr-only"> {t("switcher.currency")}</span>
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * The interface's English words. Every key here must exist in `de.ts` (its type is built from this
+ * object, so a missing or extra German key fails typecheck). `{name}` marks a value filled in at
+ * render time. Seller-written content (titles, descriptions, tags) is never translated.
+ */
+export const en = {
+  // Root layout
+  "layout.skip": "Skip to content",
+  "layout.footer": "Stapel: prompts, templates and agents from independent creators.",
+  "nav.label": "Main",
+  "nav.discover": "Discover",
+  "nav.library": "Library",
+  "nav.account": "Account",
+  "nav.dashboard": "Dashboard",
+  "nav.sell": "Sell",
+  "nav.devOutbox": "Dev outbox",
+  "nav.signOut": "Sign out",
+  "nav.signIn": "Sign in",
+  "switcher.language": "Language",
+  "switcher.currency": "Currency",
+  "switcher.apply": "Change",
+
+  // Home
+  "home.title": "Stapel: prompts, templates and AI agents from independent creators",
+  "home.description":
+    "Buy ready-to-use prompts for ChatGPT, Claude, Gemini and Midjourney, templates and AI agents. Instant delivery, licence included.",
+  "home.heading": "Prompts, templates and agents that work.",
+  "home.intro":
+    "Made by copywriters, designers and automation builders who use them every day. Pay once, get it instantly, keep it in your library.",
+  "home.featured": "Featured: top rated",
+  "home.bestSelling": "Best-selling this week",
+  "home.new": "New",
+  "home.byCategory.one": "1 listing, by category",
+  "home.byCategory.other": "{count} listings, by category",
+  "home.byModel": "By AI model",
+  "home.seeAll": "See all",
+
+  // Search form, facets, results, paging
+  "search.label": "Find listings",
+  "search.search": "Search",
+  "search.placeholder": "e.g. cold email, logo, Vorlage",
+  "search.apply": "Apply",
+  "search.sort": "Sort",
+  "search.currency": "Currency",
+  "search.defaultSort": "{sort} (default)",
+  "search.title": "Search prompts, templates and agents: Stapel",
+  "search.titleFor": "“{q}”: search Stapel",
+  "search.description":
+    "Search prompts, templates and AI agents by words, type, AI model, category, price, rating and language.",
+  "search.resultsFor": "Results for “{q}”",
+  "search.all": "All listings",
+  "search.filters": "Filters",
+  "search.clearFilters": "Clear filters",
+  "search.count.one": "1 listing",
+  "search.count.other": "{count} listings",
+  "search.listing.one": "listing",
+  "search.listing.other": "listings",
+  "search.correction": "No listing contains “{word}”; showing matches for",
+  "search.or": " or ",
+  "search.priceSortNote":
+    "Prices in {currency}. Listings without a price in {currency} come last, shown in their own currency.",
+  "search.empty": "Nothing matches that yet. Try fewer words or clear a filter.",
+  "search.pages": "Pages of results",
+  "search.previous": "← Previous",
+  "search.next": "Next →",
+  "facet.type": "Type",
+  "facet.model": "AI model",
+  "facet.category": "Category",
+  "facet.price": "Price",
+  "facet.rating": "Rating",
+  "facet.language": "Written in",
+  "facet.stars": "{value} stars & up",
+  "price.under": "Under {amount}",
+  "price.andUp": "{amount} and up",
+  "price.between": "{from} to {below}",
+  "sort.relevance": "Best match",
+  "sort.newest": "Newest",
+  "sort.best-selling": "Best-selling",
+  "sort.rating": "Top rated",
+  "sort.price-asc": "Price: low to high",
+  "sort.price-desc": "Price: high to low",
+  "type.PROMPT": "Prompt",
+  "type.TEMPLATE": "Template",
+  "type.AGENT": "Agent",
+  "type.BUNDLE": "Bundle",
+
+  // Landing pages
+  "landing.category": "{name} prompts, templates and agents",
+  "landing.model": "Prompts and agents for {name}",
+  "landing.modelTitle": "{name} prompts, templates and agents",
+  "landing.categoryDescription.one":
+    "1 ready-to-use {lower} listing from independent creators: prompts, templates and AI agents, delivered instantly with a licence.",
+  "landing.categoryDescription.other":
+    "{count} ready-to-use {lower} listings from independent creators: prompts, templates and AI agents, delivered instantly with a licence.",
+  "landing.modelDescription.one":
+    "1 listing made for {name}: tested prompts, templates and AI agents from independent creators, delivered instantly with a licence.",
+  "landing.modelDescription.other":
+    "{count} listings made for {name}: tested prompts, templates and AI agents from independent creators, delivered instantly with a licence.",
+
+  // Listing cards
+  "card.by": "by {name}",
+  "card.onlyIn": "only in {currency}",
+  "card.rated": "Rated {rating} out of 5,",
+  "card.review.one": "review",
+  "card.review.other": "reviews",
+
+  // Buy box
+  "buy.free": "Free",
+  "buy.claim": "Claim for free",
+  "buy.signInToClaim": "Sign in to claim for free",
+  "buy.notSold": "Not sold in this currency",
+  "buy.payingIn": "Paying in {currency}.",
+  "buy.payIn": "Pay in {currency}",
+  "buy.licence": "Licence",
+  "buy.from": "from",
+  "buy.notSoldIn": "not sold in {currency}",
+  "buy.activations": "{count} activations",
+  "buy.yourPrice": "Your price in {currency} (at least {minimum})",
+  "buy.discountCode": "Discount code (optional)",
+  "buy.buy": "Buy",
+  "buy.buyFor": "Buy for {price}",
+  "buy.signInToBuy": "Sign in to buy",
+  "buy.signInToBuyFor": "Sign in to buy for {price}",
+
+  // Listing page
+  "listing.by": "by",
+  "listing.reviews": "{count} reviews",
+  "listing.cancelled": "Checkout was cancelled. You have not been charged.",
+  "listing.description": "Description",
+  "listing.peek": "A peek inside",
+  "listing.peekNote": "The full listing is unlocked in your library after purchase.",
+  "listing.bundle": "Included in this bundle",
+  "listing.report": "Report this listing",
+  "listing.includedIn": "Included in",
+  "listing.edit": "Edit your listing",
+  "listing.owned": "You own this: open your library",
+  "listing.secure": "Secure payment by Stripe. Instant access. Licence key included.",
+
+  // A listing's own language
+  "listingLanguage.en": "In English",
+  "listingLanguage.de": "Auf Deutsch",
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;
