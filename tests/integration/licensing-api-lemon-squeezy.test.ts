@@ -196,6 +196,19 @@ describe("POST /api/v1/licenses/activate, validate, deactivate", () => {
         body: { error },
       });
     }
+    // NUL bytes (which PostgreSQL text cannot hold) are refused before the database, never a 500.
+    expect(
+      await callLicenseApi("activate", { license_key: key.key, instance_name: "a\u0000b" }, { as: "json" }),
+    ).toMatchObject({ status: 422, body: { error: "The instance name format is invalid." } });
+    expect(
+      await callLicenseApi("validate", { license_key: `${key.key}\u0000` }, { as: "json" }),
+    ).toMatchObject({ status: 422, body: { error: "The license key format is invalid." } });
+    expect(
+      await callLicenseApi("deactivate", { license_key: key.key, instance_id: "c\u0000" }, { as: "json" }),
+    ).toMatchObject({ status: 422, body: { error: "The instance id format is invalid." } });
+    expect(
+      await callLicenseApi("verify", { product_id: "x\u0000", license_key: key.key }, { as: "json" }),
+    ).toMatchObject({ status: 404, body: { success: false } });
     expect(await prisma.licenseActivation.count({ where: { licenseKeyId: key.id } })).toBe(0);
     expect((await callLicenseApi("activate", "{broken", { as: "json" })).status).toBe(400);
   });

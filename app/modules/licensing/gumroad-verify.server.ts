@@ -2,9 +2,9 @@ import { prisma } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
 import {
   type ApiAnswer,
+  couldBeKey,
   countAddress,
   findLicenseWithinLimit,
-  MAX_KEY_LENGTH,
   tokenFor,
 } from "./license-api.server.ts";
 import { type ApiFields, isPresent, normaliseKey, wantsToken } from "./license-api-input.server.ts";
@@ -65,7 +65,8 @@ export async function verifyGumroad(fields: ApiFields | null, address: string): 
   const increment = fields.increment_uses_count !== "false" && fields.increment_uses_count !== false;
 
   const key = normaliseKey(text("license_key"));
-  if (key === "" || key.length > MAX_KEY_LENGTH)
+  // No key or product of Stapel's holds a NUL byte (which PostgreSQL text cannot hold either).
+  if (!couldBeKey(key) || `${productId}${permalink}`.includes("\u0000"))
     return refuse(address, failure(404, GUMROAD_MESSAGES.notFound));
   // One statement reads the key and, when it is good for the product, counts the use.
   const { record, retryAfterSeconds } = await findLicenseWithinLimit(key, address, async (typed) => {

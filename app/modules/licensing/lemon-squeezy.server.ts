@@ -1,9 +1,10 @@
 import { prisma } from "~/utils/db.server.ts";
 import {
   type ApiAnswer,
+  couldBeId,
+  couldBeKey,
   countAddress,
   findLicenseWithinLimit,
-  MAX_KEY_LENGTH,
   tokenFor,
 } from "./license-api.server.ts";
 import { type ApiFields, isPresent, normaliseKey, wantsToken } from "./license-api-input.server.ts";
@@ -25,6 +26,7 @@ export const LS_MESSAGES = {
   malformed: "The request body could not be read: send form fields or a JSON object.",
   required: (field: string) => `The ${field.replace("_", " ")} field is required.`,
   notString: (field: string) => `The ${field.replace("_", " ")} must be a string.`,
+  invalid: (field: string) => `The ${field.replace("_", " ")} format is invalid.`,
   tooLong: (field: string) => `The ${field.replace("_", " ")} must not be greater than 255 characters.`,
   tooMany: "Too Many Attempts.",
 } as const;
@@ -111,6 +113,9 @@ function fieldError(fields: ApiFields, required: string[], optional: string[] = 
     }
     if (typeof value !== "string") return LS_MESSAGES.notString(name);
     if (value.length > 255) return LS_MESSAGES.tooLong(name);
+    // PostgreSQL text cannot hold NUL; other control characters have no place in a name either.
+    if ([...value].some((char) => char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127))
+      return LS_MESSAGES.invalid(name);
   }
   return null;
 }
@@ -141,8 +146,7 @@ async function prepare(
   const invalid = fieldError(fields, required, optional);
   if (invalid) return refuse(answer(verdict, 422, invalid, null, 0, null));
   const key = normaliseKey(fields.license_key as string);
-  if (key.length > MAX_KEY_LENGTH)
-    return refuse(answer(verdict, 404, LS_MESSAGES.keyNotFound, null, 0, null));
+  if (!couldBeKey(key)) return refuse(answer(verdict, 404, LS_MESSAGES.keyNotFound, null, 0, null));
   const { record, retryAfterSeconds } = await findLicenseWithinLimit(key, address);
   if (retryAfterSeconds !== null) return { done: limited(retryAfterSeconds) };
   if (!record) return { done: answer(verdict, 404, LS_MESSAGES.keyNotFound, null, 0, null) };
@@ -195,10 +199,13 @@ export async function validateLicense(input: ApiFields | null, address: string):
   const { record, fields } = prepared;
   let instance: Instance | null = null;
   if (isPresent(fields.instance_id)) {
-    instance = await prisma.licenseActivation.findFirst({
-      where: { id: (fields.instance_id as string).trim(), licenseKeyId: record.id },
-      select: { id: true, instanceName: true, createdAt: true },
-    });
+    const instanceId = (fields.instance_id as string).trim();
+    instance = !couldBeId(instanceId)
+      ? null
+      : await prisma.licenseActivation.findFirst({
+          where: { id: instanceId, licenseKeyId: record.id },
+          select: { id: true, instanceName: true, createdAt: true },
+        });
     if (!instance)
       return answer("valid", 404, LS_MESSAGES.instanceNotFound, record, record.activations, null);
   }
@@ -214,9 +221,10 @@ export async function deactivateLicense(input: ApiFields | null, address: string
   const prepared = await prepare("deactivated", input, address, ["license_key", "instance_id"]);
   if ("done" in prepared) return prepared.done;
   const { record, fields } = prepared;
-  const removed = await prisma.licenseActivation.deleteMany({
-    where: { id: (fields.instance_id as string).trim(), licenseKeyId: record.id },
-  });
+  const instanceId = (fields.instance_id as string).trim();
+  const removed = couldBeId(instanceId)
+    ? await prisma.licenseActivation.deleteMany({ where: { id: instanceId, licenseKeyId: record.id } })
+    : { count: 0 };
   if (removed.count === 0)
     return answer("deactivated", 404, LS_MESSAGES.instanceNotFound, record, record.activations, null);
   return answer("deactivated", 200, null, record, record.activations - 1, null);

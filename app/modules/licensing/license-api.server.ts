@@ -6,12 +6,18 @@ import { signLicenseToken } from "./license-tokens.server.ts";
 /** What a licence endpoint answers: a status and a JSON body, with Retry-After when limited. */
 export type ApiAnswer = { status: number; body: Record<string, unknown>; retryAfterSeconds?: number };
 
-/** Longer than any key Stapel issues: not looked up. */
-export const MAX_KEY_LENGTH = 64;
+/**
+ * Could this be a key Stapel issued (letters, digits and dashes, at most 64)? Anything else (a NUL
+ * byte, markup, a megabyte) is not looked up: it is unknown by construction.
+ */
+export const couldBeKey = (key: string) => /^[A-Z0-9-]{1,64}$/.test(key);
+
+/** Could this be an activation's id (a cuid)? Anything else is unknown without a query. */
+export const couldBeId = (id: string) => /^[a-z0-9]{1,40}$/.test(id);
 
 /** The key with everything the APIs answer about it, in one query; null for an unknown key. */
 export async function findLicense(key: string): Promise<LicenseRecord | null> {
-  if (key.length === 0 || key.length > MAX_KEY_LENGTH) return null;
+  if (!couldBeKey(key)) return null;
   const rows = await prisma.$queryRawUnsafe<LicenseRecord[]>(LICENSE_RECORD_SQL, key);
   return rows[0] ?? null;
 }

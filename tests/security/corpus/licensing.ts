@@ -75,9 +75,10 @@ type Endpoint = {
 
 const endpoints: Endpoint[] = [
   {
+    // Buyer A's key for shop B's listing: never a match, so no payload can count a use.
     name: "verify",
     fields: (w) => [
-      ["product_id", w.shopA.listing.id],
+      ["product_id", w.shopB.listing.id],
       ["license_key", w.purchaseA.licenseKey],
       ["increment_uses_count", "false"],
     ],
