@@ -12,6 +12,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { ImageField } from "~/components/media/image-field.tsx";
 import { Button } from "~/components/ui/button.tsx";
+import { SelectField } from "~/components/ui/choices.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
 import {
@@ -53,6 +54,8 @@ export type ListingFormDefaults = {
   keepPrices?: "on";
   /** Downloads per purchase of each file; empty is unlimited. */
   downloadLimit?: string;
+  /** The language the listing is written in: "en" or "de". */
+  language?: string;
 } & Partial<
   Record<`exampleInput${0 | 1 | 2}` | `exampleOutput${0 | 1 | 2}` | `exampleImage${0 | 1 | 2}`, string>
 >;
@@ -215,6 +218,16 @@ export function ListingForm({
             errors={fields.category.errors}
             {...getInputProps(fields.category, { type: "text" })}
             id={fields.category.id}
+          />
+          <SelectField
+            label="Language of this listing"
+            meta={fields.language}
+            options={[
+              { value: "en", label: "English" },
+              { value: "de", label: "Deutsch" },
+            ]}
+            key={fields.language.key}
+            defaultValue={single(fields.language.initialValue) ?? defaults.language ?? "en"}
           />
           <Field
             label="AI models (comma-separated)"

@@ -94,6 +94,7 @@ export async function getEditableListing(shopId: string, listingId: string) {
       priceAmount: true,
       currency: true,
       downloadLimit: true,
+      language: true,
       compatibleApps: true,
       agentPlatform: true,
       requiredTools: true,
@@ -161,6 +162,7 @@ function listingColumns(value: ListingFormValue) {
     aiModels: value.aiModels,
     aiGenerated: value.aiGenerated,
     downloadLimit: value.downloadLimit,
+    ...(value.language && { language: value.language }),
     // Null: the pricing page owns the prices (updateListing leaves them), or a new listing (checked).
     ...(value.price !== null && !value.keepPrices && { priceAmount: value.price }),
     compatibleApps: isType("TEMPLATE") ? value.compatibleApps : [],

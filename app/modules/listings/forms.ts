@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LANGUAGES } from "~/modules/i18n/viewer.ts";
 import { parsePrompt } from "~/modules/prompts/variables.ts";
 import { recordId, SLUG_PATTERN, text } from "~/utils/schemas.ts";
 
@@ -224,6 +225,11 @@ const listingFields = {
   keepPrices: checkbox,
   /** How often a buyer may download each file (resumes are free); null: no limit. */
   downloadLimit: downloadLimitInput,
+  /** The language the listing is written in (search stems it so); absent keeps what it was. */
+  language: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.enum(LANGUAGES, { error: "Choose English or Deutsch" }).optional(),
+  ),
   slug: slugInput,
   /** An image of the shop's (uploaded by the ImageField); empty removes the cover. */
   coverImageId: recordId("cover image").optional(),

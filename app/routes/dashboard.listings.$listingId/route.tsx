@@ -141,6 +141,7 @@ function formDefaults(listing: LoadedListing): ListingFormDefaults {
     teaser: listing.teaser,
     price: toDecimalString({ amount: listing.priceAmount, currency: listing.currency }),
     downloadLimit: listing.downloadLimit === null ? "" : String(listing.downloadLimit),
+    language: listing.language,
     slug: listing.slug,
     ...(listing.coverImage && { coverImageId: listing.coverImage.id }),
     body: listing.content?.body ?? "",
