@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { PageLinks } from "~/components/ui/page-links.tsx";
 import { TableHead } from "~/components/ui/table.tsx";
 import { listShopCustomers } from "~/modules/sellers/customers.server.ts";
 import { PageQuerySchema } from "~/modules/sellers/forms.ts";
@@ -86,31 +87,11 @@ export default function Customers() {
               </tbody>
             </table>
           </div>
-          {pageCount > 1 && (
-            <nav aria-label="Pages" className="flex items-center justify-between gap-3 text-sm">
-              {page > 1 ? (
-                <Link
-                  to={page > 2 ? `?page=${page - 1}` : "/dashboard/customers"}
-                  rel="prev"
-                  className="underline"
-                >
-                  Previous
-                </Link>
-              ) : (
-                <span />
-              )}
-              <span className="text-gray-600">
-                Page {page} of {pageCount}
-              </span>
-              {page < pageCount ? (
-                <Link to={`?page=${page + 1}`} rel="next" className="underline">
-                  Next
-                </Link>
-              ) : (
-                <span />
-              )}
-            </nav>
-          )}
+          <PageLinks
+            page={page}
+            pageCount={pageCount}
+            href={(target) => (target > 1 ? `?page=${target}` : "/dashboard/customers")}
+          />
         </>
       )}
     </section>

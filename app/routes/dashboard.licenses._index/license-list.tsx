@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { PageLinks } from "~/components/ui/page-links.tsx";
 import { TableHead } from "~/components/ui/table.tsx";
 import type { LicenseKeyStatus } from "~/generated/prisma/enums.ts";
 import {
@@ -97,34 +98,15 @@ export function LicenseList(props: {
           </tbody>
         </table>
       </div>
-      <Pagination page={props.page} pageCount={props.pageCount} query={props.query} />
+      <PageLinks
+        page={props.page}
+        pageCount={props.pageCount}
+        href={(page) =>
+          `/dashboard/licenses${licensesQueryString({ ...props.query, page: page > 1 ? page : undefined })}`
+        }
+        previousLabel="Newer"
+        nextLabel="Older"
+      />
     </div>
-  );
-}
-
-function Pagination({ page, pageCount, query }: { page: number; pageCount: number; query: LicensesQuery }) {
-  if (pageCount <= 1) return null;
-  const to = (target: number) =>
-    `/dashboard/licenses${licensesQueryString({ ...query, page: target > 1 ? target : undefined })}`;
-  return (
-    <nav aria-label="Pages" className="flex items-center justify-between gap-3 text-sm">
-      {page > 1 ? (
-        <Link to={to(page - 1)} className="font-semibold text-brand-700 underline" rel="prev">
-          Newer
-        </Link>
-      ) : (
-        <span />
-      )}
-      <span className="text-gray-600">
-        Page {page} of {pageCount}
-      </span>
-      {page < pageCount ? (
-        <Link to={to(page + 1)} className="font-semibold text-brand-700 underline" rel="next">
-          Older
-        </Link>
-      ) : (
-        <span />
-      )}
-    </nav>
   );
 }

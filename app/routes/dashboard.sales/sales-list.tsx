@@ -1,5 +1,6 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button.tsx";
+import { PageLinks } from "~/components/ui/page-links.tsx";
 import { TableHead } from "~/components/ui/table.tsx";
 import { type SalesQuery, salesQueryString } from "~/modules/sellers/forms.ts";
 import { saleStatusLabel } from "~/modules/sellers/labels.ts";
@@ -112,7 +113,15 @@ export function SalesList(props: {
           </tbody>
         </table>
       </div>
-      <Pagination page={props.page} pageCount={props.pageCount} query={props.query} />
+      <PageLinks
+        page={props.page}
+        pageCount={props.pageCount}
+        href={(page) =>
+          `/dashboard/sales${salesQueryString({ ...props.query, page: page > 1 ? page : undefined })}`
+        }
+        previousLabel="Newer"
+        nextLabel="Older"
+      />
     </div>
   );
 }
@@ -144,32 +153,5 @@ function RefundRest({ sale }: { sale: SaleRow }) {
         {sale.refundPending ? "Refund pending" : "Refund the rest"}
       </Button>
     </Form>
-  );
-}
-
-function Pagination({ page, pageCount, query }: { page: number; pageCount: number; query: SalesQuery }) {
-  if (pageCount <= 1) return null;
-  const to = (target: number) =>
-    `/dashboard/sales${salesQueryString({ ...query, page: target > 1 ? target : undefined })}`;
-  return (
-    <nav aria-label="Pages" className="flex items-center justify-between gap-3 text-sm">
-      {page > 1 ? (
-        <Link to={to(page - 1)} className="font-semibold text-brand-700 underline" rel="prev">
-          Newer
-        </Link>
-      ) : (
-        <span />
-      )}
-      <span className="text-gray-600">
-        Page {page} of {pageCount}
-      </span>
-      {page < pageCount ? (
-        <Link to={to(page + 1)} className="font-semibold text-brand-700 underline" rel="next">
-          Older
-        </Link>
-      ) : (
-        <span />
-      )}
-    </nav>
   );
 }
