@@ -23,8 +23,8 @@ export type ListingCardData = {
   viewerPrice?: Money | null;
   /** ...and the listing's own price, shown instead, marked as another currency. */
   listedPrice?: Money;
-  /** Shop and plan pages: every price of the first tier, so the card shows the viewer's currency. */
-  prices?: Money[];
+  /** Shop and plan pages: the first tier's prices, so the card shows the viewer's currency. */
+  tiers?: { prices: Money[] }[];
   /** Search results: title, tagline and excerpt with matches between highlight markers. */
   highlight?: { title: string; tagline: string; excerpt: string } | null;
 };
@@ -76,7 +76,8 @@ function CardPrice({ listing }: { listing: ListingCardData }) {
     return <p className="text-base font-bold text-ink">{format.money(listing.viewerPrice)}</p>;
   }
   // Shop and plan pages pass every price the listing has: the viewer's currency first.
-  const inViewerCurrency = listing.prices?.find((price) => price.currency === viewer.currency);
+  const prices = listing.tiers?.[0]?.prices;
+  const inViewerCurrency = prices?.find((price) => price.currency === viewer.currency);
   if (inViewerCurrency) {
     return <p className="text-base font-bold text-ink">{format.money(inViewerCurrency)}</p>;
   }
@@ -89,7 +90,7 @@ function CardPrice({ listing }: { listing: ListingCardData }) {
   return (
     <p className="text-right text-base font-bold text-ink">
       {format.money(own)}
-      {(listing.viewerPrice === null || (listing.prices && own.currency !== viewer.currency)) && (
+      {(listing.viewerPrice === null || (prices && own.currency !== viewer.currency)) && (
         <span className="block text-xs font-normal text-gray-600">
           {t("card.onlyIn", { currency: own.currency })}
         </span>

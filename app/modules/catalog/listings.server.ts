@@ -121,7 +121,16 @@ export async function getShopPage(handle: string) {
       listings: {
         where: { status: "PUBLISHED", takenDownAt: null },
         orderBy: { publishedAt: "desc" },
-        select: listingCardSelect,
+        select: {
+          ...listingCardSelect,
+          // The first live tier's prices: the card shows the one in the viewer's currency.
+          tiers: {
+            where: { archivedAt: null },
+            orderBy: { position: "asc" },
+            take: 1,
+            select: { prices: { select: { currency: true, amount: true } } },
+          },
+        },
       },
     },
   });

@@ -53,6 +53,13 @@ const includedListingSelect = {
   category: true,
   priceAmount: true,
   currency: true,
+  // The first live tier's prices: the card shows the one in the viewer's currency.
+  tiers: {
+    where: { archivedAt: null },
+    orderBy: { position: "asc" },
+    take: 1,
+    select: { prices: { select: { currency: true, amount: true } } },
+  },
 } satisfies Prisma.ListingSelect;
 
 /** A plan's page: the plan, its shop, current prices, and every listing it includes now. */
