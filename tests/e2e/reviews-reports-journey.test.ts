@@ -1,3 +1,4 @@
+import AxeBuilderModule from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, signInByEmail, signOut } from "./support/browser.ts";
@@ -8,6 +9,20 @@ const PROMPT = { slug: "cold-email-sequence-builder", title: "Cold Email Sequenc
 const BUYER = "reviewer-journey@example.com";
 const REVIEW = "Three of my ten cold emails got a reply within a day. The follow-ups needed a shorter close.";
 const REASON = "The sequence is copied from a paid course; the reporter sent us the original pages.";
+
+// The package is CommonJS; under ESM its class may sit on .default.
+const AxeBuilder = ((AxeBuilderModule as unknown as { default?: typeof AxeBuilderModule }).default ??
+  AxeBuilderModule) as typeof AxeBuilderModule;
+
+/** Serious or critical WCAG 2 A/AA problems on the page as it is now. */
+async function seriousViolations() {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
+}
 
 let server: RunningServer;
 let browser: BrowserContext;
@@ -50,6 +65,7 @@ describe("reviews and takedowns, in a real browser", () => {
     await page.goto(`${server.url}/p/${PROMPT.slug}`);
     await page.getByRole("link", { name: "Write a review" }).click();
     await page.getByRole("heading", { name: "Write a review" }).waitFor();
+    expect(await seriousViolations(), "the review form").toEqual([]);
     await page.getByLabel("4 out of 5 stars").check();
     await page.getByLabel("Your review").fill(REVIEW);
     await page.getByRole("button", { name: "Post your review" }).click();
@@ -61,12 +77,15 @@ describe("reviews and takedowns, in a real browser", () => {
     expect(await review.getByRole("img", { name: "4 out of 5 stars" }).count()).toBe(1);
     expect(await summary.textContent()).toMatch(/4\.5\s*.*2 reviews/s);
     expect(await page.getByRole("link", { name: "Edit your review" }).count()).toBe(1);
+    expect(await seriousViolations(), "the listing page with reviews").toEqual([]);
   });
 
   it("someone reports the listing, the admin takes it down, and it leaves the storefront", async () => {
     await signOut(page);
     await page.goto(`${server.url}/p/${PROMPT.slug}`);
     await page.getByRole("link", { name: "Report this listing" }).click();
+    await page.getByRole("heading", { name: "Report this listing" }).waitFor();
+    expect(await seriousViolations(), "the report form").toEqual([]);
     await page.getByLabel("It copies someone else's work (copyright)").check();
     await page
       .getByLabel("Details")
@@ -78,7 +97,10 @@ describe("reviews and takedowns, in a real browser", () => {
     await signInByEmail(page, server.url, "admin@stapel.test");
     await page.goto(`${server.url}/admin/reports`);
     const queued = page.getByTestId("open-report").filter({ hasText: "paid course I bought" });
+    await queued.waitFor();
+    expect(await seriousViolations(), "the admin queue").toEqual([]);
     await queued.getByRole("link", { name: PROMPT.title }).click();
+    expect(await seriousViolations(), "the admin's report page").toEqual([]);
     await page.getByLabel("Reason or note").fill(REASON);
     await page.getByRole("button", { name: "Take the listing down" }).click();
     await page.getByText("The listing is taken down and the seller has been emailed the reason.").waitFor();
@@ -97,6 +119,7 @@ describe("reviews and takedowns, in a real browser", () => {
     await page.goto(`${server.url}/dashboard/reports`);
     const takedown = page.getByTestId("takedown").filter({ hasText: PROMPT.title });
     await takedown.getByText(REASON).waitFor();
+    expect(await seriousViolations(), "the seller's takedowns").toEqual([]);
     await takedown
       .getByLabel("Your response (once)")
       .fill("The course quoted my public sequence, not the other way round.");

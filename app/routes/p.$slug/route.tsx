@@ -269,7 +269,7 @@ export default function ListingPage() {
         ) : owned ? (
           <Link
             to="/library"
-            className="block rounded-lg bg-emerald-600 px-4 py-2.5 text-center text-sm font-semibold text-white"
+            className="block rounded-lg bg-emerald-700 px-4 py-2.5 text-center text-sm font-semibold text-white"
           >
             {t("listing.owned")}
           </Link>
