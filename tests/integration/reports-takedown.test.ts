@@ -99,7 +99,7 @@ describe("reporting a listing", () => {
       { kind: "ABUSE", details: "x".repeat(2001), email: "a@example.com" },
       { kind: "ABUSE", details: "Long enough details here.", email: "not-an-email" },
       { kind: "ABUSE", details: "Long enough details here." },
-    ]) {
+    ] as Record<string, string>[]) {
       const outcome = expectData<FormReply>(await report(null, listing.slug, fields));
       expect(outcome.status, JSON.stringify(fields).slice(0, 50)).toBe(400);
       expect(formErrors(outcome.data).length).toBeGreaterThan(0);
