@@ -14,7 +14,7 @@ export const de: Messages = {
   "nav.signOut": "Abmelden",
   "nav.signIn": "Anmelden",
   "switcher.language": "Sprache",
-  "switcher.currency": "Währung",
+  "switcher.currency": "Preise anzeigen in",
   "switcher.apply": "Ändern",
 
   "home.title": "Stapel: Prompts, Vorlagen und KI-Agenten von unabhängigen Creators",
@@ -96,6 +96,15 @@ export const de: Messages = {
   "card.rated": "Bewertet mit {rating} von 5,",
   "card.review.one": "Bewertung",
   "card.review.other": "Bewertungen",
+
+  "login.heading": "Anmelden",
+  "login.title": "Bei Stapel anmelden",
+  "login.intro":
+    "Kein Passwort nötig: Wir schicken dir einen Link per E-Mail, der dich anmeldet. Neu hier? Derselbe Link legt dein Konto an.",
+  "login.sent":
+    "Schau in dein Postfach: Wir haben einen Anmeldelink an {email} geschickt. Er ist 20 Minuten gültig.",
+  "login.email": "E-Mail-Adresse",
+  "login.submit": "Anmeldelink schicken",
 
   "buy.free": "Kostenlos",
   "buy.claim": "Kostenlos holen",

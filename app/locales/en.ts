@@ -17,7 +17,7 @@ export const en = {
   "nav.signOut": "Sign out",
   "nav.signIn": "Sign in",
   "switcher.language": "Language",
-  "switcher.currency": "Currency",
+  "switcher.currency": "Show prices in",
   "switcher.apply": "Change",
 
   // Home
@@ -103,6 +103,15 @@ export const en = {
   "card.rated": "Rated {rating} out of 5,",
   "card.review.one": "review",
   "card.review.other": "reviews",
+
+  // Sign in
+  "login.heading": "Sign in",
+  "login.title": "Sign in to Stapel",
+  "login.intro":
+    "No password needed: we email you a link that signs you in. New here? The same link creates your account.",
+  "login.sent": "Check your inbox: we sent a sign-in link to {email}. It expires in 20 minutes.",
+  "login.email": "Email address",
+  "login.submit": "Email me a sign-in link",
 
   // Buy box
   "buy.free": "Free",

@@ -7,11 +7,13 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { useT } from "~/components/i18n.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
 import { SignInSchema } from "~/modules/accounts/forms.ts";
 import { requestSignInLink } from "~/modules/accounts/magic-link.server.ts";
+import { metaTranslator } from "~/modules/i18n/translate.ts";
 import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
 import { clientIp } from "~/utils/client-ip.ts";
 import {
@@ -22,7 +24,9 @@ import {
 } from "~/utils/forms.server.ts";
 import { getSessionUser, homeFor, safeRedirect } from "~/utils/session.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Stapel" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `${metaTranslator(matches)("login.heading")} · Stapel` },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
@@ -51,22 +55,16 @@ export default function Login() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
     shouldRevalidate: "onBlur",
   });
+  const t = useT();
   return (
     <div className="mx-auto max-w-md space-y-6">
-      <h1 className="text-2xl font-bold">Sign in to Stapel</h1>
-      <p className="text-gray-700">
-        No password needed: we email you a link that signs you in. New here? The same link creates your
-        account.
-      </p>
-      {sentTo && (
-        <Notice tone="success">
-          Check your inbox: we sent a sign-in link to {sentTo}. It expires in 20 minutes.
-        </Notice>
-      )}
+      <h1 className="text-2xl font-bold">{t("login.title")}</h1>
+      <p className="text-gray-700">{t("login.intro")}</p>
+      {sentTo && <Notice tone="success">{t("login.sent", { email: sentTo })}</Notice>}
       {form.errors && <Notice tone="error">{form.errors.join(" ")}</Notice>}
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         <Field
-          label="Email address"
+          label={t("login.email")}
           autoComplete="email"
           errors={fields.email.errors}
           {...getInputProps(fields.email, { type: "email" })}
@@ -77,7 +75,7 @@ export default function Login() {
           <label htmlFor="website">Website</label>
           <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
         </div>
-        <Button className="w-full">Email me a sign-in link</Button>
+        <Button className="w-full">{t("login.submit")}</Button>
       </Form>
     </div>
   );
