@@ -106,6 +106,15 @@ export const de: Messages = {
   "login.email": "E-Mail-Adresse",
   "login.submit": "Anmeldelink schicken",
 
+  "success.welcome": "Willkommen bei {plan}!",
+  "success.thanks": "Danke! Es gehört dir.",
+  "success.library": "Zur Bibliothek",
+  "library.title": "Deine Bibliothek",
+  "library.ended": "Nicht mehr für dich verfügbar",
+  "account.title": "Dein Konto",
+  "account.signedInAs": "Angemeldet als {email}",
+  "account.subscriptions": "Abonnements",
+
   "buy.free": "Kostenlos",
   "buy.claim": "Kostenlos holen",
   "buy.signInToClaim": "Anmelden und kostenlos holen",

@@ -113,6 +113,16 @@ export const en = {
   "login.email": "Email address",
   "login.submit": "Email me a sign-in link",
 
+  // Checkout success, library, account
+  "success.welcome": "Welcome to {plan}!",
+  "success.thanks": "Thank you! It is yours.",
+  "success.library": "Go to your library",
+  "library.title": "Your library",
+  "library.ended": "No longer available to you",
+  "account.title": "Your account",
+  "account.signedInAs": "Signed in as {email}",
+  "account.subscriptions": "Subscriptions",
+
   // Buy box
   "buy.free": "Free",
   "buy.claim": "Claim for free",

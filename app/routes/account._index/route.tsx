@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { z } from "zod";
+import { useT } from "~/components/i18n.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
 import { formatPlanPrice } from "~/modules/plans/format.ts";
@@ -94,6 +95,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Account() {
   const { email, subscriptions, changed } = useLoaderData<typeof loader>();
+  const t = useT();
   const actionData = useActionData<typeof action>();
   const [form] = useForm<z.input<typeof SubscriptionActionSchema>>({ lastResult: actionData?.result });
   // The action answers before the page's data is reloaded: the notice waits for the new state.
@@ -102,8 +104,8 @@ export default function Account() {
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-bold">Your account</h1>
-        <p className="text-sm text-gray-600">Signed in as {email}</p>
+        <h1 className="text-2xl font-bold">{t("account.title")}</h1>
+        <p className="text-sm text-gray-600">{t("account.signedInAs", { email })}</p>
       </div>
       {done && <Notice tone="success">{done}</Notice>}
       {form.errors && <Notice tone="error">{form.errors.join(" ")}</Notice>}
@@ -114,7 +116,7 @@ export default function Account() {
       )}
       <section aria-labelledby="subscriptions-heading" className="space-y-4">
         <h2 id="subscriptions-heading" className="text-lg font-semibold">
-          Subscriptions
+          {t("account.subscriptions")}
         </h2>
         {subscriptions.length === 0 ? (
           <p className="text-gray-700">

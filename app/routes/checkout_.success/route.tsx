@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useT } from "~/components/i18n.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
 import { fulfilSubscriptionCheckout } from "~/modules/billing/subscriptions/checkout.server.ts";
 import { fulfilCheckoutSession } from "~/modules/checkout/fulfilment.server.ts";
@@ -90,12 +91,13 @@ async function subscriptionSuccess(sessionId: string, userId: string) {
 
 export default function CheckoutSuccess() {
   const loaded = useLoaderData<typeof loader>();
+  const t = useT();
   const { status, order } = loaded;
   if (loaded.status === "subscribed" && "subscription" in loaded) {
     const { subscription } = loaded;
     return (
       <div className="mx-auto max-w-lg space-y-4 text-center">
-        <h1 className="text-3xl font-extrabold">Welcome to {subscription.planName}!</h1>
+        <h1 className="text-3xl font-extrabold">{t("success.welcome", { plan: subscription.planName })}</h1>
         <p className="text-gray-700">
           You subscribe to{" "}
           <Link to={subscription.planUrl} className="font-semibold underline">
@@ -126,7 +128,7 @@ export default function CheckoutSuccess() {
           to="/library"
           className="inline-block rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white"
         >
-          Go to your library
+          {t("success.library")}
         </Link>
       </div>
     );
@@ -134,7 +136,7 @@ export default function CheckoutSuccess() {
   if (status === "fulfilled" && order) {
     return (
       <div className="mx-auto max-w-lg space-y-4 text-center">
-        <h1 className="text-3xl font-extrabold">Thank you! It is yours.</h1>
+        <h1 className="text-3xl font-extrabold">{t("success.thanks")}</h1>
         <p className="text-gray-700">
           You bought{" "}
           {order.items.map((item, index) => (
@@ -153,7 +155,7 @@ export default function CheckoutSuccess() {
           to="/library"
           className="inline-block rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white"
         >
-          Go to your library
+          {t("success.library")}
         </Link>
       </div>
     );

@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useT } from "~/components/i18n.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
 import type { RevokeReason } from "~/generated/prisma/enums.ts";
 import { listingTypeLabel } from "~/modules/catalog/search.ts";
@@ -75,9 +76,10 @@ function ActiveEntry({ entry }: { entry: LibraryEntry }) {
 
 export default function Library() {
   const { query, shops, ended, count } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">Your library</h1>
+      <h1 className="text-2xl font-bold">{t("library.title")}</h1>
       <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
         <div className="min-w-0 flex-1 space-y-1">
           <label htmlFor="library-search" className="block text-sm font-medium text-ink">
@@ -140,7 +142,7 @@ export default function Library() {
           {ended.length > 0 && (
             <section aria-labelledby="ended-heading" className="space-y-2">
               <h2 id="ended-heading" className="text-lg font-bold">
-                No longer available to you
+                {t("library.ended")}
               </h2>
               <ul className="divide-y divide-gray-200 rounded-xl bg-white ring-1 ring-gray-200">
                 {ended.map((entry) => (
