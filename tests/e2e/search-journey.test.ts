@@ -38,10 +38,11 @@ describe("a buyer searching the catalogue, in a real browser", () => {
   it("searches in German from the home page and finds German templates first, highlighted", async () => {
     await page.setExtraHTTPHeaders({ "Accept-Language": "de-DE,de;q=0.9,en;q=0.5" });
     await page.goto(server.url);
-    await page.getByLabel("Search").fill("Vorlagen");
-    await page.getByRole("button", { name: "Apply" }).click();
+    // A German browser gets the German interface (tests/e2e/i18n-journey.test.ts switches it).
+    await page.getByLabel("Suchen").fill("Vorlagen");
+    await page.getByRole("button", { name: "Los" }).click();
     await page.waitForURL("**/search?q=Vorlagen");
-    await page.getByRole("heading", { name: /\d+ listings/ }).waitFor();
+    await page.getByRole("heading", { name: /\d+ Angebote/ }).waitFor();
     const titles = await cardTitles();
     expect(titles.length).toBeGreaterThanOrEqual(4);
     for (const title of titles.slice(0, 4)) expect(GERMAN_TITLES).toContain(title);
