@@ -14,7 +14,9 @@
  * BENCH_NGINX_MIB (the file compared with nginx, default 1024), BENCH_NGINX_ROUNDS (downloads of it
  * by each server, default 3), BENCH_WEBHOOK_EVENTS (distinct events, each delivered twice, default 300), BENCH_WEBHOOK_SENDERS
  * (default 8), BENCH_UPLOAD_BYTES (the upload scenario's file, default 2,000,000,000), BENCH_MAX_SECONDS
- * (whole run, default 300 plus 1 s per 4 webhook events above 300, plus 1 s per 10 MB uploaded).
+ * (whole run, default 300 plus 1 s per 4 webhook events above 300, plus 1 s per 10 MB uploaded),
+ * BENCH_PAGES_CONCURRENCY (the public pages against a raw server, default 64), BENCH_DATABASE_URL
+ * (serve this PostgreSQL database as it is, e.g. after `npm run seed:large`, instead of a fresh one).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -28,6 +30,7 @@ import { agent, request } from "./http.ts";
 import { runVerifyBench, type VerifyReport } from "./licensing.ts";
 import { type Job, type JobOutcome, type LoadOptions, type LoadResult, round, runLoad } from "./load.ts";
 import { compareWithNginx, type NginxComparison, printNginxComparison, writeLargeFile } from "./nginx.ts";
+import { comparePublicPages, type PageComparison, printPageComparisons, publicPagePaths } from "./pages.ts";
 import { findServerPid, memory, processEnv } from "./proc.ts";
 import { printVerify, printWebhookIngest, table } from "./report.ts";
 import { runUploadBench, type UploadReport } from "./upload.ts";
@@ -83,7 +86,13 @@ const settings = {
   ),
 };
 const runs = (scenario: Scenario) => settings.scenarios.includes(scenario);
-const database = process.env.TEST_DATABASE_URL ? "postgresql" : "pglite";
+// BENCH_DATABASE_URL: a PostgreSQL database to serve as it is (e.g. with `npm run seed:large`).
+const benchDatabaseUrl = process.env.BENCH_DATABASE_URL?.trim() || undefined;
+const database = benchDatabaseUrl
+  ? "postgresql (BENCH_DATABASE_URL)"
+  : process.env.TEST_DATABASE_URL
+    ? "postgresql"
+    : "pglite";
 const durationMs = settings.durationSeconds * 1000;
 const WITH_FILE = "landing-page-copy-architect";
 
@@ -139,7 +148,10 @@ async function main() {
   const bootStarted = performance.now();
   // Each simulated buyer has its own address in X-Forwarded-For, as behind a load balancer; the
   // bench client is that balancer, on loopback.
-  server = await startStapel({ TRUST_PROXY: "loopback" });
+  server = await startStapel({
+    TRUST_PROXY: "loopback",
+    ...(benchDatabaseUrl && { DATABASE_URL: benchDatabaseUrl }),
+  });
   const bootSeconds = round((performance.now() - bootStarted) / 1000, 1);
   const base = server.url;
   const pid = findServerPid();
@@ -182,14 +194,29 @@ async function main() {
   }
 
   // 1-4: pages, signed out.
+  // The demo's listing, or the first one on the home page of another database (BENCH_DATABASE_URL).
+  const pageSlug = slugs.includes(WITH_FILE) ? WITH_FILE : (slugs[0] as string);
   if (runs("pages")) {
     await measure({ name: "GET /", ...pageLoad }, getOk(`${base}/`));
-    await measure({ name: `GET /p/${WITH_FILE}`, ...pageLoad }, getOk(`${base}/p/${WITH_FILE}`));
+    await measure({ name: `GET /p/${pageSlug}`, ...pageLoad }, getOk(`${base}/p/${pageSlug}`));
     await measure(
-      { name: "GET /?q=prompt&sort=price-asc", ...pageLoad },
-      getOk(`${base}/?q=prompt&sort=price-asc`),
+      { name: "GET /search?q=prompt&sort=price-asc", ...pageLoad },
+      getOk(`${base}/search?q=prompt&sort=price-asc`),
     );
     await measure({ name: "GET /healthcheck", ...pageLoad }, getOk(`${base}/healthcheck`));
+  }
+  // 4b: each public page cached, not cached and from a raw node:http server (pages.ts).
+  let pageComparisons: PageComparison[] | undefined;
+  if (runs("pages")) {
+    pageComparisons = await comparePublicPages(
+      { base, pid, measure },
+      await publicPagePaths(base, pageSlug),
+      {
+        ...pageLoad,
+        concurrency: Math.round(setting("BENCH_PAGES_CONCURRENCY", 64)),
+      },
+    );
+    printPageComparisons(pageComparisons);
   }
 
   // 5: the purchase journey, one fresh buyer (own email and IP) per purchase.
@@ -319,6 +346,7 @@ async function main() {
       stalledDownload: stalled,
     },
     scenarios: results,
+    publicPages: pageComparisons,
     downloadsVersusNginx: nginxComparison,
     webhookIngest,
     upload,
@@ -336,6 +364,7 @@ async function main() {
     const steps = Object.entries(result.stepsP50Ms ?? {}).map(([step, ms]) => `${step} ${ms}`);
     console.info(`purchase steps, p50 ms at concurrency ${result.concurrency}: ${steps.join(", ")}`);
   }
+  if (pageComparisons) printPageComparisons(pageComparisons);
   if (nginxComparison) printNginxComparison(nginxComparison);
   if (webhookIngest) printWebhookIngest(webhookIngest);
   if (verify) printVerify(verify);

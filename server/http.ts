@@ -7,7 +7,7 @@ import { PageCache, publicAnswers, publicCachePolicy } from "./http/page-cache.t
 import { listenForPageChanges } from "./http/page-cache-invalidation.ts";
 import { remixHandler } from "./http/remix-adapter.ts";
 import { createLogger, logRequests, newRequestId } from "./http/request-log.ts";
-import { newNonce, securityHeaders } from "./http/security-headers.ts";
+import { isFramablePath, newNonce, securityHeaders } from "./http/security-headers.ts";
 
 /**
  * The one place that answers HTTP: request ids and the request log, security headers, the
@@ -36,7 +36,13 @@ export async function startHttpServer(options: {
     res.locals.nonce = newNonce();
     res.setHeader("X-Request-Id", res.locals.requestId);
     for (const [name, value] of Object.entries(
-      securityHeaders({ nonce: res.locals.nonce, https, formTargets, devMode: options.devMode }),
+      securityHeaders({
+        nonce: res.locals.nonce,
+        https,
+        formTargets,
+        devMode: options.devMode,
+        framable: isFramablePath(req.path),
+      }),
     )) {
       res.setHeader(name, value);
     }
@@ -78,7 +84,7 @@ export async function startHttpServer(options: {
   });
 
   // Anonymous visitors' public pages from memory, emptied on every app server by the database's
-  // notifications when what they show changes (ADR 28). PAGE_CACHE=off keeps ETags and 304s only;
+  // notifications when what they show changes (ADR 29). PAGE_CACHE=off keeps ETags and 304s only;
   // the dev server never caches (its code changes under it).
   const pageCache = options.devMode || process.env.PAGE_CACHE === "off" ? null : new PageCache();
   const pageChanges = pageCache

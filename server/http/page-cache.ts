@@ -3,7 +3,7 @@ import type { Request as ExpressRequest, Response as ExpressResponse } from "exp
 import { SESSION_COOKIE_NAME } from "../../app/utils/session-cookie.ts";
 
 /**
- * Public pages for anonymous visitors, the HTTP layer's side (ADR 28):
+ * Public pages for anonymous visitors, the HTTP layer's side (ADR 29):
  * - `publicCachePolicy` is the one decision about Cache-Control: a page is public only when its
  *   route opted in and nobody is signed in; then it varies on Cookie and Accept-Language.
  * - `PageCache` keeps whole answers of such pages in memory (an LRU bounded by bytes, with a TTL as
