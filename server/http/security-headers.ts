@@ -11,11 +11,22 @@ export interface SecurityHeaderOptions {
   formTargets: string[];
   /** Vite's dev server injects styles and opens a websocket; a production build needs neither. */
   devMode: boolean;
+  /** The embeddable buy page (`isFramablePath`): any site may frame it. Everything else: none. */
+  framable?: boolean;
+}
+
+/**
+ * The one kind of page other sites may show in a frame: the embeddable buy button's page,
+ * `/embed/p/<slug>` (and its `.data`). It shows public listing facts and a Buy button that opens
+ * checkout in a new tab, so being framed cannot trick a visitor into anything (no clickjacking).
+ */
+export function isFramablePath(path: string): boolean {
+  return /^\/embed\/p\/[^/]+\/?$/.test(path);
 }
 
 /**
  * Headers every response carries, whatever produced it (a page, data, a file, a static asset or
- * an error). A route that must be framed (an embed) replaces `Content-Security-Policy` itself.
+ * an error). Only `isFramablePath` pages may be framed (by anyone); every other page by no one.
  */
 export function securityHeaders(options: SecurityHeaderOptions): Record<string, string> {
   const policy = [
@@ -28,14 +39,14 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
     "object-src 'none'",
     "base-uri 'self'",
     `form-action 'self' ${options.formTargets.join(" ")}`.trim(),
-    "frame-ancestors 'none'",
+    options.framable ? "frame-ancestors *" : "frame-ancestors 'none'",
   ];
   return {
     "Content-Security-Policy": policy.join("; "),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
-    // For browsers that predate frame-ancestors.
-    "X-Frame-Options": "DENY",
+    // For browsers that predate frame-ancestors (never on the framable embed page).
+    ...(!options.framable && { "X-Frame-Options": "DENY" }),
     ...(options.https && { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" }),
   };
 }

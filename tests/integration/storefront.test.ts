@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as homeRoute from "~/routes/_index/route.tsx";
-import * as sitemapRoute from "~/routes/[sitemap.xml]/route.ts";
 import * as listingRoute from "~/routes/p.$slug/route.tsx";
 import * as shopRoute from "~/routes/s.$handle/route.tsx";
 import * as searchRoute from "~/routes/search/route.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { startTestApp } from "../support/app-env.ts";
 import { createListingForSale, createUser, requestAs, signIn } from "../support/fixtures.ts";
+import { allSitemapXml } from "../support/reach-sitemap.ts";
 import { callRoute, expectData, expectResponse } from "../support/routes.ts";
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -105,8 +105,7 @@ describe("the storefront", () => {
 
   it("lists published listings and shops in the sitemap", async () => {
     const { listing, shop } = await createListingForSale();
-    const response = expectResponse(await callRoute(sitemapRoute.loader, requestAs(null, "/sitemap.xml")));
-    const xml = await response.text();
+    const xml = await allSitemapXml();
     expect(xml).toContain(`<loc>http://stapel.test/p/${listing.slug}</loc>`);
     expect(xml).toContain(`<loc>http://stapel.test/s/${shop.handle}</loc>`);
   });

@@ -93,7 +93,7 @@ export function coverSvg(facts: CoverFacts): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
     background(width, height, facts.type, facts.title) +
-    `<rect x="80" y="80" rx="24" width="${Math.min(1100, 40 + label.length * 17)}" height="48" fill="#000" fill-opacity=".25"/>` +
+    `<rect x="80" y="80" rx="24" width="${Math.min(1100, 48 + label.length * 19)}" height="48" fill="#000" fill-opacity=".25"/>` +
     `<text x="100" y="113" font-family="${FONT}" font-size="26" font-weight="bold" letter-spacing="2" fill="#fff">${escapeSvgText(label)}</text>` +
     `${title}</svg>`
   );

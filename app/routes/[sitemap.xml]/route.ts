@@ -1,20 +1,11 @@
-import { listSitemapEntries } from "~/modules/catalog/sitemap.server.ts";
+import { sitemapIndex } from "~/modules/catalog/sitemap.server.ts";
+import { sitemapIndexResponse } from "~/modules/reach/sitemap-xml.ts";
 import { env } from "~/utils/env.server.ts";
 
-const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
-
+/** The sitemap index: the pages sitemap and one sitemap per 10,000 listings (`/sitemaps/<name>`). */
 export async function loader() {
-  const entries = await listSitemapEntries();
-  const urls = entries
-    .map(
-      (entry) =>
-        `<url><loc>${escapeXml(env().APP_URL + entry.path)}</loc>${entry.lastModified ? `<lastmod>${entry.lastModified.toISOString()}</lastmod>` : ""}</url>`,
-    )
-    .join("");
-  return new Response(
-    `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>`,
-    {
-      headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=3600" },
-    },
-  );
+  const { listingPages, lastModified } = await sitemapIndex();
+  const paths = ["/sitemaps/pages.xml"];
+  for (let page = 1; page <= listingPages; page++) paths.push(`/sitemaps/listings-${page}.xml`);
+  return sitemapIndexResponse(env().APP_URL, paths, lastModified);
 }

@@ -20,10 +20,12 @@ import { listingEditSchema } from "~/modules/listings/forms.ts";
 import { editorRefusalMessages } from "~/modules/listings/messages.ts";
 import { notifyBuyers } from "~/modules/listings/notify.server.ts";
 import { duplicateListing, publishListing, unpublishListing } from "~/modules/listings/publishing.server.ts";
+import { env } from "~/utils/env.server.ts";
 import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/forms.server.ts";
 import { invariantResponse, privateNoStore } from "~/utils/http.ts";
 import { toDecimalString } from "~/utils/money.ts";
 import { requireSeller } from "~/utils/session.server.ts";
+import { EmbedSnippet } from "./embed-snippet.tsx";
 import { ListingFiles } from "./files.tsx";
 import { Versions } from "./versions.tsx";
 
@@ -41,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const listing = await getEditableListing(seller.shop.id, listingId);
   invariantResponse(listing, NOT_FOUND, { status: 404 });
   return data(
-    { listing, choices: await bundleChoices(seller.shop.id, listing.id) },
+    { listing, choices: await bundleChoices(seller.shop.id, listing.id), appUrl: env().APP_URL },
     { headers: privateNoStore },
   );
 }
@@ -164,7 +166,7 @@ function formDefaults(listing: LoadedListing): ListingFormDefaults {
 }
 
 export default function EditListing() {
-  const { listing, choices } = useLoaderData<typeof loader>();
+  const { listing, choices, appUrl } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -253,6 +255,8 @@ export default function EditListing() {
           note on what changed to make it version {listing.currentVersion + 1}.
         </Notice>
       )}
+
+      {published && <EmbedSnippet appUrl={appUrl} slug={listing.slug} title={listing.title} />}
 
       <ListingFiles listingId={listing.id} files={listing.files} />
 

@@ -24,6 +24,7 @@ import { toDecimalString } from "~/utils/money.ts";
 import { SLUG_PATTERN } from "~/utils/schemas.ts";
 import { getSessionUser } from "~/utils/session.server.ts";
 import { ExamplesGallery } from "./examples-gallery.tsx";
+import { listingSocialMeta } from "./listing-social-meta.ts";
 import { ReviewsSection, TakenDownNotice } from "./reviews-section.tsx";
 import { BUY_FORM_ID, StickyBuyBar } from "./sticky-buy-bar.tsx";
 
@@ -75,10 +76,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
           title: `${data.listing.title} · ${listingTypeLabel[data.listing.type]} by ${data.listing.shop.name} · Stapel`,
         },
         { name: "description", content: data.listing.tagline },
-        { property: "og:title", content: data.listing.title },
-        { property: "og:description", content: data.listing.tagline },
-        { property: "og:url", content: data.canonicalUrl },
-        { tagName: "link", rel: "canonical", href: data.canonicalUrl },
+        ...listingSocialMeta(data),
         { "script:ld+json": productJsonLd(data) },
       ]
     : [{ title: "Listing not found · Stapel" }, { name: "robots", content: "noindex" }];

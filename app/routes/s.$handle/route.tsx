@@ -7,15 +7,17 @@ import { Button } from "~/components/ui/button.tsx";
 import { getShopPage } from "~/modules/catalog/listings.server.ts";
 import { formatPlanPrice } from "~/modules/plans/format.ts";
 import { listShopPlans } from "~/modules/plans/storefront.server.ts";
+import { env } from "~/utils/env.server.ts";
 import { invariantResponse, publicCacheHeaders } from "~/utils/http.ts";
 import { SLUG_PATTERN } from "~/utils/schemas.ts";
+import { shopSocialMeta } from "./shop-social-meta.ts";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const handle = params.handle ?? "";
   invariantResponse(SLUG_PATTERN.test(handle), "There is no shop with that name.", { status: 404 });
   const [shop, plans] = await Promise.all([getShopPage(handle), listShopPlans(handle)]);
   invariantResponse(shop, "There is no shop with that name.", { status: 404 });
-  return { shop, plans };
+  return { shop, plans, canonicalUrl: `${env().APP_URL}/s/${shop.handle}` };
 }
 
 export const headers: HeadersFunction = () => publicCacheHeaders;
@@ -27,6 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     ? [
         { title: `${data.shop.name} on Stapel` },
         { name: "description", content: data.shop.bio.slice(0, 160) },
+        ...shopSocialMeta(data),
       ]
     : [{ title: "Shop not found · Stapel" }];
 
