@@ -4,7 +4,9 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ListingType } from "~/generated/prisma/enums.ts";
+import { fileStore } from "~/integrations/storage.server.ts";
 import { listingSitemapPage, sitemapIndex } from "~/modules/catalog/sitemap.server.ts";
+import { openImageVariant } from "~/modules/media/images.server.ts";
 import { listingOgImage } from "~/modules/reach/og-image.server.ts";
 import * as sitemapIndexRoute from "~/routes/[sitemap.xml]/route.ts";
 import * as embedRoute from "~/routes/embed.p.$slug/route.ts";
@@ -14,6 +16,7 @@ import * as listingPage from "~/routes/p.$slug/route.tsx";
 import * as shopPage from "~/routes/s.$handle/route.tsx";
 import * as sitemapsRoute from "~/routes/sitemaps.$name/route.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { addDemoCovers } from "../../prisma/demo-covers.ts";
 import { isFramablePath, securityHeaders } from "../../server/http/security-headers.ts";
 import { startTestApp } from "../support/app-env.ts";
 import { createListingForSale, requestAs } from "../support/fixtures.ts";
@@ -47,6 +50,28 @@ async function paidSecrets(listingId: string) {
     file?.storageKey,
   ].filter((value): value is string => Boolean(value && value.length > 3));
 }
+
+describe("demo covers", () => {
+  it("give a listing without a cover a drawn one, stored as webp variants, drawn again never", async () => {
+    const { listing } = await createListingForSale();
+    expect(await addDemoCovers(prisma, fileStore())).toBeGreaterThanOrEqual(1);
+    const cover = await prisma.listing.findUniqueOrThrow({
+      where: { id: listing.id },
+      select: {
+        updatedAt: true,
+        coverImage: { select: { id: true, widths: true, width: true, height: true } },
+      },
+    });
+    expect(cover.coverImage).toMatchObject({ widths: [320, 640, 1280], width: 1280, height: 720 });
+    expect(cover.updatedAt.getTime()).toBe(listing.updatedAt.getTime());
+    const variant = await openImageVariant(cover.coverImage?.id as string, "640.webp");
+    expect(variant.kind).toBe("variant");
+    if (variant.kind === "variant") variant.stream.destroy();
+    expect(await addDemoCovers(prisma, fileStore())).toBe(0);
+    // The listing's Open Graph picture now carries the cover.
+    expect(await (await listingOgImage(listing.slug))?.svg()).toContain("data:image/png;base64,");
+  });
+});
 
 describe("Open Graph images", () => {
   it("are 1200×630 PNGs with an ETag that answers 304, for listings and shops", async () => {
