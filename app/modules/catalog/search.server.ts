@@ -108,29 +108,30 @@ function wordQuery(word: string): Prisma.Sql {
  */
 async function correctWords(words: string[]): Promise<{ word: string; suggestions: string[] }[]> {
   if (words.length === 0) return [];
-  const [, rows] = await prisma.$transaction([
-    prisma.$executeRawUnsafe(`SET LOCAL pg_trgm.similarity_threshold = ${TYPO_SIMILARITY}`),
-    prisma.$queryRaw<{ word: string; suggestions: string[] | null }[]>`
-      SELECT t.word, (
-        SELECT array_agg(s.word ORDER BY s.score DESC, s.word)
-        FROM (
-          SELECT w."word", similarity(w."word", t.word) AS score
-          FROM "SearchWord" w
-          WHERE w."word" % t.word AND w."word" <> t.word
-          ORDER BY score DESC, w."word"
-          LIMIT 2
-        ) s
-      ) AS suggestions
-      FROM unnest(${words}::text[]) AS t(word)
-      WHERE length(t.word) >= 3
-        AND numnode(plainto_tsquery('english', t.word)) > 0
-        AND numnode(plainto_tsquery('german', t.word)) > 0
-        AND NOT EXISTS (
-          SELECT 1 FROM "Listing" l
-          WHERE ${visible}
-            AND l."searchDocument" @@ (plainto_tsquery('english', t.word) || plainto_tsquery('german', t.word))
-        )`,
-  ]);
+  // The threshold is set for this one statement (set_config local to its own transaction) in a
+  // lateral join, so it applies before the trigram index is scanned; an interactive transaction
+  // would wait for a pooled connection and time out under load.
+  const rows = await prisma.$queryRaw<{ word: string; suggestions: string[] | null }[]>`
+    SELECT t.word, (
+      SELECT array_agg(s.word ORDER BY s.score DESC, s.word)
+      FROM (
+        SELECT w."word", similarity(w."word", t.word) AS score
+        FROM "SearchWord" w
+        WHERE threshold.applied IS NOT NULL AND w."word" % t.word AND w."word" <> t.word
+        ORDER BY score DESC, w."word"
+        LIMIT 2
+      ) s
+    ) AS suggestions
+    FROM (SELECT set_config('pg_trgm.similarity_threshold', ${String(TYPO_SIMILARITY)}, true) AS applied) threshold
+    CROSS JOIN LATERAL unnest(${words}::text[]) AS t(word)
+    WHERE length(t.word) >= 3
+      AND numnode(plainto_tsquery('english', t.word)) > 0
+      AND numnode(plainto_tsquery('german', t.word)) > 0
+      AND NOT EXISTS (
+        SELECT 1 FROM "Listing" l
+        WHERE ${visible}
+          AND l."searchDocument" @@ (plainto_tsquery('english', t.word) || plainto_tsquery('german', t.word))
+      )`;
   return rows.map((row) => ({ word: row.word, suggestions: row.suggestions ?? [] }));
 }
 
