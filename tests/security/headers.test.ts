@@ -3,6 +3,7 @@
 // static files and single-fetch `.data` requests.
 import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isFramablePath } from "../../server/http/security-headers.ts";
 import { accessTable } from "./access-table.ts";
 import { lacksNoStore, scriptNonce, securityHeaderProblems } from "./support/headers.ts";
 import { type Reply, send } from "./support/http.ts";
@@ -36,8 +37,10 @@ async function get(path: string, visitor: Principal): Promise<Reply> {
 }
 
 /** Everything wrong with one response; `personal`: a session is involved, so no-store is due. */
-function problems(reply: Reply, personal: boolean): string[] {
-  const found = securityHeaderProblems(reply);
+function problems(reply: Reply, personal: boolean, path: string): string[] {
+  const found = securityHeaderProblems(reply, {
+    framable: isFramablePath(new URL(path, server.url).pathname),
+  });
   if (personal || reply.setCookies.length > 0) {
     const cache = lacksNoStore(reply);
     if (cache) found.push(`a session is involved but ${cache}`);
@@ -56,7 +59,7 @@ describe("every route's GET probes", () => {
           const reply = await get(path, visitor);
           const shared = row.shared === true && reply.status === 200;
           const personal = (visitor !== "anonymous" || row.private === true) && !shared;
-          expect(problems(reply, personal), `GET ${path} as ${visitor} → ${reply.status}`).toEqual([]);
+          expect(problems(reply, personal, path), `GET ${path} as ${visitor} → ${reply.status}`).toEqual([]);
           if (shared) expect(reply.header("cache-control")).toMatch(/^public, .*immutable/);
         });
       }
@@ -90,7 +93,7 @@ describe("responses the route table does not list", () => {
         // the browser sends the cookie along.
         const isStatic = path.startsWith("/assets/") ? reply.status === 200 : path === "/favicon.svg";
         const personal = !isStatic && (visitor !== "anonymous" || isPrivate);
-        expect(problems(reply, personal), `GET ${path} as ${visitor} → ${reply.status}`).toEqual([]);
+        expect(problems(reply, personal, path), `GET ${path} as ${visitor} → ${reply.status}`).toEqual([]);
       });
     }
   }

@@ -24,7 +24,14 @@ export function scriptNonce(reply: Reply): string | null {
   return null;
 }
 
-export function securityHeaderProblems(reply: Reply, options: { https?: boolean } = {}): string[] {
+export function securityHeaderProblems(
+  reply: Reply,
+  options: {
+    https?: boolean;
+    /** The embed page (isFramablePath): any site may frame it, so `*` and no X-Frame-Options. */
+    framable?: boolean;
+  } = {},
+): string[] {
   const problems: string[] = [];
   const csp = cspDirectives(reply);
   if (csp.size === 0) problems.push("no Content-Security-Policy");
@@ -36,10 +43,14 @@ export function securityHeaderProblems(reply: Reply, options: { https?: boolean 
       if (scriptSrc.includes("'unsafe-inline'")) problems.push("script-src allows 'unsafe-inline'");
       if (scriptSrc.includes("'unsafe-eval'")) problems.push("script-src allows 'unsafe-eval'");
     }
-    if ((csp.get("frame-ancestors") ?? []).join(" ") !== "'none'")
+    const frameAncestors = options.framable ? "*" : "'none'";
+    if ((csp.get("frame-ancestors") ?? []).join(" ") !== frameAncestors)
       problems.push(
-        `frame-ancestors is not 'none': ${(csp.get("frame-ancestors") ?? ["(missing)"]).join(" ")}`,
+        `frame-ancestors is not ${frameAncestors}: ${(csp.get("frame-ancestors") ?? ["(missing)"]).join(" ")}`,
       );
+    const frameOptions = reply.header("x-frame-options");
+    if (options.framable && frameOptions !== undefined)
+      problems.push(`X-Frame-Options: ${frameOptions ?? "(missing)"}`);
   }
   if (reply.header("x-content-type-options")?.toLowerCase() !== "nosniff")
     problems.push(`X-Content-Type-Options: ${reply.header("x-content-type-options") ?? "(missing)"}`);
