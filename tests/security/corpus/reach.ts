@@ -1,7 +1,7 @@
 // Pages that reach: the path segments of the Open Graph pictures, the sitemaps and the embed page,
 // and the embed page's currency parameter.
 import { add, get, segment } from "../support/corpus.ts";
-import { SAMPLE } from "../support/payloads.ts";
+import { percentEncode, SAMPLE } from "../support/payloads.ts";
 
 for (const [route, path] of [
   ["GET /og/p/:slug.png", (value: string) => `/og/p/${value}.png`],
@@ -26,6 +26,6 @@ add(
     principal: "anonymous" as const,
     payload,
     request: (world: { shopA: { listing: { slug: string } } }) =>
-      get(`/embed/p/${world.shopA.listing.slug}?currency=${encodeURIComponent(payload.value)}`),
+      get(`/embed/p/${world.shopA.listing.slug}?currency=${percentEncode(payload)}`),
   })),
 );
