@@ -106,6 +106,8 @@ describe("a buyer searching the catalogue, in a real browser", () => {
     expect(first).toHaveLength(24);
     await page.getByRole("link", { name: "Next →" }).click();
     await page.waitForURL(/after=/);
+    // The URL changes before the next page's cards replace the first page's: wait for them.
+    await expect.poll(async () => (await cardTitles())[0], { timeout: 15_000 }).not.toBe(first[0]);
     const second = await cardTitles();
     expect(second.length).toBe(Math.min(24, total - 24));
     expect(second.filter((title) => first.includes(title))).toEqual([]);
