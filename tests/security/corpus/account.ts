@@ -165,3 +165,19 @@ contentTypeEndpoints.push(
     fields: () => ({ token: "A".repeat(43) }),
   },
 );
+
+// Pages that read no input: junk in their query string changes nothing and is never a 5xx.
+for (const [surface, principal, path] of [
+  ["GET /account/settings/export?junk= (buyer B)", "buyerB", "/account/settings/export"],
+  ["GET /account/deleted?junk=", "anonymous", "/account/deleted"],
+] as const) {
+  add(
+    surface,
+    SAMPLE.map((payload) => ({
+      name: payload.name,
+      principal,
+      payload,
+      request: () => get(`${path}?junk=${percentEncode(payload)}`),
+    })),
+  );
+}

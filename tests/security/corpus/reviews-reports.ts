@@ -183,3 +183,16 @@ contentTypeEndpoints.push(
     fields: (world) => ({ intent: "hide", reviewId: world.reviewA }),
   },
 );
+
+// The admin's lists read no input: junk in the query string changes nothing and is never a 5xx.
+for (const path of ["/admin", "/admin/reports"] as const) {
+  add(
+    `GET ${path}?junk= (admin)`,
+    SAMPLE.map((payload) => ({
+      name: payload.name,
+      principal: "admin" as const,
+      payload,
+      request: () => get(`${path}?junk=${percentEncode(payload)}`),
+    })),
+  );
+}
