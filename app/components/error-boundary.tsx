@@ -1,5 +1,7 @@
 import { isRouteErrorResponse, Link, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useLocalize, useT } from "~/components/i18n.tsx";
+import type { MessageKey } from "~/modules/i18n/translate.ts";
 
 type RootData = { requestId?: string };
 
@@ -18,14 +20,6 @@ const titles: Record<number, string> = {
   503: "This is temporarily unavailable.",
 };
 
-const hints: Record<number, string> = {
-  403: "If you think you should see this, sign in with the account that owns it.",
-  404: "The address may be mistyped, or the page was moved or removed.",
-  429: "Wait a minute, then try again.",
-  500: "We have been told. Please try again in a moment.",
-  503: "Please try again in a few minutes.",
-};
-
 /**
  * The one error page, used by the root and by each section's layout route, so an error inside a
  * section keeps the header (and, where the section wraps it, the section's navigation). Messages
@@ -34,30 +28,37 @@ const hints: Record<number, string> = {
 /** A page title for an error status, for routes' meta functions. */
 export const errorTitle = (status: number) => `${titles[status] ?? titles[500]} · Stapel`;
 
+const HINTS = [403, 404, 429, 500, 503];
+
 export function GeneralErrorBoundary({ children }: { children?: ReactNode }) {
   const error = useRouteError();
   const requestId = (useRouteLoaderData("root") as RootData | undefined)?.requestId;
+  const t = useT();
+  const localize = useLocalize();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const detail =
     isRouteErrorResponse(error) && typeof error.data === "string" && error.data.length < 300
-      ? error.data
+      ? localize(error.data)
       : null;
+  const known = status in titles ? status : 500;
   return (
     <div className="mx-auto max-w-lg py-12 text-center">
-      <p className="text-sm font-semibold text-brand-700">Error {status}</p>
-      <h1 className="mt-2 text-2xl font-bold">{titles[status] ?? titles[500]}</h1>
+      <p className="text-sm font-semibold text-brand-700">{t("error.code", { status })}</p>
+      <h1 className="mt-2 text-2xl font-bold">{t(`error.${known}` as MessageKey)}</h1>
       {detail && <p className="mt-3 text-gray-800">{detail}</p>}
-      {hints[status] && <p className="mt-2 text-gray-700">{hints[status]}</p>}
+      {HINTS.includes(status) && (
+        <p className="mt-2 text-gray-700">{t(`error.hint${status}` as MessageKey)}</p>
+      )}
       {children}
       <p className="mt-6 flex justify-center gap-6 font-semibold">
         <Link to="/" className="text-brand-700 underline">
-          Back to the shop
+          {t("error.backToShop")}
         </Link>
         <Link to="/#search" className="text-brand-700 underline">
-          Search listings
+          {t("error.search")}
         </Link>
       </p>
-      {requestId && <p className="mt-6 text-xs text-gray-600">Reference: {requestId}</p>}
+      {requestId && <p className="mt-6 text-xs text-gray-600">{t("error.reference", { id: requestId })}</p>}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { Form, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { type Translate, translator } from "~/modules/i18n/translate.ts";
+import { localizeMessage, type Translate, translator } from "~/modules/i18n/translate.ts";
 import {
   CURRENCIES,
   DATE_LOCALE,
@@ -25,13 +25,28 @@ export function useT(): Translate {
   return useMemo(() => translator(language), [language]);
 }
 
+/**
+ * A sentence a module, schema or loader wrote in English (a refusal, a field error, a 404's text),
+ * in the viewer's language when the dictionary knows it (`msg.*` keys), else as written.
+ */
+export function useLocalize(): (text: string) => string {
+  const { language } = useViewer();
+  return useMemo(() => (text: string) => localizeMessage(language, text), [language]);
+}
+
 /** Money, days and plain numbers in the viewer's locale ("9,00 €", "2. Januar 2027", "1.234"). */
 export function useFormat() {
   const { language } = useViewer();
+  const t = useT();
   return useMemo(
     () => ({
       money: (money: Money) => formatMoney(money, NUMBER_LOCALE[language]),
       day: (date: Date | string) => formatDay(date, DATE_LOCALE[language]),
+      /** "€9.00/month" / "9,00 €/Monat": a plan's price with its interval. */
+      planPrice: (price: Money & { interval: "MONTH" | "YEAR" }) =>
+        t(price.interval === "MONTH" ? "plan.perMonth" : "plan.perYear", {
+          price: formatMoney(price, NUMBER_LOCALE[language]),
+        }),
       number: (value: number) => new Intl.NumberFormat(NUMBER_LOCALE[language]).format(value),
       /** One decimal, as ratings show ("4.5" / "4,5"). */
       decimal: (value: number) =>
@@ -40,7 +55,7 @@ export function useFormat() {
           maximumFractionDigits: 1,
         }).format(value),
     }),
-    [language],
+    [language, t],
   );
 }
 

@@ -1,7 +1,12 @@
 import type { Messages } from "./en.ts";
+import { listingPagesDe } from "./listing-pages.ts";
+import { messagesDe } from "./messages.ts";
 
 /** The interface in German. Typed by the English keys: a missing or extra key fails typecheck. */
 export const de: Messages = {
+  ...messagesDe,
+  ...listingPagesDe,
+
   "layout.skip": "Zum Inhalt springen",
   "layout.footer": "Stapel: Prompts, Vorlagen und Agenten von unabhängigen Creators.",
   "nav.label": "Hauptmenü",
@@ -144,6 +149,8 @@ export const de: Messages = {
   "listing.edit": "Dein Angebot bearbeiten",
   "listing.owned": "Gehört dir: Bibliothek öffnen",
   "listing.secure": "Sichere Zahlung über Stripe. Sofortiger Zugang. Lizenzschlüssel inklusive.",
+  "plan.perMonth": "{price}/Monat",
+  "plan.perYear": "{price}/Jahr",
 
   "listingLanguage.en": "In English",
   "listingLanguage.de": "Auf Deutsch",

@@ -3,7 +3,13 @@
  * object, so a missing or extra German key fails typecheck). `{name}` marks a value filled in at
  * render time. Seller-written content (titles, descriptions, tags) is never translated.
  */
+import { listingPagesEn } from "./listing-pages.ts";
+import { messagesEn } from "./messages.ts";
+
 export const en = {
+  ...messagesEn,
+  ...listingPagesEn,
+
   // Root layout
   "layout.skip": "Skip to content",
   "layout.footer": "Stapel: prompts, templates and agents from independent creators.",
@@ -154,6 +160,8 @@ export const en = {
   "listing.edit": "Edit your listing",
   "listing.owned": "You own this: open your library",
   "listing.secure": "Secure payment by Stripe. Instant access. Licence key included.",
+  "plan.perMonth": "{price}/month",
+  "plan.perYear": "{price}/year",
 
   // A listing's own language
   "listingLanguage.en": "In English",

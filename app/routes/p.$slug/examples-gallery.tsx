@@ -1,3 +1,4 @@
+import { useT } from "~/components/i18n.tsx";
 import { ResponsiveImage } from "~/components/media/responsive-image.tsx";
 import type { PublicImage } from "~/modules/media/image-urls.ts";
 
@@ -17,24 +18,26 @@ export function ExamplesGallery({
   images: Record<string, PublicImage>;
   aiGenerated: boolean;
 }) {
+  const t = useT();
   if (examples.length === 0) return null;
   return (
     <section aria-labelledby="examples-heading" className="space-y-4" data-testid="examples-gallery">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="examples-heading" className="text-xl font-bold">
-          Example outputs
+          {t("examples.heading")}
         </h2>
         <p className="text-sm text-gray-600">
-          {examples.length} example{examples.length === 1 ? "" : "s"}
+          {examples.length === 1
+            ? t("examples.count.one")
+            : t("examples.count.other", { count: examples.length })}
         </p>
       </div>
       {aiGenerated && (
         <p className="text-sm text-gray-700" id="examples-ai-disclosure">
           <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-800 ring-1 ring-amber-200">
-            AI-generated
+            {t("examples.aiBadge")}
           </span>{" "}
-          The seller says these examples were made with AI. What you get may differ with your inputs and
-          model.
+          {t("examples.aiDisclosure")}
         </p>
       )}
       <ul className="grid gap-4 sm:grid-cols-2">
@@ -49,17 +52,20 @@ export function ExamplesGallery({
               >
                 <div className="flex items-center justify-between gap-2">
                   <h3 id={`example-${example.id}-title`} className="text-sm font-bold text-gray-900">
-                    Example {index + 1}
+                    {t("examples.title", { number: index + 1 })}
                   </h3>
                   {aiGenerated && (
                     <p className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-800 ring-1 ring-amber-200">
-                      <span aria-hidden="true">✦ </span>AI-generated example
+                      <span aria-hidden="true">✦ </span>
+                      {t("examples.aiExample")}
                     </p>
                   )}
                 </div>
                 {example.input && (
                   <div className="mt-3">
-                    <p className="text-xs font-semibold uppercase tracking-wide text-gray-600">Input</p>
+                    <p className="text-xs font-semibold uppercase tracking-wide text-gray-600">
+                      {t("examples.input")}
+                    </p>
                     <p className="mt-1 whitespace-pre-line text-sm text-gray-800">{example.input}</p>
                   </div>
                 )}
@@ -72,7 +78,9 @@ export function ExamplesGallery({
                 )}
                 {example.output && (
                   <div className="mt-3">
-                    <p className="text-xs font-semibold uppercase tracking-wide text-gray-600">Output</p>
+                    <p className="text-xs font-semibold uppercase tracking-wide text-gray-600">
+                      {t("examples.output")}
+                    </p>
                     <blockquote className="mt-1 whitespace-pre-line border-l-4 border-brand-200 pl-3 text-sm text-gray-800">
                       {example.output}
                     </blockquote>

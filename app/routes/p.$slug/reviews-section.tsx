@@ -1,4 +1,5 @@
 import { Link, useSearchParams } from "@remix-run/react";
+import { useLocalize, useT } from "~/components/i18n.tsx";
 import { RatingSummary, ReviewList, type ReviewView } from "~/components/reviews-reports/review-list.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
@@ -24,23 +25,22 @@ export function ReviewsSection({
   canReview: boolean;
 }) {
   const posted = useSearchParams()[0].get("review");
+  const t = useT();
   return (
     <section id="reviews" aria-labelledby="reviews-heading" className="scroll-mt-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="reviews-heading" className="text-xl font-bold">
-          Reviews
+          {t("reviews.heading")}
         </h2>
         {(canReview || reviews.hasOwnReview) && (
           <Link to={`/p/${slug}/review`} className={buttonClass("secondary")}>
-            {reviews.hasOwnReview ? "Edit your review" : "Write a review"}
+            {t(reviews.hasOwnReview ? "reviews.edit" : "reviews.write")}
           </Link>
         )}
       </div>
       {(posted === "posted" || posted === "updated") && (
         <div className="mt-3">
-          <Notice tone="success">
-            {posted === "posted" ? "Thank you: your review is up." : "Your review is updated."}
-          </Notice>
+          <Notice tone="success">{t(posted === "posted" ? "reviews.posted" : "reviews.updated")}</Notice>
         </div>
       )}
       <RatingSummary average={rating.average} count={rating.count} distribution={reviews.distribution} />
@@ -50,30 +50,30 @@ export function ReviewsSection({
       {rating.count > reviews.shown.length && (
         <p className="mt-3">
           <Link to={`/p/${slug}/reviews`} className="font-semibold text-brand-700 underline">
-            All {rating.count} reviews
+            {t("reviews.all", { count: rating.count })}
           </Link>
         </p>
       )}
-      <p className="mt-3 text-xs text-gray-600">
-        Only buyers who paid for this listing can review it, once per purchase.
-      </p>
+      <p className="mt-3 text-xs text-gray-600">{t("reviews.rule")}</p>
     </section>
   );
 }
 
 /** The page of a listing an admin took down (410): says so plainly, and where buyers find it. */
 export function TakenDownNotice({ message }: { message: string }) {
+  const t = useT();
+  const localize = useLocalize();
   return (
     <div className="mx-auto max-w-lg py-12 text-center">
-      <p className="text-sm font-semibold text-brand-700">Error 410</p>
-      <h1 className="mt-2 text-2xl font-bold">This listing is no longer available</h1>
-      <p className="mt-3 text-gray-800">{message}</p>
+      <p className="text-sm font-semibold text-brand-700">{t("listing.goneCode")}</p>
+      <h1 className="mt-2 text-2xl font-bold">{t("listing.goneHeading")}</h1>
+      <p className="mt-3 text-gray-800">{localize(message)}</p>
       <p className="mt-6 flex justify-center gap-6 font-semibold">
         <Link to="/library" className="text-brand-700 underline">
-          Your library
+          {t("listing.yourLibrary")}
         </Link>
         <Link to="/" className="text-brand-700 underline">
-          Back to the shop
+          {t("listing.backToShop")}
         </Link>
       </p>
     </div>

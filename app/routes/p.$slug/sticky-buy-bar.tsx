@@ -1,17 +1,24 @@
+import { useFormat, useT } from "~/components/i18n.tsx";
+import type { Translate } from "~/modules/i18n/translate.ts";
 import type { ListingOffer } from "~/modules/pricing/offer.server.ts";
-import { formatMoney } from "~/utils/money.ts";
+import { formatMoney, type Money } from "~/utils/money.ts";
 
 /** The id of the listing page's buy form: the bar's button submits that same form. */
 export const BUY_FORM_ID = "buy-form";
 
 /** What the bar says the listing costs: the first buyable tier, "from" when there is a choice. */
-export function barPriceLabel(offer: ListingOffer): string | null {
-  if (offer.mode === "FREE") return "Free";
+export function barPriceLabel(
+  offer: ListingOffer,
+  t?: Translate,
+  money: (value: Money) => string = (value) => formatMoney(value),
+): string | null {
+  if (offer.mode === "FREE") return t ? t("buy.free") : "Free";
   const tier = offer.tiers.find((candidate) => candidate.price);
   if (!tier?.price) return null;
-  const money = formatMoney({ amount: tier.price.amount, currency: tier.price.currency });
-  if (offer.mode === "PAY_WHAT_YOU_WANT") return `${money}+`;
-  return offer.tiers.length > 1 ? `from ${money}` : money;
+  const price = money({ amount: tier.price.amount, currency: tier.price.currency });
+  if (offer.mode === "PAY_WHAT_YOU_WANT") return `${price}+`;
+  if (offer.tiers.length <= 1) return price;
+  return t ? t("bar.from", { price }) : `from ${price}`;
 }
 
 /**
@@ -29,19 +36,17 @@ export function StickyBuyBar({
   title: string;
   signedIn: boolean;
 }) {
-  const price = barPriceLabel(offer);
+  const t = useT();
+  const format = useFormat();
+  const price = barPriceLabel(offer, t, format.money);
   if (!price) return null;
   const free = offer.mode === "FREE";
   const action = free
-    ? signedIn
-      ? "Claim now"
-      : "Sign in to claim"
-    : signedIn
-      ? "Buy now"
-      : "Sign in to buy";
+    ? t(signedIn ? "bar.claim" : "bar.signInToClaim")
+    : t(signedIn ? "bar.buy" : "bar.signInToBuy");
   return (
     <section
-      aria-label="Price and buy"
+      aria-label={t("bar.label")}
       data-testid="sticky-buy-bar"
       className="fixed inset-x-0 bottom-0 z-30 border-t border-gray-200 bg-white/95 px-4 py-3 shadow-[0_-4px_16px_rgba(0,0,0,0.08)] backdrop-blur lg:hidden"
     >
