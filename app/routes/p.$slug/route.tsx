@@ -9,11 +9,10 @@ import type { ReviewView } from "~/components/reviews-reports/review-list.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
 import type { getPublishedListing } from "~/modules/catalog/listings.server.ts";
-import { listingTypeLabel } from "~/modules/catalog/search.ts";
 import { hasActiveEntitlement } from "~/modules/delivery/entitlements.server.ts";
+import { metaTranslator } from "~/modules/i18n/translate.ts";
 import { resolveViewer } from "~/modules/i18n/viewer.server.ts";
 import { findListingPage } from "~/modules/listings/storefront.server.ts";
-import { formatPlanPrice } from "~/modules/plans/format.ts";
 import { plansForListing } from "~/modules/plans/storefront.server.ts";
 import { listingOffer } from "~/modules/pricing/offer.server.ts";
 import { isTakenDown } from "~/modules/reports/listing-reports.server.ts";
@@ -69,17 +68,23 @@ export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
+  return data
     ? [
         {
-          title: `${data.listing.title} · ${listingTypeLabel[data.listing.type]} by ${data.listing.shop.name} · Stapel`,
+          title: t("listing.metaTitle", {
+            title: data.listing.title,
+            type: t(`type.${data.listing.type}`),
+            shop: data.listing.shop.name,
+          }),
         },
         { name: "description", content: data.listing.tagline },
         ...listingSocialMeta(data),
         { "script:ld+json": productJsonLd(data) },
       ]
-    : [{ title: "Listing not found · Stapel" }, { name: "robots", content: "noindex" }];
+    : [{ title: t("listing.notFoundTitle") }, { name: "robots", content: "noindex" }];
+};
 
 // Rich results: price and rating in the shape search engines read.
 function productJsonLd({
@@ -205,15 +210,16 @@ export default function ListingPage() {
                     {item.title}
                   </Link>
                   {ownedItems.has(item.slug) && (
-                    <span className="ml-2 text-sm font-medium text-emerald-700">you already own this</span>
+                    <span className="ml-2 text-sm font-medium text-emerald-700">
+                      {t("listing.alreadyOwnItem")}
+                    </span>
                   )}
                 </li>
               ))}
             </ul>
             {ownedItems.size > 0 && !owned && !isOwnListing && (
               <Notice>
-                You already own {ownedItems.size} of the {listing.bundleItems.length} listings in this bundle.
-                The bundle's price is the same for you: buy it only if the rest is worth it.
+                {t("listing.bundleOwnedNote", { owned: ownedItems.size, total: listing.bundleItems.length })}
               </Notice>
             )}
           </section>
@@ -245,19 +251,21 @@ export default function ListingPage() {
                 >
                   {plan.name}
                 </Link>
-                {plan.price && `, ${formatPlanPrice(plan.price)}`}
+                {plan.price && `, ${format.planPrice(plan.price)}`}
               </li>
             ))}
           </ul>
         )}
         {listing.files.length > 0 && (
           <p className="text-sm text-gray-600">
-            Includes {listing.files.length} downloadable file{listing.files.length > 1 ? "s" : ""}.
+            {listing.files.length === 1
+              ? t("listing.files.one")
+              : t("listing.files.other", { count: listing.files.length })}
           </p>
         )}
         {ownedItems.size > 0 && !owned && !isOwnListing && (
           <p data-testid="bundle-owned" className="text-sm font-medium text-amber-800">
-            You already own {ownedItems.size} of the {listing.bundleItems.length} listings in this bundle.
+            {t("listing.bundleOwned", { owned: ownedItems.size, total: listing.bundleItems.length })}
           </p>
         )}
         {isOwnListing ? (
