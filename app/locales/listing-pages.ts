@@ -50,8 +50,8 @@ export const listingPagesEn = {
   "reviews.replyFrom": "Reply from {shop}",
   "reviews.report": "Report",
   "reviews.reportWho": " this review by {author}",
-  "reviews.deletedUser": "Deleted user",
-  "reviews.aBuyer": "A buyer",
+  "msg.deletedUser": "Deleted user",
+  "msg.aBuyer": "A buyer",
 
   "reviewForm.metaTitle": "Review {title} · Stapel",
   "reviewForm.metaTitleBare": "Review · Stapel",
@@ -150,8 +150,8 @@ export const listingPagesDe: Record<keyof typeof listingPagesEn, string> = {
   "reviews.replyFrom": "Antwort von {shop}",
   "reviews.report": "Melden",
   "reviews.reportWho": ": Bewertung von {author}",
-  "reviews.deletedUser": "Gelöschtes Konto",
-  "reviews.aBuyer": "Ein Käufer",
+  "msg.deletedUser": "Gelöschtes Konto",
+  "msg.aBuyer": "Ein Käufer",
 
   "reviewForm.metaTitle": "{title} bewerten · Stapel",
   "reviewForm.metaTitleBare": "Bewerten · Stapel",

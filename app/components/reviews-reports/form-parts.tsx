@@ -1,4 +1,5 @@
 import { type FieldMetadata, getTextareaProps } from "@conform-to/react";
+import { useLocalize } from "~/components/i18n.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
 
 const textareaClass =
@@ -22,6 +23,7 @@ export function TextAreaField({
   required?: boolean;
   mono?: boolean;
 }) {
+  const localize = useLocalize();
   const hintId = `${field.id}-hint`;
   const props = getTextareaProps(field);
   const describedBy =
@@ -46,7 +48,7 @@ export function TextAreaField({
       />
       {field.errors?.length ? (
         <p id={field.errorId} className="text-sm text-red-700">
-          {field.errors.join(" ")}
+          {field.errors.map(localize).join(" ")}
         </p>
       ) : null}
     </div>
@@ -54,5 +56,6 @@ export function TextAreaField({
 }
 
 export function FormErrors({ errors }: { errors?: string[] }) {
-  return errors?.length ? <Notice tone="error">{errors.join(" ")}</Notice> : null;
+  const localize = useLocalize();
+  return errors?.length ? <Notice tone="error">{errors.map(localize).join(" ")}</Notice> : null;
 }

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { formatDay } from "~/utils/dates.ts";
+import { useFormat, useLocalize, useT } from "~/components/i18n.tsx";
 
 /** A review as pages show it (the listing page's first few and the "all reviews" page). */
 export type ReviewView = {
@@ -16,8 +16,9 @@ export type ReviewView = {
 
 /** Stars as text with a spoken label: "4 out of 5 stars". */
 export function Stars({ rating, className = "" }: { rating: number; className?: string }) {
+  const t = useT();
   return (
-    <span role="img" aria-label={`${rating} out of 5 stars`} className={`text-amber-700 ${className}`}>
+    <span role="img" aria-label={t("reviews.stars", { rating })} className={`text-amber-700 ${className}`}>
       {"★".repeat(rating)}
       <span className="text-gray-500">{"☆".repeat(5 - rating)}</span>
     </span>
@@ -34,22 +35,24 @@ export function RatingSummary({
   count: number;
   distribution: { stars: number; count: number }[];
 }) {
-  if (count === 0 || average === null) return <p className="mt-2 text-gray-600">No reviews yet.</p>;
+  const t = useT();
+  const format = useFormat();
+  if (count === 0 || average === null) return <p className="mt-2 text-gray-600">{t("reviews.none")}</p>;
   return (
     <div className="mt-3 grid gap-4 sm:grid-cols-[auto_1fr] sm:items-center" data-testid="rating-summary">
       <div>
-        <p className="text-4xl font-extrabold">{average.toFixed(1)}</p>
+        <p className="text-4xl font-extrabold">{format.decimal(average)}</p>
         <Stars rating={Math.round(average)} />
         <p className="text-sm text-gray-600">
-          {count} {count === 1 ? "review" : "reviews"}
+          {count === 1 ? t("reviews.count.one") : t("reviews.count.other", { count })}
         </p>
       </div>
-      <ul className="space-y-1" aria-label="Ratings by number of stars">
+      <ul className="space-y-1" aria-label={t("reviews.byStars")}>
         {distribution.map(({ stars, count: withStars }) => {
           const share = Math.round((withStars / count) * 100);
           return (
             <li key={stars} className="flex items-center gap-2 text-sm">
-              <span className="w-12 shrink-0 text-gray-700">{stars} star</span>
+              <span className="w-12 shrink-0 text-gray-700">{t("reviews.starRow", { stars })}</span>
               {/* SVG attributes, not a style attribute: the CSP allows no inline styles. */}
               <svg
                 viewBox="0 0 100 8"
@@ -61,7 +64,7 @@ export function RatingSummary({
                 <rect width={share} height="8" className="fill-amber-500" />
               </svg>
               <span className="w-16 shrink-0 text-right text-gray-700">
-                {withStars} <span className="sr-only">reviews with {stars} stars</span>
+                {withStars} <span className="sr-only">{t("reviews.withStars", { stars })}</span>
               </span>
             </li>
           );
@@ -81,26 +84,27 @@ export function ReviewList({
   /** Signed-in visitors see "Report" under each review (their own excepted by the report page). */
   canReport: boolean;
 }) {
+  const t = useT();
+  const format = useFormat();
+  const localize = useLocalize();
   return (
     <ul className="mt-4 space-y-3">
       {reviews.map((review) => (
         <li key={review.id} className="rounded-lg bg-white p-4 ring-1 ring-gray-200" data-testid="review">
           <p className="flex flex-wrap items-center gap-x-2 text-sm font-semibold">
             <Stars rating={review.rating} />
-            <span>{review.author}</span>
+            <span>{localize(review.author)}</span>
             {review.verified && (
               <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-semibold text-emerald-800 ring-1 ring-emerald-200">
-                Verified purchase
+                {t("reviews.verified")}
               </span>
             )}
-            <span className="font-normal text-gray-600">{formatDay(review.createdAt)}</span>
+            <span className="font-normal text-gray-600">{format.day(review.createdAt)}</span>
           </p>
           <p className="mt-2 whitespace-pre-line text-sm text-gray-800">{review.body}</p>
           {review.proofText && (
             <details className="mt-2 text-sm">
-              <summary className="cursor-pointer font-medium text-brand-700">
-                Output the buyer made with it
-              </summary>
+              <summary className="cursor-pointer font-medium text-brand-700">{t("reviews.proof")}</summary>
               <p className="mt-1 whitespace-pre-line rounded bg-gray-50 p-3 font-mono text-xs text-gray-800">
                 {review.proofText}
               </p>
@@ -108,14 +112,15 @@ export function ReviewList({
           )}
           {review.sellerReply && (
             <div className="mt-3 border-l-4 border-brand-100 pl-3 text-sm">
-              <p className="font-semibold text-gray-800">Reply from {shopName}</p>
+              <p className="font-semibold text-gray-800">{t("reviews.replyFrom", { shop: shopName })}</p>
               <p className="mt-1 whitespace-pre-line text-gray-700">{review.sellerReply}</p>
             </div>
           )}
           {canReport && (
             <p className="mt-2 text-right text-xs">
               <Link to={`/reviews/${review.id}/report`} className="text-gray-600 underline">
-                Report<span className="sr-only"> this review by {review.author}</span>
+                {t("reviews.report")}
+                <span className="sr-only">{t("reviews.reportWho", { author: localize(review.author) })}</span>
               </Link>
             </p>
           )}

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from "react";
+import { useLocalize } from "~/components/i18n.tsx";
 
 /** A form field's id, name and errors, as conform's `fields.<name>` has them. */
 type FieldMeta = { id: string; name: string; errors?: string[] };
@@ -20,6 +21,7 @@ export function Field({
   id?: string;
   errors?: string[];
 }) {
+  const localize = useLocalize();
   const errorId = `${id}-error`;
   const hasError = Boolean(errors?.length);
   return (
@@ -37,7 +39,7 @@ export function Field({
       />
       {hasError && (
         <p id={errorId} className="text-sm text-red-700">
-          {errors?.join(" ")}
+          {errors?.map(localize).join(" ")}
         </p>
       )}
     </div>

@@ -3,10 +3,12 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { useLocalize, useT } from "~/components/i18n.tsx";
 import { FormErrors, TextAreaField } from "~/components/reviews-reports/form-parts.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
+import { metaTranslator } from "~/modules/i18n/translate.ts";
 import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
 import {
   ListingReportSchema,
@@ -23,10 +25,13 @@ import { getSessionUser } from "~/utils/session.server.ts";
 
 const NOT_FOUND = "This listing does not exist or is no longer for sale.";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Report ${data.listing.title} · Stapel` : "Report a listing · Stapel" },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
+  return [
+    { title: data ? t("report.metaTitle", { title: data.listing.title }) : t("report.metaTitleBare") },
+    { name: "robots", content: "noindex" },
+  ];
+};
 
 async function listingFor(slug: string | undefined) {
   invariantResponse(SLUG_PATTERN.test(slug ?? ""), NOT_FOUND, { status: 404 });
@@ -78,6 +83,8 @@ export default function ReportListing() {
     shouldRevalidate: "onBlur",
   });
   const done = reply && "done" in reply && reply.done;
+  const t = useT();
+  const localize = useLocalize();
   return (
     <div className="mx-auto max-w-xl space-y-5">
       <p className="text-sm">
@@ -85,50 +92,45 @@ export default function ReportListing() {
           ← {listing.title}
         </Link>
       </p>
-      <h1 className="text-2xl font-bold">Report this listing</h1>
+      <h1 className="text-2xl font-bold">{t("report.heading")}</h1>
       {done ? (
-        <Notice tone="success">
-          Thank you for telling us. An admin reviews every report; if we need more from you, we will write to
-          you.
-        </Notice>
+        <Notice tone="success">{t("report.done")}</Notice>
       ) : (
         <>
           <p className="text-sm text-gray-700">
-            Tell us if {listing.title} by {listing.shop.name} copies someone else's work, is abusive or
-            harmful, or breaks the rules in another way. An admin reviews every report and can take the
-            listing down.
+            {t("report.intro", { title: listing.title, shop: listing.shop.name })}
           </p>
           <FormErrors errors={form.errors} />
           <Form method="post" {...getFormProps(form)} className="space-y-4">
             <fieldset>
-              <legend className="text-sm font-medium text-ink">What is wrong?</legend>
+              <legend className="text-sm font-medium text-ink">{t("report.what")}</legend>
               <div className="mt-2 space-y-2">
                 {(Object.keys(reportKindLabel) as ReportKind[]).map((kind) => (
                   <label key={kind} className="flex items-center gap-2 text-sm">
                     <input {...getInputProps(fields.kind, { type: "radio", value: kind })} key={kind} />
-                    {reportKindLabel[kind]}
+                    {t(`report.kind.${kind}`)}
                   </label>
                 ))}
               </div>
               {fields.kind.errors?.length ? (
                 <p id={fields.kind.errorId} className="mt-1 text-sm text-red-700">
-                  {fields.kind.errors.join(" ")}
+                  {fields.kind.errors.map(localize).join(" ")}
                 </p>
               ) : null}
             </fieldset>
             <TextAreaField
               field={fields.details}
-              label="Details"
-              hint="What is copied, from where (a link helps), or what is harmful."
+              label={t("report.details")}
+              hint={t("report.detailsHint")}
               rows={5}
               maxLength={REPORT_DETAILS_MAX}
               required
             />
             {signedInAs ? (
-              <p className="text-sm text-gray-600">We will reply to {signedInAs} if we need to.</p>
+              <p className="text-sm text-gray-600">{t("report.replyTo", { email: signedInAs })}</p>
             ) : (
               <Field
-                label="Your email address"
+                label={t("report.email")}
                 meta={fields.email}
                 type="email"
                 autoComplete="email"
@@ -137,7 +139,7 @@ export default function ReportListing() {
                 required
               />
             )}
-            <Button disabled={busy}>Send the report</Button>
+            <Button disabled={busy}>{t("report.send")}</Button>
           </Form>
         </>
       )}

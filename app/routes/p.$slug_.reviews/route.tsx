@@ -1,8 +1,10 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { useT } from "~/components/i18n.tsx";
 import { RatingSummary, ReviewList } from "~/components/reviews-reports/review-list.tsx";
 import { getPublishedListing } from "~/modules/catalog/listings.server.ts";
+import { metaTranslator } from "~/modules/i18n/translate.ts";
 import { listingReviews, ratingDistribution } from "~/modules/reviews/reviews.server.ts";
 import { invariantResponse, publicCacheHeaders } from "~/utils/http.ts";
 import { SLUG_PATTERN } from "~/utils/schemas.ts";
@@ -39,18 +41,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const headers: HeadersFunction = () => ({ ...publicCacheHeaders, Vary: "Cookie" });
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
+  return data
     ? [
-        { title: `Reviews of ${data.listing.title} · Stapel` },
+        { title: t("allReviews.metaTitle", { title: data.listing.title }) },
         ...(data.page > 1 ? [{ name: "robots", content: "noindex" }] : []),
       ]
-    : [{ title: "Reviews · Stapel" }, { name: "robots", content: "noindex" }];
+    : [{ title: t("allReviews.metaTitleBare") }, { name: "robots", content: "noindex" }];
+};
 
 export const ErrorBoundary = GeneralErrorBoundary;
 
 export default function AllReviews() {
   const { listing, reviews, distribution, page, hasMore, signedIn } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <p className="text-sm">
@@ -58,25 +63,25 @@ export default function AllReviews() {
           ← {listing.title}
         </Link>
       </p>
-      <h1 className="text-2xl font-bold">Reviews of {listing.title}</h1>
+      <h1 className="text-2xl font-bold">{t("allReviews.heading", { title: listing.title })}</h1>
       <RatingSummary
         average={listing.rating.average}
         count={listing.rating.count}
         distribution={distribution}
       />
-      {reviews.length === 0 && page > 1 && <p className="text-gray-600">No more reviews.</p>}
+      {reviews.length === 0 && page > 1 && <p className="text-gray-600">{t("allReviews.noMore")}</p>}
       <ReviewList reviews={reviews} shopName={listing.shopName} canReport={signedIn} />
-      <nav aria-label="Review pages" className="flex justify-between text-sm font-semibold">
+      <nav aria-label={t("allReviews.pages")} className="flex justify-between text-sm font-semibold">
         {page > 1 ? (
           <Link to={page === 2 ? "?" : `?page=${page - 1}`} className="text-brand-700 underline" rel="prev">
-            Newer reviews
+            {t("allReviews.newer")}
           </Link>
         ) : (
           <span />
         )}
         {hasMore && (
           <Link to={`?page=${page + 1}`} className="text-brand-700 underline" rel="next">
-            Older reviews
+            {t("allReviews.older")}
           </Link>
         )}
       </nav>

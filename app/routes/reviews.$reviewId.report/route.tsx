@@ -3,10 +3,12 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { useLocalize, useT } from "~/components/i18n.tsx";
 import { FormErrors, TextAreaField } from "~/components/reviews-reports/form-parts.tsx";
 import { Stars } from "~/components/reviews-reports/review-list.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
+import { metaTranslator } from "~/modules/i18n/translate.ts";
 import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
 import { REVIEW_REPORT_REASON_MAX, ReviewReportSchema } from "~/modules/reviews/forms.ts";
 import { findReportableReview, reportReview } from "~/modules/reviews/moderation.server.ts";
@@ -21,8 +23,8 @@ import { requireUser } from "~/utils/session.server.ts";
 
 const NOT_FOUND = "This review does not exist.";
 
-export const meta: MetaFunction = () => [
-  { title: "Report a review · Stapel" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: metaTranslator(matches)("reviewReport.metaTitle") },
   { name: "robots", content: "noindex" },
 ];
 
@@ -75,6 +77,8 @@ export default function ReportReview() {
     shouldRevalidate: "onBlur",
   });
   const done = reply && "done" in reply && reply.done;
+  const t = useT();
+  const localize = useLocalize();
   return (
     <div className="mx-auto max-w-xl space-y-5">
       <p className="text-sm">
@@ -82,30 +86,28 @@ export default function ReportReview() {
           ← {review.listing.title}
         </Link>
       </p>
-      <h1 className="text-2xl font-bold">Report a review</h1>
+      <h1 className="text-2xl font-bold">{t("reviewReport.heading")}</h1>
       <blockquote className="rounded-lg bg-white p-4 text-sm ring-1 ring-gray-200">
         <p className="font-semibold">
-          <Stars rating={review.rating} /> {review.author}
+          <Stars rating={review.rating} /> {localize(review.author)}
         </p>
         <p className="mt-1 whitespace-pre-line text-gray-800">{review.body}</p>
       </blockquote>
       {done ? (
-        <Notice tone="success">
-          Thank you. An admin will look at this review; you will not need to do anything else.
-        </Notice>
+        <Notice tone="success">{t("reviewReport.done")}</Notice>
       ) : (
         <>
           <FormErrors errors={form.errors} />
           <Form method="post" {...getFormProps(form)} className="space-y-4">
             <TextAreaField
               field={fields.reason}
-              label="What is wrong with this review?"
-              hint="For example: it is spam, abusive, off-topic, or not about this listing."
+              label={t("reviewReport.reason")}
+              hint={t("reviewReport.reasonHint")}
               rows={4}
               maxLength={REVIEW_REPORT_REASON_MAX}
               required
             />
-            <Button disabled={busy}>Report this review</Button>
+            <Button disabled={busy}>{t("reviewReport.send")}</Button>
           </Form>
         </>
       )}
