@@ -12,6 +12,9 @@
   if (!script || !script.src) return;
   const origin = new URL(script.src).origin;
   const LOAD_TIMEOUT_MS = 5000;
+  // The host page's language picks the card's: German for <html lang="de…">, else English.
+  const german = /^de\b/i.test(document.documentElement.lang || "");
+  const words = german ? { buy: "Auf Stapel kaufen", close: "Schließen" } : { buy: "Buy on Stapel", close: "Close" };
   let open = null;
 
   function slugOf(link) {
@@ -45,7 +48,7 @@
     wrap.setAttribute("data-stapel-overlay", "");
     wrap.setAttribute("role", "dialog");
     wrap.setAttribute("aria-modal", "true");
-    wrap.setAttribute("aria-label", "Buy on Stapel");
+    wrap.setAttribute("aria-label", words.buy);
     wrap.style.cssText =
       "position:fixed;inset:0;z-index:2147483647;background:rgba(17,24,39,.6);display:flex;align-items:center;justify-content:center;padding:16px";
     const box = document.createElement("div");
@@ -54,12 +57,12 @@
     const button = document.createElement("button");
     button.type = "button";
     button.textContent = "×";
-    button.setAttribute("aria-label", "Close");
+    button.setAttribute("aria-label", words.close);
     button.style.cssText =
       "position:absolute;top:8px;right:8px;z-index:1;width:36px;height:36px;border:0;border-radius:18px;background:rgba(255,255,255,.92);font:24px/36px sans-serif;cursor:pointer;color:#111827";
     const frame = document.createElement("iframe");
-    frame.src = `${origin}/embed/p/${slug}`;
-    frame.title = "Buy on Stapel";
+    frame.src = `${origin}/embed/p/${slug}${german ? "?lang=de" : ""}`;
+    frame.title = words.buy;
     frame.style.cssText = "display:block;width:100%;height:100%;border:0";
     let loaded = false;
     frame.addEventListener("load", () => {

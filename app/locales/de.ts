@@ -1,11 +1,13 @@
 import type { Messages } from "./en.ts";
 import { listingPagesDe } from "./listing-pages.ts";
 import { messagesDe } from "./messages.ts";
+import { shopPagesDe } from "./shop-pages.ts";
 
 /** The interface in German. Typed by the English keys: a missing or extra key fails typecheck. */
 export const de: Messages = {
   ...messagesDe,
   ...listingPagesDe,
+  ...shopPagesDe,
 
   "layout.skip": "Zum Inhalt springen",
   "layout.footer": "Stapel: Prompts, Vorlagen und Agenten von unabhängigen Creators.",

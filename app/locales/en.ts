@@ -5,10 +5,12 @@
  */
 import { listingPagesEn } from "./listing-pages.ts";
 import { messagesEn } from "./messages.ts";
+import { shopPagesEn } from "./shop-pages.ts";
 
 export const en = {
   ...messagesEn,
   ...listingPagesEn,
+  ...shopPagesEn,
 
   // Root layout
   "layout.skip": "Skip to content",

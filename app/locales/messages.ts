@@ -47,7 +47,8 @@ export const messagesEn = {
   "msg.listingTakenDown":
     "This listing was taken down after a report and is no longer available. If you bought it, it is still in your library.",
   "msg.reviewNotFound": "This review does not exist.",
-  "msg.shopNotFound": "This shop does not exist.",
+  "msg.shopNotFound": "There is no shop with that name.",
+  "msg.noSuchPlan": "This shop has no such plan.",
   "msg.planNotFound": "This plan does not exist.",
   "msg.planClosed": "This plan no longer takes new subscribers.",
   "msg.notFree": "This listing is not free: buy it from its page.",
@@ -126,7 +127,8 @@ export const messagesDe: Record<keyof typeof messagesEn, string> = {
   "msg.listingTakenDown":
     "Dieses Angebot wurde nach einer Meldung entfernt und ist nicht mehr verfügbar. Wenn du es gekauft hast, ist es weiter in deiner Bibliothek.",
   "msg.reviewNotFound": "Diese Bewertung gibt es nicht.",
-  "msg.shopNotFound": "Diesen Shop gibt es nicht.",
+  "msg.shopNotFound": "Einen Shop mit diesem Namen gibt es nicht.",
+  "msg.noSuchPlan": "Diesen Plan hat der Shop nicht.",
   "msg.planNotFound": "Diesen Plan gibt es nicht.",
   "msg.planClosed": "Dieser Plan nimmt keine neuen Abonnenten mehr an.",
   "msg.notFree": "Dieses Angebot ist nicht kostenlos: Kaufe es auf seiner Seite.",

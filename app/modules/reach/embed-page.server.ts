@@ -1,3 +1,5 @@
+import { translator } from "~/modules/i18n/translate.ts";
+import { type Language, NUMBER_LOCALE } from "~/modules/i18n/viewer.ts";
 import { defaultVariantWidth, imageSrcSet, imageVariantUrl } from "~/modules/media/image-urls.ts";
 import { publicImageSelect } from "~/modules/media/images.server.ts";
 import { listingOffer } from "~/modules/pricing/offer.server.ts";
@@ -14,8 +16,10 @@ import { escapeSvgText as escapeHtml } from "./svg-art.ts";
  */
 export async function embedPage(
   slug: string,
-  buyer: { chosenCurrency: string | null; acceptLanguage: string | null },
+  buyer: { chosenCurrency: string | null; acceptLanguage: string | null; language?: Language },
 ): Promise<string | null> {
+  const language = buyer.language ?? "en";
+  const t = translator(language);
   const listing = await prisma.listing.findFirst({
     where: { slug, status: "PUBLISHED", takenDownAt: null },
     select: {
@@ -34,9 +38,12 @@ export async function embedPage(
   const tier = offer.tiers.find((candidate) => candidate.price);
   const price =
     offer.mode === "FREE"
-      ? "Free"
+      ? t("buy.free")
       : tier?.price
-        ? `${offer.tiers.length > 1 ? "from " : ""}${formatMoney({ amount: tier.price.amount, currency: tier.price.currency })}${offer.mode === "PAY_WHAT_YOU_WANT" ? "+" : ""}`
+        ? (() => {
+            const money = `${formatMoney({ amount: tier.price.amount, currency: tier.price.currency }, NUMBER_LOCALE[language])}${offer.mode === "PAY_WHAT_YOU_WANT" ? "+" : ""}`;
+            return offer.tiers.length > 1 ? t("bar.from", { price: money }) : money;
+          })()
         : null;
   const listingPath = `/p/${listing.slug}`;
   const simpleBuy = offer.mode === "FIXED" && offer.tiers.length === 1 && tier?.price;
@@ -48,14 +55,14 @@ export async function embedPage(
       `<input type="hidden" name="listingId" value="${escapeHtml(listing.id)}">` +
       `<input type="hidden" name="currency" value="${escapeHtml(offer.currency)}">` +
       (tier?.id ? `<input type="hidden" name="tierId" value="${escapeHtml(tier.id)}">` : "") +
-      `<button type="submit" class="buy">Buy for ${escapeHtml(price ?? "")}</button></form>` +
-      `<p class="note">Checkout opens in a new tab, securely with Stripe.</p>`
-    : `<a class="buy" href="${listingPath}" target="_blank" rel="noopener">${offer.mode === "FREE" ? "Get it free" : "Choose and buy"}</a>` +
-      `<p class="note">Opens the listing on Stapel in a new tab.</p>`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(listing.title)} · Buy on Stapel</title><meta name="robots" content="noindex"><link rel="canonical" href="${listingPath}">
+      `<button type="submit" class="buy">${escapeHtml(t("embed.buyFor", { price: price ?? "" }))}</button></form>` +
+      `<p class="note">${escapeHtml(t("embed.checkoutNote"))}</p>`
+    : `<a class="buy" href="${listingPath}" target="_blank" rel="noopener">${escapeHtml(t(offer.mode === "FREE" ? "embed.getFree" : "embed.choose"))}</a>` +
+      `<p class="note">${escapeHtml(t("embed.opensNote"))}</p>`;
+  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(t("embed.title", { title: listing.title }))}</title><meta name="robots" content="noindex"><link rel="canonical" href="${listingPath}">
 <link rel="stylesheet" href="/embed.css"></head><body><main class="card" aria-labelledby="title">${cover}
 <div class="body"><p class="shop">${escapeHtml(listing.shop.name)}</p><h1 id="title">${escapeHtml(listing.title)}</h1>
 <p class="tagline">${escapeHtml(listing.tagline)}</p>${price ? `<p class="price" data-testid="embed-price">${escapeHtml(price)}</p>` : ""}${buy}
-<p class="more"><a href="${listingPath}" target="_blank" rel="noopener">Details, examples and reviews on Stapel</a></p></div></main></body></html>`;
+<p class="more"><a href="${listingPath}" target="_blank" rel="noopener">${escapeHtml(t("embed.more"))}</a></p></div></main></body></html>`;
 }

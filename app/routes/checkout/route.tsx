@@ -2,10 +2,12 @@ import { useForm } from "@conform-to/react";
 import { type ActionFunctionArgs, data, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import type { z } from "zod";
+import { useLocalize, useT } from "~/components/i18n.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
 import { CheckoutSchema } from "~/modules/checkout/forms.ts";
 import { startCheckout } from "~/modules/checkout/start-checkout.server.ts";
 import type { CodeRefusal } from "~/modules/discounts/redeem.server.ts";
+import { metaTranslator } from "~/modules/i18n/translate.ts";
 import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
 import {
   invalidSubmission,
@@ -15,8 +17,8 @@ import {
 } from "~/utils/forms.server.ts";
 import { getSessionUser, safeRedirect } from "~/utils/session.server.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Checkout · Stapel" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: metaTranslator(matches)("checkout.metaTitle") },
   { name: "robots", content: "noindex" },
 ];
 
@@ -100,6 +102,8 @@ function returnPath(referer: string | null): string {
 export default function CheckoutRefused() {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof CheckoutSchema>>({ lastResult: actionData?.result });
+  const t = useT();
+  const localize = useLocalize();
   const messages = [
     ...(form.errors ?? []),
     ...(fields.listingId.errors ?? []),
@@ -111,21 +115,23 @@ export default function CheckoutRefused() {
   if (!actionData) {
     return (
       <div className="mx-auto max-w-lg space-y-4 text-center">
-        <h1 className="text-2xl font-bold">Nothing to check out</h1>
-        <p className="text-gray-700">Choose a listing and press its Buy button to pay for it.</p>
+        <h1 className="text-2xl font-bold">{t("checkout.nothing")}</h1>
+        <p className="text-gray-700">{t("checkout.nothingHint")}</p>
         <Link to="/" className="font-semibold text-brand-700 underline">
-          Discover listings
+          {t("checkout.discover")}
         </Link>
       </div>
     );
   }
   return (
     <div className="mx-auto max-w-lg space-y-4 text-center">
-      <h1 className="text-2xl font-bold">Checkout could not start</h1>
-      <Notice tone="error">{messages.length > 0 ? messages.join(" ") : "Something was missing."}</Notice>
-      <p className="text-gray-700">You have not been charged.</p>
+      <h1 className="text-2xl font-bold">{t("checkout.failed")}</h1>
+      <Notice tone="error">
+        {messages.length > 0 ? messages.map(localize).join(" ") : t("msg.somethingMissing")}
+      </Notice>
+      <p className="text-gray-700">{t("subscribe.notCharged")}</p>
       <Link to="/" className="font-semibold text-brand-700 underline">
-        Back to the shop
+        {t("subscribe.backToShop")}
       </Link>
     </div>
   );

@@ -1,18 +1,20 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useT } from "~/components/i18n.tsx";
+import { useFormat, useT } from "~/components/i18n.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
 import { fulfilSubscriptionCheckout } from "~/modules/billing/subscriptions/checkout.server.ts";
 import { fulfilCheckoutSession } from "~/modules/checkout/fulfilment.server.ts";
 import { getBuyerOrderSummary } from "~/modules/checkout/order-summary.server.ts";
-import { formatPlanPrice } from "~/modules/plans/format.ts";
+import { metaTranslator, translator } from "~/modules/i18n/translate.ts";
+import { resolveViewer } from "~/modules/i18n/viewer.server.ts";
+import { NUMBER_LOCALE } from "~/modules/i18n/viewer.ts";
 import { getSubscriberSummary } from "~/modules/plans/storefront.server.ts";
 import { privateNoStore } from "~/utils/http.ts";
 import { formatMoney } from "~/utils/money.ts";
 import { requireUser } from "~/utils/session.server.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Thank you · Stapel" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: metaTranslator(matches)("success.metaTitle") },
   { name: "robots", content: "noindex" },
 ];
 
@@ -30,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const result = await fulfilCheckoutSession(sessionId).catch(() => ({ status: "unknown-order" as const }));
   // Not a one-off order of ours: perhaps a subscription Checkout (they carry no order).
-  if (result.status === "unknown-order") return subscriptionSuccess(sessionId, user.id);
+  if (result.status === "unknown-order") return subscriptionSuccess(sessionId, user.id, request);
   if (result.status === "unpaid")
     return data({ status: "unpaid" as const, order: null }, { headers: privateNoStore });
   const order =
@@ -47,7 +49,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
         id: order.id,
         shopName: order.shop.name,
         items: order.items.map((item) => ({ title: item.title, slug: item.listing.slug })),
-        total: formatMoney({ amount: order.totalAmount, currency: order.currency }),
+        // In the viewer's locale ("€12.00" / "12,00 €").
+        total: formatMoney(
+          { amount: order.totalAmount, currency: order.currency },
+          NUMBER_LOCALE[resolveViewer(request).language],
+        ),
       },
     },
     { headers: privateNoStore },
@@ -55,7 +61,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** The subscription a Checkout Session started, fulfilled now if the webhook has not done it yet. */
-async function subscriptionSuccess(sessionId: string, userId: string) {
+async function subscriptionSuccess(sessionId: string, userId: string, request: Request) {
+  const language = resolveViewer(request).language;
   const result = await fulfilSubscriptionCheckout(sessionId).catch((error: unknown) => {
     console.warn(`Subscription checkout ${sessionId} could not be fulfilled yet:`, error);
     return { status: "pending" as const };
@@ -77,7 +84,14 @@ async function subscriptionSuccess(sessionId: string, userId: string) {
         planName: subscription.plan.name,
         planUrl: `/s/${subscription.plan.shop.handle}/plans/${subscription.plan.id}`,
         shopName: subscription.plan.shop.name,
-        price: subscription.planPrice ? formatPlanPrice(subscription.planPrice) : null,
+        price: subscription.planPrice
+          ? translator(language)(
+              subscription.planPrice.interval === "MONTH" ? "plan.perMonth" : "plan.perYear",
+              {
+                price: formatMoney(subscription.planPrice, NUMBER_LOCALE[language]),
+              },
+            )
+          : null,
         trialEnds:
           subscription.status === "TRIALING" && subscription.trialEnd
             ? subscription.trialEnd.toISOString().slice(0, 10)
@@ -92,6 +106,7 @@ async function subscriptionSuccess(sessionId: string, userId: string) {
 export default function CheckoutSuccess() {
   const loaded = useLoaderData<typeof loader>();
   const t = useT();
+  const format = useFormat();
   const { status, order } = loaded;
   if (loaded.status === "subscribed" && "subscription" in loaded) {
     const { subscription } = loaded;
@@ -99,28 +114,23 @@ export default function CheckoutSuccess() {
       <div className="mx-auto max-w-lg space-y-4 text-center">
         <h1 className="text-3xl font-extrabold">{t("success.welcome", { plan: subscription.planName })}</h1>
         <p className="text-gray-700">
-          You subscribe to{" "}
+          {t("success.subscribedTo")}{" "}
           <Link to={subscription.planUrl} className="font-semibold underline">
             {subscription.planName}
           </Link>{" "}
-          from {subscription.shopName}
+          {t("success.from", { shop: subscription.shopName })}
           {subscription.price && (
             <>
               {" "}
-              for <strong>{subscription.price}</strong>
+              {t("success.for")} <strong>{subscription.price}</strong>
             </>
           )}
-          .
-          {subscription.trialEnds &&
-            ` Your free trial runs until ${subscription.trialEnds}; you are charged then.`}
+          .{subscription.trialEnds && t("success.trialUntil", { day: format.day(subscription.trialEnds) })}
         </p>
         <p className="text-sm text-gray-600">
-          {subscription.grantsAccess
-            ? "Everything the plan includes is in your library now."
-            : "Everything the plan includes appears in your library as soon as Stripe confirms the payment."}{" "}
-          Manage or cancel it any time in{" "}
+          {t(subscription.grantsAccess ? "success.inLibrary" : "success.soonInLibrary")} {t("success.manage")}{" "}
           <Link to="/account" className="underline">
-            your account
+            {t("success.yourAccount")}
           </Link>
           .
         </p>
@@ -138,18 +148,17 @@ export default function CheckoutSuccess() {
       <div className="mx-auto max-w-lg space-y-4 text-center">
         <h1 className="text-3xl font-extrabold">{t("success.thanks")}</h1>
         <p className="text-gray-700">
-          You bought{" "}
+          {t("success.bought")}{" "}
           {order.items.map((item, index) => (
             <span key={item.slug}>
               {index > 0 && ", "}
               <strong>{item.title}</strong>
             </span>
           ))}{" "}
-          from {order.shopName} for <strong>{order.total}</strong>.
+          {t("success.fromFor", { shop: order.shopName })} <strong>{order.total}</strong>.
         </p>
         <p className="text-sm text-gray-600">
-          Order <span className="font-mono">{order.id}</span>. A receipt with your licence key is on its way
-          to your inbox.
+          {t("success.order")} <span className="font-mono">{order.id}</span>. {t("success.receiptSent")}
         </p>
         <Link
           to="/library"
@@ -163,15 +172,9 @@ export default function CheckoutSuccess() {
   return (
     <div className="mx-auto max-w-lg space-y-4 text-center">
       {status === "unpaid" ? (
-        <Notice>
-          Your payment is still being processed. Your purchase appears in your library as soon as Stripe
-          confirms it.
-        </Notice>
+        <Notice>{t("success.unpaid")}</Notice>
       ) : (
-        <Notice tone="error">
-          We could not find that checkout. If you were charged, your purchase will appear in your library
-          shortly.
-        </Notice>
+        <Notice tone="error">{t("success.unknown")}</Notice>
       )}
     </div>
   );

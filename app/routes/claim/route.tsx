@@ -2,9 +2,11 @@ import { useForm } from "@conform-to/react";
 import { type ActionFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import type { z } from "zod";
+import { useLocalize, useT } from "~/components/i18n.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
 import { claimFreeListing } from "~/modules/checkout/claim.server.ts";
 import { ClaimSchema } from "~/modules/checkout/forms.ts";
+import { metaTranslator } from "~/modules/i18n/translate.ts";
 import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
 import {
   invalidSubmission,
@@ -14,7 +16,10 @@ import {
 } from "~/utils/forms.server.ts";
 import { getSessionUser, safeRedirect } from "~/utils/session.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Claim · Stapel" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: metaTranslator(matches)("claim.metaTitle") },
+  { name: "robots", content: "noindex" },
+];
 
 // Like /checkout: nothing to show without a submission.
 export const loader = () => null;
@@ -59,17 +64,21 @@ function returnPath(referer: string | null): string {
 export default function ClaimRefused() {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof ClaimSchema>>({ lastResult: actionData?.result });
+  const t = useT();
+  const localize = useLocalize();
   const messages = [...(form.errors ?? []), ...(fields.listingId.errors ?? [])];
   return (
     <div className="mx-auto max-w-lg space-y-4 text-center">
-      <h1 className="text-2xl font-bold">{actionData ? "This could not be claimed" : "Nothing to claim"}</h1>
+      <h1 className="text-2xl font-bold">{t(actionData ? "claim.failed" : "claim.nothing")}</h1>
       {actionData ? (
-        <Notice tone="error">{messages.length > 0 ? messages.join(" ") : "Something was missing."}</Notice>
+        <Notice tone="error">
+          {messages.length > 0 ? messages.map(localize).join(" ") : t("msg.somethingMissing")}
+        </Notice>
       ) : (
-        <p className="text-gray-700">Free listings have a Claim button on their page.</p>
+        <p className="text-gray-700">{t("claim.nothingHint")}</p>
       )}
       <Link to="/" className="font-semibold text-brand-700 underline">
-        Discover listings
+        {t("checkout.discover")}
       </Link>
     </div>
   );

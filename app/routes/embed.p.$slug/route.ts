@@ -1,4 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { translator } from "~/modules/i18n/translate.ts";
+import { resolveViewer } from "~/modules/i18n/viewer.server.ts";
 import { embedPage } from "~/modules/reach/embed-page.server.ts";
 import { publicCacheHeaders } from "~/utils/http.ts";
 import { SLUG_PATTERN } from "~/utils/schemas.ts";
@@ -9,14 +11,17 @@ import { SLUG_PATTERN } from "~/utils/schemas.ts";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
+  // The card's words follow ?lang=, else the lang cookie, else the browser's languages.
+  const { language } = resolveViewer(request);
   const html = SLUG_PATTERN.test(slug)
     ? await embedPage(slug, {
         chosenCurrency: new URL(request.url).searchParams.get("currency"),
         acceptLanguage: request.headers.get("Accept-Language"),
+        language,
       })
     : null;
   if (!html) {
-    return new Response("This listing does not exist or is no longer for sale.", {
+    return new Response(translator(language)("msg.listingNotFound"), {
       status: 404,
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=60" },
     });

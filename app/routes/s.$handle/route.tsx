@@ -1,11 +1,12 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { useFormat, useT } from "~/components/i18n.tsx";
 import { ListingCard } from "~/components/listing-card.tsx";
 import { ResponsiveImage } from "~/components/media/responsive-image.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { getShopPage } from "~/modules/catalog/listings.server.ts";
-import { formatPlanPrice } from "~/modules/plans/format.ts";
+import { metaTranslator } from "~/modules/i18n/translate.ts";
 import { listShopPlans } from "~/modules/plans/storefront.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { invariantResponse, publicCacheHeaders } from "~/utils/http.ts";
@@ -24,17 +25,21 @@ export const headers: HeadersFunction = () => publicCacheHeaders;
 
 export const ErrorBoundary = GeneralErrorBoundary;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
+  return data
     ? [
-        { title: `${data.shop.name} on Stapel` },
+        { title: t("shop.metaTitle", { shop: data.shop.name }) },
         { name: "description", content: data.shop.bio.slice(0, 160) },
         ...shopSocialMeta(data),
       ]
-    : [{ title: "Shop not found · Stapel" }];
+    : [{ title: t("shop.notFoundTitle") }];
+};
 
 export default function ShopPage() {
   const { shop, plans } = useLoaderData<typeof loader>();
+  const t = useT();
+  const format = useFormat();
   return (
     <div className="space-y-8">
       <header className="flex items-start gap-4">
@@ -66,7 +71,7 @@ export default function ShopPage() {
       {plans.length > 0 && (
         <section aria-labelledby="plans-heading">
           <h2 id="plans-heading" className="text-xl font-bold">
-            Memberships
+            {t("shop.memberships")}
           </h2>
           <ul className="mt-3 grid gap-4 sm:grid-cols-2">
             {plans.map((plan) => {
@@ -81,18 +86,24 @@ export default function ShopPage() {
                   <p className="text-sm text-gray-700">{plan.description}</p>
                   <p className="text-sm text-gray-600">
                     {plan.includesAllListings
-                      ? `Everything in ${shop.name}, including new listings (${plan.listingCount} today).`
-                      : `${plan.listingCount} ${plan.listingCount === 1 ? "listing" : "listings"}${
+                      ? t("shop.everything", { shop: shop.name, count: plan.listingCount })
+                      : `${
+                          plan.listingCount === 1
+                            ? t("shop.planListings.one")
+                            : t("shop.planListings.other", { count: plan.listingCount })
+                        }${
                           plan.includedCategories.length > 0
-                            ? `, and new ones in ${plan.includedCategories.join(", ")}`
+                            ? t("shop.andNewIn", { categories: plan.includedCategories.join(", ") })
                             : ""
                         }.`}{" "}
                     <Link to={planUrl} className="font-medium text-brand-700 underline">
-                      See what is included
+                      {t("shop.seeIncluded")}
                     </Link>
                   </p>
                   {plan.trialDays > 0 && (
-                    <p className="text-sm font-medium text-emerald-800">{plan.trialDays}-day free trial</p>
+                    <p className="text-sm font-medium text-emerald-800">
+                      {t("shop.trial", { days: plan.trialDays })}
+                    </p>
                   )}
                   <div className="flex flex-wrap gap-2">
                     {plan.prices.map((price) => (
@@ -100,9 +111,12 @@ export default function ShopPage() {
                         <input type="hidden" name="planPriceId" value={price.id} />
                         <Button
                           variant="secondary"
-                          aria-label={`Subscribe, ${formatPlanPrice(price)}: ${plan.name}`}
+                          aria-label={t("shop.subscribeLabel", {
+                            price: format.planPrice(price),
+                            plan: plan.name,
+                          })}
                         >
-                          Subscribe, {formatPlanPrice(price)}
+                          {t("shop.subscribe", { price: format.planPrice(price) })}
                         </Button>
                       </Form>
                     ))}
@@ -115,7 +129,7 @@ export default function ShopPage() {
       )}
       <section aria-labelledby="listings-heading">
         <h2 id="listings-heading" className="text-xl font-bold">
-          Listings
+          {t("shop.listings")}
         </h2>
         <ul className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {shop.listings.map((listing) => (

@@ -1,12 +1,12 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { useFormat, useT } from "~/components/i18n.tsx";
 import { ListingCard } from "~/components/listing-card.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
-import { formatPlanPrice, intervalAdjective } from "~/modules/plans/format.ts";
+import { metaTranslator } from "~/modules/i18n/translate.ts";
 import { findLiveSubscription, getStorefrontPlan } from "~/modules/plans/storefront.server.ts";
-import { subscriptionStatusLabel } from "~/modules/plans/subscription-status.ts";
 import { env } from "~/utils/env.server.ts";
 import { invariantResponse, publicCacheHeaders } from "~/utils/http.ts";
 import { SLUG_PATTERN } from "~/utils/schemas.ts";
@@ -32,10 +32,11 @@ export const headers: HeadersFunction = () => publicCacheHeaders;
 
 export const ErrorBoundary = GeneralErrorBoundary;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
+  return data
     ? [
-        { title: `${data.plan.name} · ${data.plan.shop.name} on Stapel` },
+        { title: t("plan.metaTitle", { plan: data.plan.name, shop: data.plan.shop.name }) },
         {
           name: "description",
           content: (data.plan.description || `A membership of ${data.plan.shop.name}`).slice(0, 160),
@@ -43,18 +44,21 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
         { tagName: "link", rel: "canonical", href: data.canonicalUrl },
         ...(data.plan.archived ? [{ name: "robots", content: "noindex" }] : []),
       ]
-    : [{ title: "Plan not found · Stapel" }, { name: "robots", content: "noindex" }];
+    : [{ title: t("plan.notFoundTitle") }, { name: "robots", content: "noindex" }];
+};
 
 type PlanData = ReturnType<typeof useLoaderData<typeof loader>>["plan"];
 
 export default function PlanPage() {
   const { plan, signedIn, subscription } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
+  const t = useT();
+  const format = useFormat();
   return (
     <article className="space-y-8">
       <header>
         <p className="text-sm font-medium text-brand-700">
-          Membership by{" "}
+          {t("plan.by")}{" "}
           <Link to={`/s/${plan.shop.handle}`} className="underline">
             {plan.shop.name}
           </Link>
@@ -65,49 +69,48 @@ export default function PlanPage() {
         )}
       </header>
 
-      {searchParams.get("checkout") === "cancelled" && (
-        <Notice>Checkout was cancelled. You have not been charged.</Notice>
-      )}
+      {searchParams.get("checkout") === "cancelled" && <Notice>{t("plan.cancelled")}</Notice>}
 
       <section aria-labelledby="prices-heading" className="space-y-3">
         <h2 id="prices-heading" className="text-xl font-bold">
-          Price
+          {t("plan.price")}
         </h2>
         {plan.trialDays > 0 && !plan.archived && (
           <p className="font-medium text-emerald-800">
-            Try it free for {plan.trialDays} {plan.trialDays === 1 ? "day" : "days"}; cancel any time before
-            the trial ends and you pay nothing.
+            {plan.trialDays === 1 ? t("plan.trial.one") : t("plan.trial.other", { days: plan.trialDays })}
           </p>
         )}
         {subscription ? (
           <Notice tone="success">
-            You subscribe to this plan ({subscriptionStatusLabel[subscription.status]}
-            {subscription.planPrice && `, ${formatPlanPrice(subscription.planPrice)}`}
-            {subscription.cancelAtPeriodEnd && ", ends at the end of the period"}). Its listings are in{" "}
+            {t("plan.subscribed", {
+              status: t(`status.${subscription.status}`),
+              price: subscription.planPrice ? `, ${format.planPrice(subscription.planPrice)}` : "",
+              ending: subscription.cancelAtPeriodEnd ? t("plan.endsAtPeriodEnd") : "",
+            })}{" "}
             <Link to="/library" className="font-semibold underline">
-              your library
+              {t("plan.yourLibrary")}
             </Link>
-            ; manage the subscription in{" "}
+            {t("plan.manageIn")}{" "}
             <Link to="/account" className="font-semibold underline">
-              your account
+              {t("plan.yourAccount")}
             </Link>
             .
           </Notice>
         ) : plan.archived ? (
-          <Notice>This plan no longer takes new subscribers.</Notice>
+          <Notice>{t("plan.closed")}</Notice>
         ) : null}
         <ul className="grid gap-4 sm:grid-cols-2">
           {plan.prices.map((price) => (
             <li key={price.id} className="space-y-3 rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200">
               <p className="text-sm font-medium text-gray-600">
-                {intervalAdjective[price.interval]}, {price.currency}
+                {t(`plan.${price.interval}`)}, {price.currency}
               </p>
-              <p className="text-3xl font-extrabold">{formatPlanPrice(price)}</p>
+              <p className="text-3xl font-extrabold">{format.planPrice(price)}</p>
               {!subscription && !plan.archived && (
                 <Form method="post" action="/subscribe">
                   <input type="hidden" name="planPriceId" value={price.id} />
                   <label className="mb-2 block text-sm font-medium text-gray-700">
-                    Discount code (optional)
+                    {t("plan.discountCode")}
                     <input
                       name="code"
                       maxLength={40}
@@ -118,18 +121,16 @@ export default function PlanPage() {
                   <Button className="w-full">
                     {signedIn
                       ? plan.trialDays > 0
-                        ? `Start free trial, then ${formatPlanPrice(price)}`
-                        : `Subscribe for ${formatPlanPrice(price)}`
-                      : `Sign in to subscribe for ${formatPlanPrice(price)}`}
+                        ? t("plan.startTrial", { price: format.planPrice(price) })
+                        : t("plan.subscribeFor", { price: format.planPrice(price) })
+                      : t("plan.signInToSubscribe", { price: format.planPrice(price) })}
                   </Button>
                 </Form>
               )}
             </li>
           ))}
         </ul>
-        <p className="text-xs text-gray-600">
-          Secure payment by Stripe. Renews automatically; cancel any time from your account.
-        </p>
+        <p className="text-xs text-gray-600">{t("plan.secure")}</p>
       </section>
 
       <Included plan={plan} />
@@ -138,6 +139,7 @@ export default function PlanPage() {
 }
 
 function Included({ plan }: { plan: PlanData }) {
+  const t = useT();
   const shop = { handle: plan.shop.handle, name: plan.shop.name };
   const cards = (listings: PlanData["listings"]) => (
     <ul className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
@@ -150,10 +152,10 @@ function Included({ plan }: { plan: PlanData }) {
     return (
       <section aria-labelledby="included-heading">
         <h2 id="included-heading" className="text-xl font-bold">
-          What it includes
+          {t("plan.includes")}
         </h2>
         <p className="mt-1 text-gray-700">
-          Everything in {plan.shop.name}, including listings published later: {plan.listings.length} today.
+          {t("plan.includesAll", { shop: plan.shop.name, count: plan.listings.length })}
         </p>
         {cards(plan.listings)}
       </section>
@@ -167,24 +169,26 @@ function Included({ plan }: { plan: PlanData }) {
     <section aria-labelledby="included-heading" className="space-y-6">
       <div>
         <h2 id="included-heading" className="text-xl font-bold">
-          What it includes
+          {t("plan.includes")}
         </h2>
         <p className="mt-1 text-gray-700">
-          {plan.listings.length} {plan.listings.length === 1 ? "listing" : "listings"}
+          {plan.listings.length === 1
+            ? t("plan.includesSome.one")
+            : t("plan.includesSome.other", { count: plan.listings.length })}
           {plan.includedCategories.length > 0 &&
-            `, and every listing ${plan.shop.name} publishes later in ${plan.includedCategories.join(", ")}`}
+            t("plan.andLater", { shop: plan.shop.name, categories: plan.includedCategories.join(", ") })}
           .
         </p>
       </div>
       {categories.map((category) => (
         <div key={category}>
-          <h3 className="font-semibold">Everything in {category}</h3>
+          <h3 className="font-semibold">{t("plan.everythingIn", { category })}</h3>
           {cards(plan.listings.filter((listing) => listing.category === category))}
         </div>
       ))}
       {chosen.length > 0 && (
         <div>
-          {categories.length > 0 && <h3 className="font-semibold">Also included</h3>}
+          {categories.length > 0 && <h3 className="font-semibold">{t("plan.alsoIncluded")}</h3>}
           {cards(chosen)}
         </div>
       )}

@@ -2,7 +2,9 @@ import { useForm } from "@conform-to/react";
 import { type ActionFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import type { z } from "zod";
+import { useLocalize, useT } from "~/components/i18n.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
+import { metaTranslator } from "~/modules/i18n/translate.ts";
 import { SubscribeSchema } from "~/modules/plans/forms.ts";
 import { planPathForPrice, startSubscriptionCheckout } from "~/modules/plans/subscribe.server.ts";
 import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
@@ -14,8 +16,8 @@ import {
 } from "~/utils/forms.server.ts";
 import { getSessionUser } from "~/utils/session.server.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Subscribe · Stapel" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: metaTranslator(matches)("subscribe.metaTitle") },
   { name: "robots", content: "noindex" },
 ];
 
@@ -77,6 +79,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SubscribeRefused() {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof SubscribeSchema>>({ lastResult: actionData?.result });
+  const t = useT();
+  const localize = useLocalize();
   const messages = [
     ...(form.errors ?? []),
     ...(fields.planPriceId.errors ?? []),
@@ -85,25 +89,27 @@ export default function SubscribeRefused() {
   if (!actionData) {
     return (
       <div className="mx-auto max-w-lg space-y-4 text-center">
-        <h1 className="text-2xl font-bold">Nothing to subscribe to</h1>
-        <p className="text-gray-700">Open a shop's plan and press Subscribe to start a membership.</p>
+        <h1 className="text-2xl font-bold">{t("subscribe.nothing")}</h1>
+        <p className="text-gray-700">{t("subscribe.nothingHint")}</p>
         <Link to="/" className="font-semibold text-brand-700 underline">
-          Discover shops and listings
+          {t("subscribe.discover")}
         </Link>
       </div>
     );
   }
   return (
     <div className="mx-auto max-w-lg space-y-4 text-center">
-      <h1 className="text-2xl font-bold">The subscription could not start</h1>
-      <Notice tone="error">{messages.length > 0 ? messages.join(" ") : "Something was missing."}</Notice>
-      <p className="text-gray-700">You have not been charged.</p>
+      <h1 className="text-2xl font-bold">{t("subscribe.failed")}</h1>
+      <Notice tone="error">
+        {messages.length > 0 ? messages.map(localize).join(" ") : t("msg.somethingMissing")}
+      </Notice>
+      <p className="text-gray-700">{t("subscribe.notCharged")}</p>
       <p className="flex justify-center gap-6">
         <Link to="/account" className="font-semibold text-brand-700 underline">
-          Your subscriptions
+          {t("subscribe.yourSubscriptions")}
         </Link>
         <Link to="/" className="font-semibold text-brand-700 underline">
-          Back to the shop
+          {t("subscribe.backToShop")}
         </Link>
       </p>
     </div>
