@@ -1,5 +1,11 @@
 import { Link } from "@remix-run/react";
 import { useFormat, useLocalize, useT } from "~/components/i18n.tsx";
+import {
+  defaultVariantWidth,
+  imageSrcSet,
+  imageVariantUrl,
+  type PublicImage,
+} from "~/modules/media/image-urls.ts";
 
 /** A review as pages show it (the listing page's first few and the "all reviews" page). */
 export type ReviewView = {
@@ -7,6 +13,7 @@ export type ReviewView = {
   rating: number;
   body: string;
   proofText: string | null;
+  proofImage?: PublicImage | null;
   author: string;
   verified: boolean;
   sellerReply: string | null;
@@ -110,6 +117,7 @@ export function ReviewList({
               </p>
             </details>
           )}
+          {review.proofImage && <ProofImage image={review.proofImage} />}
           {review.sellerReply && (
             <div className="mt-3 border-l-4 border-brand-100 pl-3 text-sm">
               <p className="font-semibold text-gray-800">{t("reviews.replyFrom", { shop: shopName })}</p>
@@ -127,5 +135,28 @@ export function ReviewList({
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The reviewer's proof image, with the alt text they wrote; a link opens the largest variant. */
+function ProofImage({ image }: { image: PublicImage }) {
+  const largest = Math.max(...image.widths);
+  return (
+    <figure className="mt-2" data-testid="review-proof-image">
+      <a href={imageVariantUrl(image.id, largest)} className="inline-block">
+        <img
+          src={imageVariantUrl(image.id, defaultVariantWidth(image.widths))}
+          srcSet={imageSrcSet(image)}
+          sizes="(min-width: 640px) 320px, 100vw"
+          alt={image.alt}
+          width={image.width}
+          height={image.height}
+          loading="lazy"
+          decoding="async"
+          className="h-auto max-h-64 w-auto max-w-full rounded ring-1 ring-gray-200"
+        />
+      </a>
+      <figcaption className="mt-1 text-xs text-gray-600">An image the buyer made with it</figcaption>
+    </figure>
   );
 }

@@ -94,6 +94,7 @@ export async function getPublishedListing(slug: string) {
           body: true,
           proofText: true,
           orderItemId: true,
+          proofImage: { select: { id: true, alt: true, width: true, height: true, widths: true } },
           sellerReply: true,
           sellerRepliedAt: true,
           createdAt: true,

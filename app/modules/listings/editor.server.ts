@@ -1,4 +1,5 @@
 import { enqueueShopGrantSync } from "~/modules/billing/subscriptions/plan-grants.server.ts";
+import { sellerImageWhere } from "~/modules/media/images.server.ts";
 import { prisma, type Tx } from "~/utils/db.server.ts";
 import { EXAMPLE_SLOTS, type ListingFormValue } from "./forms.ts";
 import { changeSlug, freeSlugFor } from "./slugs.server.ts";
@@ -196,7 +197,10 @@ function formExamples(value: ListingFormValue) {
 /** The cover must be one of the shop's own images (another shop's looks like a missing one). */
 async function checkCover(tx: Tx, shopId: string, value: ListingFormValue) {
   if (!value.coverImageId) return;
-  const image = await tx.image.findFirst({ where: { id: value.coverImageId, shopId }, select: { id: true } });
+  const image = await tx.image.findFirst({
+    where: { id: value.coverImageId, ...sellerImageWhere(shopId) },
+    select: { id: true },
+  });
   if (!image) throw new Refused("image-not-found");
 }
 
@@ -206,7 +210,7 @@ async function checkExampleImages(tx: Tx, shopId: string, value: ListingFormValu
     ...new Set(formExamples(value).flatMap((example) => (example.imageId ? [example.imageId] : []))),
   ];
   if (ids.length === 0) return;
-  const found = await tx.image.count({ where: { id: { in: ids }, shopId } });
+  const found = await tx.image.count({ where: { id: { in: ids }, ...sellerImageWhere(shopId) } });
   if (found !== ids.length) throw new Refused("image-not-found");
 }
 

@@ -24,8 +24,55 @@ export type ImageUploadOutcome =
  * refused image leaves nothing behind. Variants carry no metadata (sharp drops EXIF and GPS unless
  * asked), and the EXIF orientation is applied first, so phone photos stand the right way up.
  */
-export async function uploadImage(
+export function uploadImage(
   shopId: string,
+  input: { bytes: Buffer; alt: string },
+): Promise<ImageUploadOutcome> {
+  return storeImage(shopId, `images/${shopId}`, input);
+}
+
+/**
+ * Where buyers' review proofs are stored. A proof is recorded under the listing's shop (the space it
+ * is shown in, deleted with the shop) but it is the reviewer's, not the seller's: the seller's pickers
+ * (covers, avatar, examples) never accept an image under this prefix, and it is served only while a
+ * visible review shows it. ADR 0027, "Proof images".
+ */
+export const REVIEW_PROOF_PREFIX = "review-proofs/";
+
+/** The images a shop may use as its own (covers, avatar, examples): not its buyers' review proofs. */
+export function sellerImageWhere(shopId: string) {
+  return { shopId, NOT: { storagePrefix: { startsWith: REVIEW_PROOF_PREFIX } } };
+}
+
+/**
+ * Stores a reviewer's proof image for a listing of `shopId`: the same checks and re-encoding as a
+ * seller's image (sharp reads the bytes, webp variants, EXIF and GPS dropped), under the proofs prefix.
+ * Attaching it is the review's own transaction (`saveReview`); nothing else can attach it.
+ */
+export function uploadReviewProofImage(
+  shopId: string,
+  input: { bytes: Buffer; alt: string },
+): Promise<ImageUploadOutcome> {
+  return storeImage(shopId, `${REVIEW_PROOF_PREFIX}${shopId}`, input);
+}
+
+/** Removes an image's row and its stored variants (a replaced or removed review proof). */
+export async function deleteImage(imageId: string): Promise<void> {
+  const image = await prisma.image.findUnique({
+    where: { id: imageId },
+    select: { storagePrefix: true, widths: true },
+  });
+  if (!image) return;
+  await prisma.image.delete({ where: { id: imageId } });
+  const store = fileStore();
+  await Promise.all(
+    image.widths.map((width) => store.remove(`${image.storagePrefix}/${width}.webp`).catch(() => undefined)),
+  );
+}
+
+async function storeImage(
+  shopId: string,
+  folder: string,
   input: { bytes: Buffer; alt: string },
 ): Promise<ImageUploadOutcome> {
   const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" as const };
@@ -59,7 +106,7 @@ export async function uploadImage(
 
   const widths: number[] = VARIANT_WIDTHS.filter((candidate) => candidate <= width);
   if (widths.length === 0) widths.push(width);
-  const storagePrefix = `images/${shopId}/${randomUUID()}`;
+  const storagePrefix = `${folder}/${randomUUID()}`;
   const store = fileStore();
   const stored: string[] = [];
   try {
@@ -113,7 +160,10 @@ const listingNotFound: ImageRefusal = {
 
 /** The shop's own image, or null: another shop's image looks exactly like a missing one. */
 export function findShopImage(shopId: string, imageId: string) {
-  return prisma.image.findFirst({ where: { id: imageId, shopId }, select: publicImageSelect });
+  return prisma.image.findFirst({
+    where: { id: imageId, ...sellerImageWhere(shopId) },
+    select: publicImageSelect,
+  });
 }
 
 /** Sets (or with null, removes) a listing's cover. Both the listing and the image must be the shop's. */
@@ -158,7 +208,7 @@ export async function setExampleImage(
 }
 
 export type OpenedVariant =
-  | { kind: "variant"; stream: Readable; sizeBytes: number; etag: string }
+  | { kind: "variant"; stream: Readable; sizeBytes: number; etag: string; reviewProof: boolean }
   | { kind: "not-found" };
 
 /**
@@ -173,9 +223,19 @@ export async function openImageVariant(imageId: string, variant: string): Promis
     select: { widths: true, storagePrefix: true, sha256: true },
   });
   if (!image?.widths.includes(Number(width))) return { kind: "not-found" };
+  // A review proof is shown only with its review: hidden, replaced, removed or on a listing taken
+  // down, it answers 404 like a missing image.
+  const reviewProof = image.storagePrefix.startsWith(REVIEW_PROOF_PREFIX);
+  if (
+    reviewProof &&
+    (await prisma.review.count({
+      where: { proofImageId: imageId, hiddenAt: null, listing: { takenDownAt: null } },
+    })) === 0
+  )
+    return { kind: "not-found" };
   try {
     const opened = await fileStore().open(`${image.storagePrefix}/${width}.webp`);
-    return { kind: "variant", ...opened, etag: `"${image.sha256.slice(0, 32)}-${width}"` };
+    return { kind: "variant", ...opened, etag: `"${image.sha256.slice(0, 32)}-${width}"`, reviewProof };
   } catch (error) {
     if (!(error instanceof FileNotFoundError)) throw error;
     console.error(`Image ${imageId} is in the database but its ${width} px variant is not in storage`);

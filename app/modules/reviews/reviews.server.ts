@@ -1,4 +1,6 @@
 import { Prisma } from "~/generated/prisma/client.ts";
+import type { PublicImage } from "~/modules/media/image-urls.ts";
+import { deleteImage, publicImageSelect, uploadReviewProofImage } from "~/modules/media/images.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import type { ReviewInput } from "./forms.ts";
 import { adjustRating } from "./ratings.server.ts";
@@ -13,6 +15,8 @@ import { adjustRating } from "./ratings.server.ts";
  */
 
 export type ReviewRefusal = { ok: false; status: 403 | 404 | 409; message: string };
+/** The proof image could not be read as an image: said next to the image field. */
+export type ProofImageRefusal = { ok: false; status: 400; field: "proofImage"; message: string };
 
 const NOT_A_BUYER = "Only buyers of this listing can review it: reviews here come from verified purchases.";
 
@@ -20,10 +24,10 @@ const NOT_A_BUYER = "Only buyers of this listing can review it: reviews here com
 export async function reviewEligibility(
   userId: string,
   listingId: string,
-): Promise<{ ok: true; orderItemId: string } | ReviewRefusal> {
+): Promise<{ ok: true; orderItemId: string; shopId: string } | ReviewRefusal> {
   const listing = await prisma.listing.findFirst({
     where: { id: listingId, status: "PUBLISHED", takenDownAt: null },
-    select: { shop: { select: { ownerId: true } } },
+    select: { shopId: true, shop: { select: { ownerId: true } } },
   });
   if (!listing)
     return { ok: false, status: 404, message: "This listing does not exist or is no longer for sale." };
@@ -48,7 +52,7 @@ export async function reviewEligibility(
       grant.orderItem.order.buyerId === userId &&
       (grant.orderItem.order.status === "PAID" || grant.orderItem.order.status === "PARTIALLY_REFUNDED"),
   );
-  if (paid?.orderItemId) return { ok: true, orderItemId: paid.orderItemId };
+  if (paid?.orderItemId) return { ok: true, orderItemId: paid.orderItemId, shopId: listing.shopId };
   if (grants.some((grant) => grant.source === "ORDER_ITEM" && grant.status === "REVOKED"))
     return {
       ok: false,
@@ -69,6 +73,7 @@ const ownReviewSelect = {
   rating: true,
   body: true,
   proofText: true,
+  proofImage: { select: { id: true, alt: true, width: true, height: true, widths: true } },
   hiddenAt: true,
   sellerReply: true,
 } satisfies Prisma.ReviewSelect;
@@ -83,37 +88,64 @@ export function findOwnReview(userId: string, listingId: string) {
 /**
  * Writes the buyer's review: a new one, or an edit of their own. The listing's kept rating moves by
  * the difference in the same transaction (a hidden review counts for nothing, before and after).
+ * A proof image is stored (re-encoded, metadata dropped) before the transaction and attached in it:
+ * it is created for this review only, so no one can attach anyone else's image. The image it
+ * replaces (or that is removed) is deleted with its bytes after the commit; a new image whose
+ * review was not written is deleted too.
  */
 export async function saveReview(
   userId: string,
   listingId: string,
   input: ReviewInput,
-): Promise<{ ok: true; created: boolean } | ReviewRefusal> {
+): Promise<{ ok: true; created: boolean } | ReviewRefusal | ProofImageRefusal> {
   const eligible = await reviewEligibility(userId, listingId);
   if (!eligible.ok) return eligible;
+  let newImageId: string | null = null;
+  if (input.proofImage) {
+    const stored = await uploadReviewProofImage(eligible.shopId, {
+      bytes: Buffer.from(await input.proofImage.arrayBuffer()),
+      alt: input.proofImageAlt ?? "",
+    });
+    if (!stored.ok) return { ok: false, status: 400, field: "proofImage", message: stored.message };
+    newImageId = stored.image.id;
+  }
   const fields = { rating: input.rating, body: input.body, proofText: input.proofText || null };
+  let written = false;
   try {
-    return await prisma.$transaction(async (tx) => {
+    const saved = await prisma.$transaction(async (tx) => {
       // The review's row lock: an edit and an admin's hide (or two edits) apply one after the other,
       // each moving the kept rating from what the other left.
       await tx.$queryRaw`SELECT id FROM "Review" WHERE "listingId" = ${listingId} AND "userId" = ${userId} FOR UPDATE`;
       const existing = await tx.review.findUnique({
         where: { listingId_userId: { listingId, userId } },
-        select: { id: true, rating: true, hiddenAt: true, orderItemId: true },
+        select: { id: true, rating: true, hiddenAt: true, orderItemId: true, proofImageId: true },
       });
       if (existing) {
+        const dropImage = newImageId !== null || input.removeProofImage === true;
         await tx.review.update({
           where: { id: existing.id },
-          data: { ...fields, orderItemId: existing.orderItemId ?? eligible.orderItemId },
+          data: {
+            ...fields,
+            orderItemId: existing.orderItemId ?? eligible.orderItemId,
+            ...(dropImage ? { proofImageId: newImageId } : {}),
+          },
         });
+        // Only the description changed: the review's own image takes the new alt text.
+        if (!dropImage && existing.proofImageId && input.proofImageAlt)
+          await tx.image.update({ where: { id: existing.proofImageId }, data: { alt: input.proofImageAlt } });
         if (!existing.hiddenAt)
           await adjustRating(tx, listingId, { count: 0, sum: input.rating - existing.rating });
-        return { ok: true as const, created: false };
+        return { created: false, dropped: dropImage ? existing.proofImageId : null };
       }
-      await tx.review.create({ data: { ...fields, listingId, userId, orderItemId: eligible.orderItemId } });
+      await tx.review.create({
+        data: { ...fields, listingId, userId, orderItemId: eligible.orderItemId, proofImageId: newImageId },
+      });
       await adjustRating(tx, listingId, { count: 1, sum: input.rating });
-      return { ok: true as const, created: true };
+      return { created: true, dropped: null };
     });
+    written = true;
+    if (saved.dropped) await deleteImage(saved.dropped);
+    return { ok: true as const, created: saved.created };
   } catch (error) {
     // Two first reviews sent at once: the unique (listing, user) lets one in.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
@@ -123,6 +155,8 @@ export async function saveReview(
         message: "You have already reviewed this listing: edit your review instead.",
       };
     throw error;
+  } finally {
+    if (!written && newImageId) await deleteImage(newImageId).catch(() => undefined);
   }
 }
 
@@ -133,6 +167,7 @@ const publicReviewSelect = {
   rating: true,
   body: true,
   proofText: true,
+  proofImage: { select: publicImageSelect },
   orderItemId: true,
   sellerReply: true,
   sellerRepliedAt: true,
@@ -146,6 +181,8 @@ export type PublicReview = {
   rating: number;
   body: string;
   proofText: string | null;
+  /** An image made with the prompt, shown with its alt text (null when there is none). */
+  proofImage: PublicImage | null;
   author: string;
   verified: boolean;
   sellerReply: string | null;
@@ -154,8 +191,9 @@ export type PublicReview = {
 };
 
 function toPublicReview(
-  row: Omit<Prisma.ReviewGetPayload<{ select: typeof publicReviewSelect }>, "orderItemId"> & {
+  row: Omit<Prisma.ReviewGetPayload<{ select: typeof publicReviewSelect }>, "orderItemId" | "proofImage"> & {
     orderItemId: string | null;
+    proofImage?: PublicImage | null;
   },
 ): PublicReview {
   return {
@@ -163,6 +201,7 @@ function toPublicReview(
     rating: row.rating,
     body: row.body,
     proofText: row.proofText,
+    proofImage: row.proofImage ?? null,
     author: row.user.deletedAt ? "Deleted user" : (row.user.name ?? "A buyer"),
     verified: row.orderItemId !== null,
     sellerReply: row.sellerReply,
@@ -202,6 +241,7 @@ export function reviewView(row: {
   rating: number;
   body: string;
   proofText: string | null;
+  proofImage?: PublicImage | null;
   orderItemId: string | null;
   sellerReply: string | null;
   sellerRepliedAt: Date | null;

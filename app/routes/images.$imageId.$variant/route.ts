@@ -3,6 +3,8 @@ import { openImageVariant } from "~/modules/media/images.server.ts";
 
 /** A variant never changes: a changed image is a new image with a new id. */
 const IMMUTABLE = "public, max-age=31536000, immutable";
+/** A buyer's review proof can be hidden by an admin: caches ask again each time (a 304 by ETag). */
+const REVALIDATE = "public, no-cache";
 
 /**
  * A seller's image as webp at one width (`/images/:imageId/640.webp`): public, cached for a year,
@@ -17,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
     });
   }
-  const cacheHeaders = { "Cache-Control": IMMUTABLE, ETag: opened.etag };
+  const cacheHeaders = { "Cache-Control": opened.reviewProof ? REVALIDATE : IMMUTABLE, ETag: opened.etag };
   if (
     request.headers
       .get("If-None-Match")

@@ -1,19 +1,30 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { type FieldMetadata, getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
   data,
   type LoaderFunctionArgs,
+  MaxPartSizeExceededError,
   type MetaFunction,
   redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { FormErrors, TextAreaField } from "~/components/reviews-reports/form-parts.tsx";
 import { Button } from "~/components/ui/button.tsx";
+import { Field } from "~/components/ui/field.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
+import { defaultVariantWidth, imageSrcSet, imageVariantUrl } from "~/modules/media/image-urls.ts";
 import { findPublicListing } from "~/modules/reports/listing-reports.server.ts";
-import { REVIEW_BODY_MAX, REVIEW_PROOF_MAX, ReviewSchema } from "~/modules/reviews/forms.ts";
+import {
+  REVIEW_BODY_MAX,
+  REVIEW_PROOF_ALT_MAX,
+  REVIEW_PROOF_IMAGE_MAX_BYTES,
+  REVIEW_PROOF_MAX,
+  ReviewSchema,
+} from "~/modules/reviews/forms.ts";
 import { findOwnReview, reviewEligibility, saveReview } from "~/modules/reviews/reviews.server.ts";
 import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/forms.server.ts";
 import { invariantResponse, privateNoStore } from "~/utils/http.ts";
@@ -50,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         rating: review.rating,
         body: review.body,
         proofText: review.proofText,
+        proofImage: review.proofImage,
         hidden: review.hiddenAt !== null,
       },
     },
@@ -57,12 +69,55 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
+/** Room for the texts and the multipart framing around a proof image. */
+const MAX_MULTIPART_BYTES = REVIEW_PROOF_IMAGE_MAX_BYTES + 64 * 1024;
+const IMAGE_TOO_LARGE = "The image can be at most 5 MB";
+
+/**
+ * The form, as multipart (with a proof image: its size is checked before a byte is read, and the
+ * image is held in memory, at most 5 MB) or as a plain form (the contract's own reader).
+ */
+async function parseReviewForm(request: Request) {
+  if (!/^multipart\/form-data\b/i.test(request.headers.get("Content-Type") ?? ""))
+    return parseSubmission(request, ReviewSchema);
+  const tooLarge = (fieldErrors: Record<string, string[]>) =>
+    data(
+      { result: parseWithZod(new FormData(), { schema: ReviewSchema }).reply({ fieldErrors }) },
+      { status: 413 },
+    );
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_MULTIPART_BYTES)
+    return tooLarge({ proofImage: [IMAGE_TOO_LARGE] });
+  try {
+    const formData = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: REVIEW_PROOF_IMAGE_MAX_BYTES }),
+    );
+    return parseWithZod(formData, { schema: ReviewSchema });
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return tooLarge({ proofImage: [IMAGE_TOO_LARGE] });
+    return data(
+      {
+        result: parseWithZod(new FormData(), { schema: ReviewSchema }).reply({
+          formErrors: ["This form could not be read: its body is malformed."],
+        }),
+      },
+      { status: 400 },
+    );
+  }
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const listing = await listingFor(params.slug);
-  const submission = await parseSubmission(request, ReviewSchema);
+  const submission = await parseReviewForm(request);
+  if (!("status" in submission)) return submission;
   if (submission.status !== "success") return invalidSubmission(submission);
   const saved = await saveReview(user.id, listing.id, submission.value);
+  if (!saved.ok && saved.status === 400)
+    return data(
+      { result: submission.reply({ fieldErrors: { [saved.field]: [saved.message] } }) },
+      { status: 400 },
+    );
   if (!saved.ok) return refuseSubmission(submission, saved.status, saved.message);
   return redirect(`/p/${listing.slug}?review=${saved.created ? "posted" : "updated"}#reviews`);
 }
@@ -106,7 +161,7 @@ export default function ReviewPage() {
             </Notice>
           )}
           <FormErrors errors={form.errors} />
-          <Form method="post" {...getFormProps(form)} className="space-y-5">
+          <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="space-y-5">
             <fieldset aria-describedby={fields.rating.errors?.length ? fields.rating.errorId : undefined}>
               <legend className="text-sm font-medium text-ink">Your rating</legend>
               <div className="mt-2 flex flex-wrap gap-2">
@@ -148,10 +203,80 @@ export default function ReviewPage() {
               maxLength={REVIEW_PROOF_MAX}
               mono
             />
+            <ProofImageFields fields={fields} current={review?.proofImage ?? null} />
             <Button disabled={busy}>{review ? "Save your review" : "Post your review"}</Button>
           </Form>
         </>
       )}
     </div>
+  );
+}
+
+/** The optional proof image: a file, its alt text, and (when there is one) a box to remove it. */
+function ProofImageFields({
+  fields,
+  current,
+}: {
+  fields: {
+    proofImage: FieldMetadata<unknown>;
+    proofImageAlt: FieldMetadata<string | undefined>;
+    removeProofImage: FieldMetadata<boolean | undefined>;
+  };
+  current: { id: string; alt: string; width: number; height: number; widths: number[] } | null;
+}) {
+  const hintId = `${fields.proofImage.id}-hint`;
+  return (
+    <fieldset className="space-y-3 rounded-lg p-3 ring-1 ring-gray-200">
+      <legend className="px-1 text-sm font-medium text-ink">An image you made with it (optional)</legend>
+      {current && (
+        <figure className="space-y-1">
+          <img
+            src={imageVariantUrl(current.id, defaultVariantWidth(current.widths))}
+            srcSet={imageSrcSet(current)}
+            sizes="200px"
+            alt={current.alt}
+            width={current.width}
+            height={current.height}
+            className="h-auto max-h-40 w-auto rounded ring-1 ring-gray-200"
+          />
+          <figcaption className="text-xs text-gray-600">
+            Your image now. Choose a new one to replace it.
+          </figcaption>
+        </figure>
+      )}
+      <div className="space-y-1">
+        <label htmlFor={fields.proofImage.id} className="block text-sm font-medium text-ink">
+          Image file
+        </label>
+        <p id={hintId} className="text-xs text-gray-600">
+          PNG, JPEG, WebP or GIF, at most 5 MB. We store a copy without its metadata (no location).
+        </p>
+        <input
+          {...getInputProps(fields.proofImage, { type: "file" })}
+          accept="image/png,image/jpeg,image/webp,image/gif"
+          aria-describedby={[hintId, fields.proofImage.errors?.length ? fields.proofImage.errorId : null]
+            .filter(Boolean)
+            .join(" ")}
+          className="block w-full text-sm"
+        />
+        {fields.proofImage.errors?.length ? (
+          <p id={fields.proofImage.errorId} className="text-sm text-red-700">
+            {fields.proofImage.errors.join(" ")}
+          </p>
+        ) : null}
+      </div>
+      <Field
+        meta={fields.proofImageAlt}
+        label="Describe the image for people who cannot see it (alt text)"
+        maxLength={REVIEW_PROOF_ALT_MAX}
+        defaultValue={current?.alt}
+      />
+      {current && (
+        <label className="flex items-center gap-2 text-sm">
+          <input {...getInputProps(fields.removeProofImage, { type: "checkbox" })} />
+          Remove the image
+        </label>
+      )}
+    </fieldset>
   );
 }

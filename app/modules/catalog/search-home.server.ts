@@ -1,0 +1,62 @@
+import { prisma } from "~/utils/db.server.ts";
+import { type CatalogSearch, effectiveSort } from "./search.ts";
+import { readFacets } from "./search-facets.server.ts";
+import { candidates, type ResultRow, readPage, toResult, visible } from "./search-statements.server.ts";
+import type { SearchResult, Viewer } from "./search-types.ts";
+import { prepareText } from "./search-words.server.ts";
+
+/** The home page's rows and the vocabulary the home and landing pages list. */
+
+/** The first listings of a search, without facets or cursors (the home page's rows). */
+export async function topListings(
+  search: CatalogSearch,
+  viewer: Viewer,
+  limit: number,
+): Promise<SearchResult[]> {
+  const sort = effectiveSort(search);
+  const { query } = await prepareText(search.q);
+  const rows = await readPage({ search, viewer, query, sort, cursor: null, limit });
+  return rows.map((row) => toResult(row, viewer));
+}
+
+/**
+ * Best-selling this week: paid order items of the last 7 days per visible listing (refunded and
+ * pending orders do not count), then all-time sales as the tie-break.
+ */
+export async function bestSellingThisWeek(viewer: Viewer, limit: number): Promise<SearchResult[]> {
+  const ids = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT l."id"
+    FROM "Listing" l
+    LEFT JOIN (
+      SELECT i."listingId", sum(i."quantity")::int AS sold
+      FROM "OrderItem" i JOIN "Order" o ON o."id" = i."orderId"
+      WHERE o."status" IN ('PAID', 'PARTIALLY_REFUNDED') AND o."paidAt" > now() - interval '7 days'
+      GROUP BY i."listingId"
+    ) week ON week."listingId" = l."id"
+    WHERE ${visible} AND (week.sold > 0 OR l."salesCount" > 0)
+    ORDER BY coalesce(week.sold, 0) DESC, l."salesCount" DESC, l."id"
+    LIMIT ${limit}`;
+  if (ids.length === 0) return [];
+  const rank = new Map(ids.map((row, index) => [row.id, index]));
+  const rows = await prisma.$queryRaw<ResultRow[]>`
+    WITH q AS (SELECT NULL::tsquery AS query)
+    SELECT l."id", l."slug", l."type"::text AS "type", l."title", l."tagline", l."aiModels", l."category",
+      l."language", l."priceAmount", l."currency", l."viewerAmount", l."ratingCount", l."ratingSum",
+      0::bigint AS "sortKey", s."handle" AS "shopHandle", s."name" AS "shopName",
+      i."id" AS "imageId", i."alt" AS "imageAlt", i."width" AS "imageWidth", i."height" AS "imageHeight",
+      i."widths" AS "imageWidths",
+      NULL AS "titleHighlight", NULL AS "taglineHighlight", NULL AS "excerptHighlight"
+    FROM (${candidates(null, viewer)}) l
+    JOIN "Shop" s ON s."id" = l."shopId"
+    LEFT JOIN "Image" i ON i."id" = l."coverImageId"
+    WHERE l."id" = ANY(${ids.map((row) => row.id)}::text[])`;
+  return rows
+    .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0))
+    .map((row) => toResult(row, viewer));
+}
+
+/** Categories and AI models with their counts of visible listings (home and landing pages). */
+export async function catalogVocabulary(viewer: Viewer) {
+  const { facets } = await readFacets({}, viewer, null);
+  return { categories: facets.category, models: facets.model };
+}
