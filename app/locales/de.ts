@@ -1,6 +1,7 @@
 import type { Messages } from "./en.ts";
 import { listingPagesDe } from "./listing-pages.ts";
 import { messagesDe } from "./messages.ts";
+import { portalDe } from "./portal.ts";
 import { shopPagesDe } from "./shop-pages.ts";
 
 /** The interface in German. Typed by the English keys: a missing or extra key fails typecheck. */
@@ -8,6 +9,7 @@ export const de: Messages = {
   ...messagesDe,
   ...listingPagesDe,
   ...shopPagesDe,
+  ...portalDe,
 
   "layout.skip": "Zum Inhalt springen",
   "layout.footer": "Stapel: Prompts, Vorlagen und Agenten von unabhängigen Creators.",

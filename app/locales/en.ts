@@ -5,12 +5,14 @@
  */
 import { listingPagesEn } from "./listing-pages.ts";
 import { messagesEn } from "./messages.ts";
+import { portalEn } from "./portal.ts";
 import { shopPagesEn } from "./shop-pages.ts";
 
 export const en = {
   ...messagesEn,
   ...listingPagesEn,
   ...shopPagesEn,
+  ...portalEn,
 
   // Root layout
   "layout.skip": "Skip to content",

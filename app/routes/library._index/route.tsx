@@ -3,12 +3,12 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/components/i18n.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
 import type { RevokeReason } from "~/generated/prisma/enums.ts";
-import { listingTypeLabel } from "~/modules/catalog/search.ts";
 import { groupLibrary, type LibraryEntry, listLibrary } from "~/modules/delivery/entitlements.server.ts";
+import { metaTranslator, type Translate } from "~/modules/i18n/translate.ts";
 import { privateNoStore } from "~/utils/http.ts";
 import { requireUser } from "~/utils/session.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Your library · Stapel" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("library.metaTitle") }];
 
 /** Longer searches are cut (the module cuts them too). */
 const MAX_LIBRARY_QUERY = 100;
@@ -20,34 +20,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ query, ...groupLibrary(entries), count: entries.length }, { headers: privateNoStore });
 }
 
-const revokedLabel: Record<RevokeReason, string> = {
-  REFUNDED: "Refunded",
-  DISPUTED: "Disputed payment",
-  SUBSCRIPTION_ENDED: "Membership ended",
-  REMOVED_FROM_PLAN: "No longer in your plan",
-  UNPUBLISHED: "No longer available",
-};
+const revokedLabel = (t: Translate, reason: RevokeReason) => t(`library.revoked.${reason}`);
 
 /** Where the item came from, in the buyer's words. */
-function sourceBadge(entry: Pick<LibraryEntry, "source" | "planName" | "status">): string {
-  const plan = entry.planName ? `your ${entry.planName} plan` : "your plan";
+function sourceBadge(t: Translate, entry: Pick<LibraryEntry, "source" | "planName" | "status">): string {
+  const active = entry.status === "ACTIVE";
   switch (entry.source) {
     case "SUBSCRIPTION":
-      return entry.status === "ACTIVE" ? `In ${plan}` : `From ${plan}`;
+      return entry.planName
+        ? t(active ? "library.source.inPlan" : "library.source.fromPlan", { plan: entry.planName })
+        : t(active ? "library.source.inAnyPlan" : "library.source.fromAnyPlan");
     case "BUNDLE":
-      return "Purchased in a bundle";
+      return t("library.source.bundle");
     case "GIFT":
-      return "Gift";
+      return t("library.source.gift");
     case "FREE_CLAIM":
-      return "Free";
+      return t("library.source.free");
     default:
-      return "Purchased";
+      return t("library.source.purchased");
   }
 }
 
 const pill = "rounded-full px-2 py-0.5 text-xs font-medium";
 
 function ActiveEntry({ entry }: { entry: LibraryEntry }) {
+  const t = useT();
   return (
     <li className="flex flex-wrap items-center justify-between gap-3 p-4">
       <div>
@@ -57,18 +54,19 @@ function ActiveEntry({ entry }: { entry: LibraryEntry }) {
           </Link>
         </p>
         <p className="text-sm text-gray-600">
-          {listingTypeLabel[entry.listing.type]}
+          {t(`type.${entry.listing.type}`)}
           {entry.listing.tagline && ` · ${entry.listing.tagline}`}
         </p>
       </div>
       <div className="flex flex-wrap items-center gap-2">
         {entry.updated && (
           <span className={`${pill} bg-amber-100 text-amber-900`}>
-            Updated<span className="sr-only">: a new version since you last looked</span>
+            {t("library.updated")}
+            <span className="sr-only">{t("library.updatedNote")}</span>
           </span>
         )}
-        <span className={`${pill} bg-brand-50 text-brand-700`}>{sourceBadge(entry)}</span>
-        <span className={`${pill} bg-emerald-50 text-emerald-800`}>Active</span>
+        <span className={`${pill} bg-brand-50 text-brand-700`}>{sourceBadge(t, entry)}</span>
+        <span className={`${pill} bg-emerald-50 text-emerald-800`}>{t("library.active")}</span>
       </div>
     </li>
   );
@@ -83,7 +81,7 @@ export default function Library() {
       <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
         <div className="min-w-0 flex-1 space-y-1">
           <label htmlFor="library-search" className="block text-sm font-medium text-ink">
-            Search your library
+            {t("library.search")}
           </label>
           <input
             id="library-search"
@@ -91,29 +89,29 @@ export default function Library() {
             name="q"
             defaultValue={query}
             maxLength={MAX_LIBRARY_QUERY}
-            placeholder="Title, shop or tagline"
+            placeholder={t("library.searchPlaceholder")}
             className="block w-full rounded-lg border-0 px-3 py-2.5 text-ink ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-brand-600"
           />
         </div>
         <button type="submit" className={buttonClass("secondary")}>
-          Search
+          {t("library.searchButton")}
         </button>
         {query && (
           <Link to="/library" className="py-2.5 text-sm font-semibold text-brand-700 underline">
-            Show everything
+            {t("library.showAll")}
           </Link>
         )}
       </Form>
       {count === 0 ? (
         query ? (
           <p className="text-gray-700" role="status">
-            Nothing in your library matches “{query}”.
+            {t("library.noMatch", { query })}
           </p>
         ) : (
           <p className="text-gray-700">
-            Nothing here yet.{" "}
+            {t("library.empty")}{" "}
             <Link to="/" className="font-semibold text-brand-700 underline">
-              Discover prompts, templates and agents
+              {t("library.discover")}
             </Link>
             .
           </p>
@@ -122,7 +120,9 @@ export default function Library() {
         <>
           {query && (
             <p className="text-sm text-gray-700" role="status">
-              {count} {count === 1 ? "item matches" : "items match"} “{query}”.
+              {count === 1
+                ? t("library.matches.one", { query })
+                : t("library.matches.other", { count, query })}
             </p>
           )}
           {shops.map((shop) => (
@@ -150,12 +150,15 @@ export default function Library() {
                     <div>
                       <p className="font-semibold">{entry.listing.title}</p>
                       <p className="text-sm text-gray-600">
-                        {listingTypeLabel[entry.listing.type]} by {entry.listing.shop.name} ·{" "}
-                        {sourceBadge(entry)}
+                        {t("library.by", {
+                          type: t(`type.${entry.listing.type}`),
+                          shop: entry.listing.shop.name,
+                        })}{" "}
+                        · {sourceBadge(t, entry)}
                       </p>
                     </div>
                     <span className={`${pill} bg-gray-100 text-gray-700`}>
-                      {entry.revokeReason ? revokedLabel[entry.revokeReason] : "Access ended"}
+                      {entry.revokeReason ? revokedLabel(t, entry.revokeReason) : t("library.accessEnded")}
                     </span>
                   </li>
                 ))}

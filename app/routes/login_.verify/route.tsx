@@ -2,16 +2,18 @@ import { useForm } from "@conform-to/react";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
+import { useLocalize, useT } from "~/components/i18n.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
 import { VerifySignInSchema } from "~/modules/accounts/forms.ts";
 import { consumeSignInToken, findUsableSignInToken } from "~/modules/accounts/magic-link.server.ts";
+import { metaTranslator } from "~/modules/i18n/translate.ts";
 import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/forms.server.ts";
 import { privateNoStore } from "~/utils/http.ts";
 import { createUserSession, homeFor, safeRedirect } from "~/utils/session.server.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Confirm sign-in · Stapel" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: metaTranslator(matches)("verify.metaTitle") },
   { name: "robots", content: "noindex" },
 ];
 
@@ -44,24 +46,26 @@ export default function VerifySignIn() {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof VerifySignInSchema>>({ lastResult: actionData?.result });
   const problems = [...(form.errors ?? []), ...(fields.token.errors ?? [])];
+  const t = useT();
+  const localize = useLocalize();
   if (!email || problems.length > 0) {
     return (
       <div className="mx-auto max-w-md space-y-4 text-center">
-        <h1 className="text-2xl font-bold">This link no longer works</h1>
-        {problems.length > 0 && <Notice tone="error">{problems.join(" ")}</Notice>}
-        <p className="text-gray-700">Sign-in links work once and expire after 20 minutes.</p>
+        <h1 className="text-2xl font-bold">{t("verify.broken")}</h1>
+        {problems.length > 0 && <Notice tone="error">{problems.map(localize).join(" ")}</Notice>}
+        <p className="text-gray-700">{t("verify.rule")}</p>
         <Link to="/login" className="font-semibold text-brand-700 underline">
-          Get a new link
+          {t("verify.newLink")}
         </Link>
       </div>
     );
   }
   return (
     <div className="mx-auto max-w-md space-y-4 text-center">
-      <h1 className="text-2xl font-bold">Sign in as {email}?</h1>
+      <h1 className="text-2xl font-bold">{t("verify.confirm", { email })}</h1>
       <Form method="post" id={form.id}>
         <input type="hidden" name="token" value={token} />
-        <Button>Sign in</Button>
+        <Button>{t("verify.signIn")}</Button>
       </Form>
     </div>
   );

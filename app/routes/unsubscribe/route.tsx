@@ -2,8 +2,10 @@ import { useForm } from "@conform-to/react";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { useLocalize, useT } from "~/components/i18n.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
+import { metaTranslator } from "~/modules/i18n/translate.ts";
 import { UnsubscribeSchema } from "~/modules/listings/forms.ts";
 import { resubscribe, unsubscribe, unsubscribeTarget } from "~/modules/listings/unsubscribe.server.ts";
 import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/forms.server.ts";
@@ -13,8 +15,8 @@ import { invariantResponse, privateNoStore } from "~/utils/http.ts";
  * The link in "new version" emails. It works without signing in (the link is signed), and opening
  * it changes nothing: mail scanners open links, so the page asks for a click first.
  */
-export const meta: MetaFunction = () => [
-  { title: "Email preferences · Stapel" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: metaTranslator(matches)("unsubscribe.metaTitle") },
   { name: "robots", content: "noindex" },
 ];
 
@@ -45,20 +47,20 @@ export default function Unsubscribe() {
   const [form] = useForm({ id: "unsubscribe", lastResult: actionData?.result });
   const done = actionData && "done" in actionData ? actionData.done : null;
   const isUnsubscribed = done ? done === "unsubscribe" : unsubscribed;
+  const t = useT();
+  const localize = useLocalize();
   return (
     <section aria-labelledby="unsubscribe-heading" className="mx-auto max-w-lg space-y-4">
       <h1 id="unsubscribe-heading" className="text-2xl font-bold">
-        Emails about new versions from {shopName}
+        {t("unsubscribe.heading", { shop: shopName })}
       </h1>
-      {form.errors && <Notice tone="error">{form.errors.join(" ")}</Notice>}
-      {done === "unsubscribe" && (
-        <Notice tone="success">Done: you will not get these emails any more.</Notice>
-      )}
-      {done === "resubscribe" && <Notice tone="success">You will get these emails again.</Notice>}
+      {form.errors && <Notice tone="error">{form.errors.map(localize).join(" ")}</Notice>}
+      {done === "unsubscribe" && <Notice tone="success">{t("unsubscribe.done")}</Notice>}
+      {done === "resubscribe" && <Notice tone="success">{t("unsubscribe.again")}</Notice>}
       <p className="text-gray-700">
         {isUnsubscribed
-          ? `You do not get emails when ${shopName} publishes a new version of something you own. Receipts and account emails still come.`
-          : `You get an email when ${shopName} publishes a new version of something you own.`}
+          ? t("unsubscribe.isOff", { shop: shopName })
+          : t("unsubscribe.isOn", { shop: shopName })}
       </p>
       <Form method="post">
         <input type="hidden" name="shop" value={link.shop} />
@@ -66,7 +68,7 @@ export default function Unsubscribe() {
         <input type="hidden" name="token" value={link.token} />
         <input type="hidden" name="intent" value={isUnsubscribed ? "resubscribe" : "unsubscribe"} />
         <Button variant={isUnsubscribed ? "secondary" : "primary"} disabled={navigation.state !== "idle"}>
-          {isUnsubscribed ? "Get these emails again" : "Unsubscribe"}
+          {t(isUnsubscribed ? "unsubscribe.resubscribe" : "unsubscribe.unsubscribe")}
         </Button>
       </Form>
     </section>
