@@ -3,6 +3,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { parseEnv } from "../app/utils/env.server.ts";
 import { checkCrossSiteRequest } from "./http/csrf.ts";
+import { compressedAssets } from "./http/lighthouse-asset-compression.ts";
 import { PageCache, publicAnswers, publicCachePolicy } from "./http/page-cache.ts";
 import { listenForPageChanges } from "./http/page-cache-invalidation.ts";
 import { remixHandler } from "./http/remix-adapter.ts";
@@ -61,6 +62,7 @@ export async function startHttpServer(options: {
     build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
   } else {
     // Fingerprinted files never change; everything else in public/ may.
+    app.use("/assets", compressedAssets("build/client/assets"));
     app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
     app.use(express.static("build/client", { maxAge: "1h" }));
     const serverBuild = (await import(

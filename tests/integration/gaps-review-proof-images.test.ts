@@ -241,6 +241,25 @@ describe("a review's proof image", { timeout: 60_000 }, () => {
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.error.proofImage).toEqual(["The image can be at most 5 MB"]);
 
+    // A body cut off before its closing boundary (from a buyer who may review): nothing written.
+    const boundary = "----gapsboundary";
+    const cut = `--${boundary}\r\nContent-Disposition: form-data; name="rating"\r\n\r\n5\r\n--${boundary}\r\nContent-Disposition: form-data; name="body"\r\n\r\nA review that must not be written.`;
+    const truncated = expectData(
+      await callRoute(
+        reviewRoute.action,
+        requestAs(buyerCookie, `/p/${listing.slug}/review`, {
+          method: "POST",
+          body: cut,
+          headers: {
+            "Content-Type": `multipart/form-data; boundary=${boundary}`,
+            "Content-Length": String(Buffer.byteLength(cut)),
+          },
+        }),
+        { slug: listing.slug },
+      ),
+    );
+    expect(truncated.status).toBe(400);
+
     const notABuyer = await signIn((await createUser()).id);
     const { status } = expectData(
       await postMultipart(notABuyer, listing.slug, {
