@@ -6,7 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { startEmbeddedPostgres } from "./db/embedded-postgres.ts";
+import { startEmbeddedPostgresWorker } from "./db/embedded-postgres-worker.ts";
 import { deployMigrations } from "./db/schema-engine.ts";
 import { startHttpServer } from "./http.ts";
 import { loadLocalSecrets } from "./local-defaults.ts";
@@ -32,10 +32,12 @@ async function main() {
   process.env.DOWNLOAD_SIGNING_SECRET ||= secrets.DOWNLOAD_SIGNING_SECRET;
 
   if (!process.env.DATABASE_URL) {
-    const database = await startEmbeddedPostgres({ dataDir: join(dataDir, "pglite") });
+    // In a worker thread, so that running a query does not hold up the requests this thread serves
+    // (ADR 0034). If that thread fails, the process stops with its error.
+    const database = await startEmbeddedPostgresWorker({ dataDir: join(dataDir, "pglite") });
     cleanups.unshift(() => database.close());
     process.env.DATABASE_URL = database.url;
-    log(`embedded PostgreSQL (PGlite) with data in ${join(dataDir, "pglite")}`);
+    log(`embedded PostgreSQL (PGlite, own thread) with data in ${join(dataDir, "pglite")}`);
   }
 
   const usingSandbox = !process.env.STRIPE_SECRET_KEY;
@@ -73,7 +75,8 @@ async function main() {
   await migrateJobQueue(env.DATABASE_URL);
 
   const { prisma } = await import("../app/utils/db.server.ts");
-  cleanups.push(() => prisma.$disconnect());
+  // Put in front: cleanups run first to last, so the pool lets go before the database closes.
+  cleanups.unshift(() => prisma.$disconnect());
   const { seedDemoShop } = await import("../prisma/seed.ts");
   const { seeded } = await seedDemoShop(prisma, { log });
   if (seeded) log("seeded the demo shop");

@@ -3,7 +3,8 @@
 // the committing statement, not to the connection that said LISTEN (checked with pglite-socket
 // 0.2.17: the listener never hears it). This reads every answer PGlite sends for
 // NotificationResponse messages ('A') and hands them to in-process listeners, found by the
-// database's URL: the app server and the tests run in the process that owns the PGlite.
+// database's URL: the tests run in the thread that owns the PGlite; the app server runs it in a
+// worker thread that posts them to the main thread (embedded-postgres-worker.ts).
 import type { PGlite } from "@electric-sql/pglite";
 
 export type Notification = { channel: string; payload: string };
@@ -21,13 +22,28 @@ export function onEmbeddedNotification(url: string, listener: Listener): (() => 
   return () => listeners.delete(listener);
 }
 
-/** Called once per embedded database, before its socket server starts. */
-export function forwardEmbeddedNotifications(db: PGlite, url: string): () => void {
+/**
+ * Makes `url` known to this thread's listeners; `emit` hands them a notification. The thread that
+ * owns the PGlite calls it through forwardEmbeddedNotifications; the app server's main thread calls
+ * it directly for a PGlite in a worker thread, whose notifications arrive as messages
+ * (embedded-postgres-worker.ts).
+ */
+export function relayEmbeddedNotifications(url: string): { emit: Listener; forget(): void } {
   const listeners = new Set<Listener>();
   registry.set(url, listeners);
-  const emit = (notification: Notification) => {
-    for (const listener of listeners) listener(notification);
+  return {
+    emit: (notification) => {
+      for (const listener of listeners) listener(notification);
+    },
+    forget: () => {
+      if (registry.get(url) === listeners) registry.delete(url);
+    },
   };
+}
+
+/** Called once per embedded database, before its socket server starts. */
+export function forwardEmbeddedNotifications(db: PGlite, url: string): () => void {
+  const { emit, forget } = relayEmbeddedNotifications(url);
   const target = db as unknown as {
     execProtocolRawStream(
       message: Uint8Array,
@@ -46,7 +62,7 @@ export function forwardEmbeddedNotifications(db: PGlite, url: string): () => voi
       },
     });
   };
-  return () => registry.delete(url);
+  return forget;
 }
 
 /**
