@@ -18,9 +18,10 @@ export type InvalidationTarget = {
  */
 export async function listenForPageChanges(
   databaseUrl: string,
-  cache: InvalidationTarget,
+  pageCache: InvalidationTarget,
   log: (line: string, error?: unknown) => void = () => {},
 ): Promise<{ close(): Promise<void> }> {
+  const cache = withOtherCaches(pageCache);
   let client: pg.Client | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
@@ -72,6 +73,30 @@ export async function listenForPageChanges(
       client = null;
       cache.setEnabled(false);
       await current?.end().catch(() => {});
+    },
+  };
+}
+
+/**
+ * The page cache and the other in-memory caches that must empty with it (search's catalogue-wide
+ * counts, app/modules/catalog/search-memo.server.ts), which register on globalThis because the
+ * Remix build is a separate bundle.
+ */
+function withOtherCaches(pageCache: InvalidationTarget): InvalidationTarget {
+  const holder = globalThis as {
+    stapelPageChangeTargets?: { enabled: boolean; targets: Set<InvalidationTarget> };
+  };
+  holder.stapelPageChangeTargets ??= { enabled: false, targets: new Set() };
+  const others = holder.stapelPageChangeTargets;
+  return {
+    clear() {
+      pageCache.clear();
+      for (const target of others.targets) target.clear();
+    },
+    setEnabled(enabled) {
+      pageCache.setEnabled(enabled);
+      others.enabled = enabled;
+      for (const target of others.targets) target.setEnabled(enabled);
     },
   };
 }

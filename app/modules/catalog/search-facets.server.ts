@@ -1,14 +1,28 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { type CatalogSearch, LISTING_TYPES, PRICE_RANGE_IDS, type PriceRange } from "./search.ts";
+import { searchMemo } from "./search-memo.server.ts";
 import { facetsSql } from "./search-statements.server.ts";
 import type { FacetCount, SearchFacets, Viewer } from "./search-types.ts";
 
+/** Catalogue-wide counts may be this old when no notification emptied them sooner. */
+const CATALOGUE_COUNTS_MAX_AGE_MS = 5 * 60_000;
+
 /**
  * Facet counts and the total of a search, each facet counted with every filter but its own (so
- * picking a value shows exactly the count it had).
+ * picking a value shows exactly the count it had). Without words they count the whole catalogue
+ * (100,000 listings on the large seed) and change only when a listing, price or rating does: each
+ * app server remembers them per currency and filters until the page cache's notification empties
+ * them (search-memo.server.ts).
  */
-export async function readFacets(search: CatalogSearch, viewer: Viewer, query: Prisma.Sql | null) {
+export function readFacets(search: CatalogSearch, viewer: Viewer, query: Prisma.Sql | null) {
+  if (query !== null) return countFacets(search, viewer, query);
+  const { type, model, category, price, rating, language } = search;
+  const key = JSON.stringify(["facets", viewer.currency, type, model, category, price, rating, language]);
+  return searchMemo.remember(key, CATALOGUE_COUNTS_MAX_AGE_MS, () => countFacets(search, viewer, null));
+}
+
+async function countFacets(search: CatalogSearch, viewer: Viewer, query: Prisma.Sql | null) {
   const rows = await prisma.$queryRaw<{ facet: string; value: string; count: number }[]>(
     facetsSql(search, viewer, query),
   );

@@ -1,6 +1,7 @@
 import { prisma } from "~/utils/db.server.ts";
 import { type CatalogSearch, effectiveSort } from "./search.ts";
 import { readFacets } from "./search-facets.server.ts";
+import { searchMemo } from "./search-memo.server.ts";
 import { candidates, type ResultRow, readPage, toResult, visible } from "./search-statements.server.ts";
 import type { SearchResult, Viewer } from "./search-types.ts";
 import { prepareText } from "./search-words.server.ts";
@@ -8,7 +9,17 @@ import { prepareText } from "./search-words.server.ts";
 /** The home page's rows and the vocabulary the home and landing pages list. */
 
 /** The first listings of a search, without facets or cursors (the home page's rows). */
-export async function topListings(
+export function topListings(search: CatalogSearch, viewer: Viewer, limit: number): Promise<SearchResult[]> {
+  // Without words a home row reads the whole catalogue's order: remembered like the counts.
+  if (search.q) return readTopListings(search, viewer, limit);
+  const key = JSON.stringify(["top", viewer, search, limit]);
+  return searchMemo.remember(key, HOME_ROWS_MAX_AGE_MS, () => readTopListings(search, viewer, limit));
+}
+
+/** Home rows may be this old when no notification emptied them sooner (the week slides on). */
+const HOME_ROWS_MAX_AGE_MS = 5 * 60_000;
+
+async function readTopListings(
   search: CatalogSearch,
   viewer: Viewer,
   limit: number,
@@ -23,7 +34,12 @@ export async function topListings(
  * Best-selling this week: paid order items of the last 7 days per visible listing (refunded and
  * pending orders do not count), then all-time sales as the tie-break.
  */
-export async function bestSellingThisWeek(viewer: Viewer, limit: number): Promise<SearchResult[]> {
+export function bestSellingThisWeek(viewer: Viewer, limit: number): Promise<SearchResult[]> {
+  const key = JSON.stringify(["best-selling", viewer, limit]);
+  return searchMemo.remember(key, HOME_ROWS_MAX_AGE_MS, () => readBestSellingThisWeek(viewer, limit));
+}
+
+async function readBestSellingThisWeek(viewer: Viewer, limit: number): Promise<SearchResult[]> {
   const ids = await prisma.$queryRaw<{ id: string }[]>`
     SELECT l."id"
     FROM "Listing" l

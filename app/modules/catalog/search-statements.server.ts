@@ -19,15 +19,12 @@ import type { SearchResult, Viewer } from "./search-types.ts";
  */
 
 export const visible = Prisma.sql`l."status" = 'PUBLISHED' AND l."takenDownAt" IS NULL`;
-/** The first tier's price in the viewer's currency: the listing's own price when it is in it. */
+/**
+ * The first tier's price in the viewer's currency: `priceEur`/`priceUsd`, kept by triggers from the
+ * listing's own price and its first tier's prices (migration search_at_scale), null for none.
+ */
 function viewerAmount(currency: ViewerCurrency): Prisma.Sql {
-  return Prisma.sql`CASE WHEN l."currency" = ${currency} THEN l."priceAmount" ELSE (
-      SELECT p."amount" FROM "TierPrice" p
-      WHERE p."currency" = ${currency} AND p."tierId" = (
-        SELECT t."id" FROM "LicenseTier" t
-        WHERE t."listingId" = l."id" AND t."archivedAt" IS NULL
-        ORDER BY t."position" LIMIT 1)
-    ) END`;
+  return currency === "USD" ? Prisma.sql`l."priceUsd"` : Prisma.sql`l."priceEur"`;
 }
 
 /**
