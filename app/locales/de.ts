@@ -1,3 +1,4 @@
+import { emailsDe } from "./emails.ts";
 import type { Messages } from "./en.ts";
 import { listingPagesDe } from "./listing-pages.ts";
 import { messagesDe } from "./messages.ts";
@@ -10,6 +11,7 @@ export const de: Messages = {
   ...listingPagesDe,
   ...shopPagesDe,
   ...portalDe,
+  ...emailsDe,
 
   "layout.skip": "Zum Inhalt springen",
   "layout.footer": "Stapel: Prompts, Vorlagen und Agenten von unabhängigen Creators.",

@@ -3,6 +3,7 @@
  * object, so a missing or extra German key fails typecheck). `{name}` marks a value filled in at
  * render time. Seller-written content (titles, descriptions, tags) is never translated.
  */
+import { emailsEn } from "./emails.ts";
 import { listingPagesEn } from "./listing-pages.ts";
 import { messagesEn } from "./messages.ts";
 import { portalEn } from "./portal.ts";
@@ -13,6 +14,7 @@ export const en = {
   ...listingPagesEn,
   ...shopPagesEn,
   ...portalEn,
+  ...emailsEn,
 
   // Root layout
   "layout.skip": "Skip to content",

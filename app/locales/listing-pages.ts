@@ -63,6 +63,18 @@ export const listingPagesEn = {
   "reviewForm.bodyHint": "What did it do for you? 10 to {max} characters.",
   "reviewForm.proof": "An output you made with it (optional)",
   "reviewForm.proofHint": "Paste a result as proof for other buyers. Text only; leave out anything private.",
+  "reviewForm.image": "An image you made with it (optional)",
+  "reviewForm.imageNow": "Your image now. Choose a new one to replace it.",
+  "reviewForm.imageFile": "Image file",
+  "reviewForm.imageHint":
+    "PNG, JPEG, WebP or GIF, at most 5 MB. We store a copy without its metadata (no location).",
+  "reviewForm.imageAlt": "Describe the image for people who cannot see it (alt text)",
+  "reviewForm.imageRemove": "Remove the image",
+  "reviews.proofImage": "An image the buyer made with it",
+  "msg.proofImageFile": "Choose an image file",
+  "msg.proofImageSize": "The image can be at most 5 MB",
+  "msg.proofImageAlt": "Describe the image in a few words (alt text), for people who cannot see it",
+  "msg.label.imageAlt": "The image description",
   "reviewForm.save": "Save your review",
   "reviewForm.post": "Post your review",
 
@@ -165,6 +177,19 @@ export const listingPagesDe: Record<keyof typeof listingPagesEn, string> = {
   "reviewForm.proof": "Ein Ergebnis, das du damit erstellt hast (optional)",
   "reviewForm.proofHint":
     "Füge ein Ergebnis als Beleg für andere Käufer ein. Nur Text; lass alles Private weg.",
+  "reviewForm.image": "Ein Bild, das du damit erstellt hast (optional)",
+  "reviewForm.imageNow": "Dein aktuelles Bild. Wähle ein neues, um es zu ersetzen.",
+  "reviewForm.imageFile": "Bilddatei",
+  "reviewForm.imageHint":
+    "PNG, JPEG, WebP oder GIF, höchstens 5 MB. Wir speichern eine Kopie ohne Metadaten (ohne Standort).",
+  "reviewForm.imageAlt": "Beschreibe das Bild für Menschen, die es nicht sehen können (Alternativtext)",
+  "reviewForm.imageRemove": "Bild entfernen",
+  "reviews.proofImage": "Ein Bild, das der Käufer damit erstellt hat",
+  "msg.proofImageFile": "Wähle eine Bilddatei",
+  "msg.proofImageSize": "Das Bild darf höchstens 5 MB groß sein",
+  "msg.proofImageAlt":
+    "Beschreibe das Bild in ein paar Worten (Alternativtext), für Menschen, die es nicht sehen können",
+  "msg.label.imageAlt": "Die Bildbeschreibung",
   "reviewForm.save": "Bewertung speichern",
   "reviewForm.post": "Bewertung veröffentlichen",
 

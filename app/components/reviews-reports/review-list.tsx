@@ -140,6 +140,7 @@ export function ReviewList({
 
 /** The reviewer's proof image, with the alt text they wrote; a link opens the largest variant. */
 function ProofImage({ image }: { image: PublicImage }) {
+  const t = useT();
   const largest = Math.max(...image.widths);
   return (
     <figure className="mt-2" data-testid="review-proof-image">
@@ -156,7 +157,7 @@ function ProofImage({ image }: { image: PublicImage }) {
           className="h-auto max-h-64 w-auto max-w-full rounded ring-1 ring-gray-200"
         />
       </a>
-      <figcaption className="mt-1 text-xs text-gray-600">An image the buyer made with it</figcaption>
+      <figcaption className="mt-1 text-xs text-gray-600">{t("reviews.proofImage")}</figcaption>
     </figure>
   );
 }

@@ -12,10 +12,12 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { useLocalize, useT } from "~/components/i18n.tsx";
 import { FormErrors, TextAreaField } from "~/components/reviews-reports/form-parts.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
+import { metaTranslator } from "~/modules/i18n/translate.ts";
 import { defaultVariantWidth, imageSrcSet, imageVariantUrl } from "~/modules/media/image-urls.ts";
 import { findPublicListing } from "~/modules/reports/listing-reports.server.ts";
 import {
@@ -33,10 +35,15 @@ import { requireUser } from "~/utils/session.server.ts";
 
 const NOT_FOUND = "This listing does not exist or is no longer for sale.";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Review ${data.listing.title} · Stapel` : "Review · Stapel" },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
+  return [
+    {
+      title: data ? t("reviewForm.metaTitle", { title: data.listing.title }) : t("reviewForm.metaTitleBare"),
+    },
+    { name: "robots", content: "noindex" },
+  ];
+};
 
 async function listingFor(slug: string | undefined) {
   invariantResponse(SLUG_PATTERN.test(slug ?? ""), NOT_FOUND, { status: 404 });
@@ -137,6 +144,8 @@ export default function ReviewPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ReviewSchema }),
     shouldRevalidate: "onBlur",
   });
+  const t = useT();
+  const localize = useLocalize();
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <div>
@@ -145,25 +154,20 @@ export default function ReviewPage() {
             ← {listing.title}
           </Link>
         </p>
-        <h1 className="mt-2 text-2xl font-bold">{review ? "Edit your review" : "Write a review"}</h1>
+        <h1 className="mt-2 text-2xl font-bold">{t(review ? "reviews.edit" : "reviews.write")}</h1>
         <p className="mt-1 text-sm text-gray-700">
-          of {listing.title} by {listing.shop.name}. Your name and review are shown on the listing page with a
-          "Verified purchase" badge; the seller can reply once.
+          {t("reviewForm.intro", { title: listing.title, shop: listing.shop.name })}
         </p>
       </div>
       {refusal ? (
-        <Notice tone="error">{refusal}</Notice>
+        <Notice tone="error">{localize(refusal)}</Notice>
       ) : (
         <>
-          {review?.hidden && (
-            <Notice>
-              An admin has hidden this review after reports: it is not shown and does not count.
-            </Notice>
-          )}
+          {review?.hidden && <Notice>{t("reviewForm.hidden")}</Notice>}
           <FormErrors errors={form.errors} />
           <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="space-y-5">
             <fieldset aria-describedby={fields.rating.errors?.length ? fields.rating.errorId : undefined}>
-              <legend className="text-sm font-medium text-ink">Your rating</legend>
+              <legend className="text-sm font-medium text-ink">{t("reviewForm.rating")}</legend>
               <div className="mt-2 flex flex-wrap gap-2">
                 {[5, 4, 3, 2, 1].map((stars) => (
                   <label
@@ -177,34 +181,34 @@ export default function ReviewPage() {
                     <span aria-hidden="true" className="text-amber-700">
                       {"★".repeat(stars)}
                     </span>
-                    <span className="sr-only">{stars} out of 5 stars</span>
+                    <span className="sr-only">{t("reviews.stars", { rating: stars })}</span>
                   </label>
                 ))}
               </div>
               {fields.rating.errors?.length ? (
                 <p id={fields.rating.errorId} className="mt-1 text-sm text-red-700">
-                  {fields.rating.errors.join(" ")}
+                  {fields.rating.errors.map(localize).join(" ")}
                 </p>
               ) : null}
             </fieldset>
             <TextAreaField
               field={fields.body}
-              label="Your review"
-              hint={`What did it do for you? 10 to ${REVIEW_BODY_MAX} characters.`}
+              label={t("reviewForm.body")}
+              hint={t("reviewForm.bodyHint", { max: REVIEW_BODY_MAX })}
               rows={6}
               maxLength={REVIEW_BODY_MAX}
               required
             />
             <TextAreaField
               field={fields.proofText}
-              label="An output you made with it (optional)"
-              hint="Paste a result as proof for other buyers. Text only; leave out anything private."
+              label={t("reviewForm.proof")}
+              hint={t("reviewForm.proofHint")}
               rows={5}
               maxLength={REVIEW_PROOF_MAX}
               mono
             />
             <ProofImageFields fields={fields} current={review?.proofImage ?? null} />
-            <Button disabled={busy}>{review ? "Save your review" : "Post your review"}</Button>
+            <Button disabled={busy}>{t(review ? "reviewForm.save" : "reviewForm.post")}</Button>
           </Form>
         </>
       )}
@@ -225,9 +229,11 @@ function ProofImageFields({
   current: { id: string; alt: string; width: number; height: number; widths: number[] } | null;
 }) {
   const hintId = `${fields.proofImage.id}-hint`;
+  const t = useT();
+  const localize = useLocalize();
   return (
     <fieldset className="space-y-3 rounded-lg p-3 ring-1 ring-gray-200">
-      <legend className="px-1 text-sm font-medium text-ink">An image you made with it (optional)</legend>
+      <legend className="px-1 text-sm font-medium text-ink">{t("reviewForm.image")}</legend>
       {current && (
         <figure className="space-y-1">
           <img
@@ -239,17 +245,15 @@ function ProofImageFields({
             height={current.height}
             className="h-auto max-h-40 w-auto rounded ring-1 ring-gray-200"
           />
-          <figcaption className="text-xs text-gray-600">
-            Your image now. Choose a new one to replace it.
-          </figcaption>
+          <figcaption className="text-xs text-gray-600">{t("reviewForm.imageNow")}</figcaption>
         </figure>
       )}
       <div className="space-y-1">
         <label htmlFor={fields.proofImage.id} className="block text-sm font-medium text-ink">
-          Image file
+          {t("reviewForm.imageFile")}
         </label>
         <p id={hintId} className="text-xs text-gray-600">
-          PNG, JPEG, WebP or GIF, at most 5 MB. We store a copy without its metadata (no location).
+          {t("reviewForm.imageHint")}
         </p>
         <input
           {...getInputProps(fields.proofImage, { type: "file" })}
@@ -261,20 +265,20 @@ function ProofImageFields({
         />
         {fields.proofImage.errors?.length ? (
           <p id={fields.proofImage.errorId} className="text-sm text-red-700">
-            {fields.proofImage.errors.join(" ")}
+            {fields.proofImage.errors.map(localize).join(" ")}
           </p>
         ) : null}
       </div>
       <Field
         meta={fields.proofImageAlt}
-        label="Describe the image for people who cannot see it (alt text)"
+        label={t("reviewForm.imageAlt")}
         maxLength={REVIEW_PROOF_ALT_MAX}
         defaultValue={current?.alt}
       />
       {current && (
         <label className="flex items-center gap-2 text-sm">
           <input {...getInputProps(fields.removeProofImage, { type: "checkbox" })} />
-          Remove the image
+          {t("reviewForm.imageRemove")}
         </label>
       )}
     </fieldset>

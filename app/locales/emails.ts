@@ -1,0 +1,37 @@
+/**
+ * Emails to buyers, in the language of the request that caused them (the sign-in form's page, the
+ * checkout the buyer started: its Stripe session carries `metadata.lang`). Rendered when queued.
+ */
+export const emailsEn = {
+  "email.footer": "You get this email because of activity on your Stapel account.",
+  "email.magic.subject": "Your Stapel sign-in link",
+  "email.magic.body":
+    "Click the button to sign in to Stapel. The link works once and expires in {minutes} minutes.",
+  "email.magic.button": "Sign in to Stapel",
+  "email.magic.paste": "Or paste this link into your browser: {url}",
+  "email.magic.ignore": "If you did not ask to sign in, ignore this email.",
+  "email.receipt.subject": "Your purchase from {shop}",
+  "email.receipt.body": "Thank you for your purchase from {shop}. Your items are ready in your library.",
+  "email.receipt.tier": "{title} ({tier} licence)",
+  "email.receipt.key": " (licence key {key})",
+  "email.receipt.total": "Total paid: {total}",
+  "email.receipt.order": "Order {id}",
+  "email.receipt.button": "Open your library",
+} as const;
+
+export const emailsDe: Record<keyof typeof emailsEn, string> = {
+  "email.footer": "Du bekommst diese E-Mail wegen einer Aktivität in deinem Stapel-Konto.",
+  "email.magic.subject": "Dein Anmeldelink für Stapel",
+  "email.magic.body":
+    "Klicke auf den Knopf, um dich bei Stapel anzumelden. Der Link funktioniert einmal und läuft in {minutes} Minuten ab.",
+  "email.magic.button": "Bei Stapel anmelden",
+  "email.magic.paste": "Oder füge diesen Link in deinen Browser ein: {url}",
+  "email.magic.ignore": "Wenn du keine Anmeldung angefordert hast, ignoriere diese E-Mail.",
+  "email.receipt.subject": "Dein Kauf bei {shop}",
+  "email.receipt.body": "Danke für deinen Kauf bei {shop}. Deine Artikel liegen bereit in deiner Bibliothek.",
+  "email.receipt.tier": "{title} (Lizenz {tier})",
+  "email.receipt.key": " (Lizenzschlüssel {key})",
+  "email.receipt.total": "Bezahlt: {total}",
+  "email.receipt.order": "Bestellung {id}",
+  "email.receipt.button": "Bibliothek öffnen",
+};
