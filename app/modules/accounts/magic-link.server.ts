@@ -3,6 +3,8 @@ import { createElement } from "react";
 import { queueEmail } from "~/modules/email/outbox.server.ts";
 import { renderEmail } from "~/modules/email/render.server.ts";
 import { MagicLinkEmail } from "~/modules/email/templates/magic-link.tsx";
+import { translator } from "~/modules/i18n/translate.ts";
+import type { Language } from "~/modules/i18n/viewer.ts";
 import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
@@ -20,6 +22,8 @@ export type SignInRequestResult = { ok: true } | { ok: false; error: string };
 export async function requestSignInLink(
   email: string,
   redirectTo: string | null,
+  /** The language of the page the link was asked for from: the email is written in it. */
+  language: Language = "en",
 ): Promise<SignInRequestResult> {
   const normalized = email.trim().toLowerCase();
   const limit = await consumeRateLimit("sign-in-email", normalized);
@@ -28,8 +32,8 @@ export async function requestSignInLink(
   }
   const { token, url } = newSignInToken();
   const rendered = await renderEmail(
-    "Your Stapel sign-in link",
-    createElement(MagicLinkEmail, { url, minutes: LINK_MINUTES }),
+    translator(language)("email.magic.subject"),
+    createElement(MagicLinkEmail, { url, minutes: LINK_MINUTES, language }),
   );
   await prisma.$transaction(async (tx) => {
     const row = await tx.signInToken.create({ data: tokenRow(token, normalized, redirectTo, LINK_MINUTES) });

@@ -7,6 +7,8 @@ import { recordRedemption } from "~/modules/discounts/redeem.server.ts";
 import { queueEmail } from "~/modules/email/outbox.server.ts";
 import { renderEmail } from "~/modules/email/render.server.ts";
 import { ReceiptEmail } from "~/modules/email/templates/receipt.tsx";
+import { translator } from "~/modules/i18n/translate.ts";
+import { type Language, NUMBER_LOCALE, parseLanguage } from "~/modules/i18n/viewer.ts";
 import { applyTierActivationLimits } from "~/modules/licensing/license-keys.server.ts";
 import { prisma, type Tx } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
@@ -73,7 +75,7 @@ export async function fulfilCheckoutSession(sessionId: string): Promise<Fulfilme
     });
     const licenseKeys = await grantOrderEntitlements(tx, paid);
     await applyTierActivationLimits(tx, paid.items);
-    await queueReceipt(tx, paid, licenseKeys);
+    await queueReceipt(tx, paid, licenseKeys, parseLanguage(session.metadata?.lang) ?? "en");
     return paid;
   });
 
@@ -146,17 +148,22 @@ type PaidOrder = {
 };
 
 // Queued in the same transaction as the grants: a crash can lose neither, and never only one.
-async function queueReceipt(tx: Tx, order: PaidOrder, licenseKeys: Map<string, string>) {
+async function queueReceipt(tx: Tx, order: PaidOrder, licenseKeys: Map<string, string>, language: Language) {
+  const t = translator(language);
+  const locale = NUMBER_LOCALE[language];
   const rendered = await renderEmail(
-    `Your purchase from ${order.shop.name}`,
+    t("email.receipt.subject", { shop: order.shop.name }),
     createElement(ReceiptEmail, {
       shopName: order.shop.name,
       orderId: order.id,
-      total: formatMoney({ amount: order.totalAmount, currency: order.currency }),
+      total: formatMoney({ amount: order.totalAmount, currency: order.currency }, locale),
       libraryUrl: `${env().APP_URL}/library`,
+      language,
       lines: order.items.map((item) => ({
-        title: item.tierName ? `${item.title} (${item.tierName} licence)` : item.title,
-        price: formatMoney({ amount: item.unitAmount, currency: item.currency }),
+        title: item.tierName
+          ? t("email.receipt.tier", { title: item.title, tier: item.tierName })
+          : item.title,
+        price: formatMoney({ amount: item.unitAmount, currency: item.currency }, locale),
         licenseKey: licenseKeys.get(item.listingId),
       })),
     }),

@@ -2,6 +2,7 @@ import { type Stripe, stripe } from "~/integrations/stripe.server.ts";
 import { ensureListingProduct, setPromotionCodeActive } from "~/integrations/stripe-discounts.server.ts";
 import { hasActiveEntitlement } from "~/modules/delivery/entitlements.server.ts";
 import { type CodeRefusal, checkDiscountCode } from "~/modules/discounts/redeem.server.ts";
+import type { Language } from "~/modules/i18n/viewer.ts";
 import { platformFeeAmount, platformFeeBps } from "~/modules/payouts/platform-fee.server.ts";
 import { shopPaymentsReadiness } from "~/modules/payouts/readiness.ts";
 import { type PurchaseRefusal, resolvePurchase } from "~/modules/pricing/offer.server.ts";
@@ -27,6 +28,8 @@ export type PurchaseChoice = {
   amount?: number | null;
   code?: string;
   acceptLanguage?: string | null;
+  /** The buyer's interface language: Stripe's page and the receipt email use it. */
+  language?: Language;
 };
 
 /**
@@ -134,7 +137,9 @@ export async function startCheckout(
         mode: "payment",
         client_reference_id: order.id,
         customer_email: buyer.email,
-        metadata: { orderId: order.id },
+        // `lang` tells fulfilment (webhook or success page) which language the receipt is in.
+        metadata: { orderId: order.id, ...(choice.language ? { lang: choice.language } : {}) },
+        ...(choice.language ? { locale: choice.language } : {}),
         payment_intent_data: {
           metadata: { orderId: order.id },
           application_fee_amount: platformFee,

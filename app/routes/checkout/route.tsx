@@ -8,6 +8,7 @@ import { CheckoutSchema } from "~/modules/checkout/forms.ts";
 import { startCheckout } from "~/modules/checkout/start-checkout.server.ts";
 import type { CodeRefusal } from "~/modules/discounts/redeem.server.ts";
 import { metaTranslator } from "~/modules/i18n/translate.ts";
+import { resolveViewer } from "~/modules/i18n/viewer.server.ts";
 import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
 import {
   invalidSubmission,
@@ -43,6 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await startCheckout(user, listingId, {
     ...choice,
     acceptLanguage: request.headers.get("Accept-Language"),
+    language: resolveViewer(request).language,
   });
   switch (result.kind) {
     case "price-refused":

@@ -14,6 +14,7 @@ import { Notice } from "~/components/ui/notice.tsx";
 import { SignInSchema } from "~/modules/accounts/forms.ts";
 import { requestSignInLink } from "~/modules/accounts/magic-link.server.ts";
 import { metaTranslator } from "~/modules/i18n/translate.ts";
+import { resolveViewer } from "~/modules/i18n/viewer.server.ts";
 import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
 import { clientIp } from "~/utils/client-ip.ts";
 import {
@@ -41,7 +42,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!limit.ok) return refuseRateLimited(submission, "sign-in attempts", limit.retryAfterSeconds);
   const { email, redirectTo } = submission.value;
   // No redirectTo: the landing page is chosen at sign-in, when we know whether this is a seller.
-  const outcome = await requestSignInLink(email, safeRedirect(redirectTo, "") || null);
+  const outcome = await requestSignInLink(
+    email,
+    safeRedirect(redirectTo, "") || null,
+    resolveViewer(request).language,
+  );
   if (!outcome.ok) return refuseSubmission(submission, 429, outcome.error);
   return { result: submission.reply({ resetForm: true }), sentTo: email };
 }

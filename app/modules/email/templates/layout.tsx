@@ -1,9 +1,20 @@
 import { Body, Container, Head, Hr, Html, Preview, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import { translator } from "~/modules/i18n/translate.ts";
+import type { Language } from "~/modules/i18n/viewer.ts";
 
-export function EmailLayout({ preview, children }: { preview: string; children: ReactNode }) {
+export function EmailLayout({
+  preview,
+  children,
+  language = "en",
+}: {
+  preview: string;
+  children: ReactNode;
+  /** The recipient's language (emails not yet translated stay English). */
+  language?: Language;
+}) {
   return (
-    <Html lang="en">
+    <Html lang={language}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={{ backgroundColor: "#f6f5fb", fontFamily: "system-ui, sans-serif", padding: "24px 0" }}>
@@ -11,9 +22,7 @@ export function EmailLayout({ preview, children }: { preview: string; children: 
           <Text style={{ fontSize: 20, fontWeight: 700, color: "#5b34f2", margin: 0 }}>Stapel</Text>
           {children}
           <Hr />
-          <Text style={{ fontSize: 12, color: "#6b6880" }}>
-            You get this email because of activity on your Stapel account.
-          </Text>
+          <Text style={{ fontSize: 12, color: "#6b6880" }}>{translator(language)("email.footer")}</Text>
         </Container>
       </Body>
     </Html>

@@ -1,18 +1,28 @@
 import { Button, Text } from "@react-email/components";
+import { translator } from "~/modules/i18n/translate.ts";
+import type { Language } from "~/modules/i18n/viewer.ts";
 import { buttonStyle, EmailLayout } from "./layout.tsx";
 
-export function MagicLinkEmail({ url, minutes }: { url: string; minutes: number }) {
+export function MagicLinkEmail({
+  url,
+  minutes,
+  language = "en",
+}: {
+  url: string;
+  minutes: number;
+  language?: Language;
+}) {
+  const t = translator(language);
   return (
-    <EmailLayout preview="Your Stapel sign-in link">
-      <Text>
-        Click the button to sign in to Stapel. The link works once and expires in {minutes} minutes.
-      </Text>
+    <EmailLayout preview={t("email.magic.subject")} language={language}>
+      <Text>{t("email.magic.body", { minutes })}</Text>
       <Button href={url} style={buttonStyle}>
-        Sign in to Stapel
+        {t("email.magic.button")}
       </Button>
       <Text style={{ fontSize: 13, color: "#6b6880" }}>
-        Or paste this link into your browser: {url}
-        {"\n"}If you did not ask to sign in, ignore this email.
+        {t("email.magic.paste", { url })}
+        {"\n"}
+        {t("email.magic.ignore")}
       </Text>
     </EmailLayout>
   );
