@@ -1,5 +1,6 @@
 import { createElement } from "react";
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { enqueueShopGrantSync } from "~/modules/billing/subscriptions/plan-grants.server.ts";
 import { queueEmail } from "~/modules/email/outbox.server.ts";
 import { renderEmail } from "~/modules/email/render.server.ts";
 import { ListingRestoredEmail } from "~/modules/email/templates/listing-restored.tsx";
@@ -225,6 +226,7 @@ export async function restoreListing(reportId: string): Promise<{ ok: true } | R
           title: true,
           slug: true,
           takenDownAt: true,
+          shopId: true,
           shop: { select: { owner: { select: { email: true } } } },
         },
       },
@@ -247,6 +249,8 @@ export async function restoreListing(reportId: string): Promise<{ ok: true } | R
     });
     if (changed.count === 0)
       return { ok: false as const, status: 409 as const, message: "This listing is not taken down." };
+    // Plans offer it again: subscribers who did not hold it get it (ADR 0027, "Plans and takedowns").
+    await enqueueShopGrantSync(tx, listing.shopId);
     await queueEmail(tx, {
       ...rendered,
       to: listing.shop.owner.email,

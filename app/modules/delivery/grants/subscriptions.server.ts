@@ -22,7 +22,8 @@ export type SubscriptionGrantSync = {
  * The subscription source. Makes the subscription's entitlements match what it should grant right
  * now: while access lasts, one entitlement per listing the plan covers (and what a covered bundle
  * contains), under the key `subscription:<id>:listing:<listingId>`; otherwise none. Missing ones
- * are granted (or re-granted), extra ones revoked: REMOVED_FROM_PLAN, UNPUBLISHED, or all of them
+ * are granted (or re-granted; never a listing taken down that it did not hold), extra ones revoked:
+ * REMOVED_FROM_PLAN, UNPUBLISHED, or all of them
  * with SUBSCRIPTION_ENDED. The subscription's one licence key follows access (active while it
  * lasts, expired after). Entitlements from other sources (a listing also bought) are never
  * touched. Locks the subscription row, so syncs of one subscription run one after another; a
@@ -49,14 +50,15 @@ export async function syncSubscriptionGrants(
     },
   });
   const access = decideSubscriptionAccess(subscription, options.now, options.graceDays);
-  const desired = new Set(access.grants ? await coveredListings(tx, subscription.planId) : []);
-
   const existing = await tx.entitlement.findMany({
     where: { subscriptionId: subscription.id },
     select: { id: true, listingId: true, status: true, listing: { select: { status: true } } },
   });
   const activeListings = new Set(
     existing.filter((row) => row.status === "ACTIVE").map((row) => row.listingId),
+  );
+  const desired = new Set(
+    access.grants ? await coveredListings(tx, subscription.planId, activeListings) : [],
   );
 
   const missing = [...desired].filter((listingId) => !activeListings.has(listingId));
@@ -104,12 +106,32 @@ export async function syncSubscriptionGrants(
   };
 }
 
-/** The listings a plan covers now, and what the covered bundles contain. */
-async function coveredListings(tx: Tx, planId: string): Promise<string[]> {
-  const listingIds = await resolvePlanListingIds(planId, tx);
+/**
+ * The listings a plan covers now for this subscription, and what the covered bundles contain. A
+ * listing taken down by an admin (ADR 0027) is no longer offered: a subscription that did not hold
+ * it at that moment does not get it (nor a taken-down bundle's contents through it), while one
+ * that holds it (`held`, its active entitlements) keeps it, as buyers keep theirs. Held means held
+ * without a break: a subscription whose access ended and came back after the takedown does not get
+ * it back. A restore offers it again (the restore re-syncs the shop's plans).
+ */
+async function coveredListings(tx: Tx, planId: string, held: ReadonlySet<string>): Promise<string[]> {
+  const planned = await resolvePlanListingIds(planId, tx);
+  const takenDown = new Set(
+    (
+      await tx.listing.findMany({
+        where: { id: { in: planned }, takenDownAt: { not: null } },
+        select: { id: true },
+      })
+    ).map((listing) => listing.id),
+  );
+  const offered = (listingId: string) => !takenDown.has(listingId) || held.has(listingId);
+  const listingIds = planned.filter(offered);
   const bundled = await tx.bundleItem.findMany({
     where: { bundleId: { in: listingIds } },
-    select: { listingId: true },
+    select: { listingId: true, listing: { select: { takenDownAt: true } } },
   });
-  return [...new Set([...listingIds, ...bundled.map((entry) => entry.listingId)])];
+  const contents = bundled
+    .filter((entry) => entry.listing.takenDownAt === null || held.has(entry.listingId))
+    .map((entry) => entry.listingId);
+  return [...new Set([...listingIds, ...contents])];
 }
