@@ -6,6 +6,9 @@
  * (on a shared machine, read the numbers beside it). Sequential on purpose: concurrency measures
  * the machine; this measures the statements. `--runs N` (default 40), `--warmup N` (default 3).
  * `--explain` prints EXPLAIN (ANALYZE, BUFFERS) of each search's statements instead.
+ * `--remember` turns on what an app server remembers while its page-cache listener is connected
+ * (search-memo.server.ts: catalogue-wide counts and home rows); without it every request reads the
+ * database, as on a server whose notifications just emptied it.
  */
 import { loadavg } from "node:os";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -69,6 +72,10 @@ async function main() {
     await explainSearches(client);
     await client.$disconnect();
     return;
+  }
+  if (process.argv.includes("--remember")) {
+    const { searchMemo } = await import("~/modules/catalog/search-memo.server.ts");
+    searchMemo.setEnabled(true);
   }
   const context = { requestId: "timings", nonce: "timings", clientAddress: "192.0.2.1" };
   console.info(`search timings: ${runs} runs each after ${warmup} warm-up, one at a time`);

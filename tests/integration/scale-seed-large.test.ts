@@ -52,6 +52,20 @@ describe("seed:large", () => {
       expect(own?.amount, listing.slug).toBe(listing.priceAmount);
     }
     expect(await prisma.bundleItem.count()).toBeGreaterThan(0);
+    // The price in each currency (kept by triggers, ADR 32) is filled for every seeded listing:
+    // the own price in its own currency, the first tier's price in the other one.
+    const wrongPrices = await prisma.$queryRaw<{ count: number }[]>`
+      SELECT count(*)::int AS count FROM "Listing" l
+      WHERE l."priceEur" IS DISTINCT FROM CASE WHEN l.currency = 'EUR' THEN l."priceAmount" ELSE
+              (SELECT p.amount FROM "TierPrice" p JOIN "LicenseTier" t ON t.id = p."tierId"
+               WHERE t."listingId" = l.id AND p.currency = 'EUR' ORDER BY t.position LIMIT 1) END
+         OR l."priceUsd" IS DISTINCT FROM CASE WHEN l.currency = 'USD' THEN l."priceAmount" ELSE
+              (SELECT p.amount FROM "TierPrice" p JOIN "LicenseTier" t ON t.id = p."tierId"
+               WHERE t."listingId" = l.id AND p.currency = 'USD' ORDER BY t.position LIMIT 1) END`;
+    expect(wrongPrices[0]?.count).toBe(0);
+    expect(
+      await prisma.listing.count({ where: { priceEur: { not: null }, currency: "USD" } }),
+    ).toBeGreaterThan(0);
   });
 
   it("sells only published, priced listings, mostly paid, some refunded with access revoked", async () => {
