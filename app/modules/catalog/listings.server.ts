@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { publicImageSelect } from "~/modules/media/images.server.ts";
+import type { PublicImage } from "~/modules/media/image-urls.ts";
+import type { PlanPriceView } from "~/modules/plans/storefront.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import type { ListingSearch } from "./search.ts";
 
@@ -110,29 +111,79 @@ export async function getPublishedListing(slug: string) {
   return { ...listing, rating: { average, count: listing.ratingCount } };
 }
 
+type ShopPageRow = {
+  handle: string;
+  name: string;
+  bio: string;
+  links: string[];
+  avatarImage: PublicImage | null;
+  listings: (Omit<ListingCard, "shop"> & { tiers: { prices: { currency: string; amount: number }[] }[] })[];
+  plans: {
+    id: string;
+    name: string;
+    description: string;
+    trialDays: number;
+    includesAllListings: boolean;
+    includedCategories: string[];
+    prices: PlanPriceView[] | null;
+    listingCount: number;
+  }[];
+};
+
+const SHOP_IMAGE = `json_build_object('id', i.id, 'alt', i.alt, 'width', i.width, 'height', i.height, 'widths', i.widths)`;
+
+// $1: the handle. Listings newest first, each with its first live tier's prices (the card shows the
+// one in the viewer's currency); the plans on sale with their live prices and how many listings each
+// includes now (the rule of planListingsWhere, minus taken-down listings: ADR 0027).
+export const SHOP_PAGE_SQL = `
+SELECT json_build_object(
+  'handle', s.handle, 'name', s.name, 'bio', s.bio, 'links', s.links,
+  'avatarImage', (SELECT ${SHOP_IMAGE} FROM "Image" i WHERE i.id = s."avatarImageId"),
+  'listings', COALESCE((
+    SELECT json_agg(json_build_object(
+      'id', l.id, 'slug', l.slug, 'type', l.type, 'title', l.title, 'tagline', l.tagline,
+      'aiModels', l."aiModels", 'category', l.category, 'priceAmount', l."priceAmount",
+      'currency', l.currency,
+      'tiers', COALESCE((
+        SELECT json_agg(json_build_object('prices', COALESCE((
+          SELECT json_agg(json_build_object('currency', p.currency, 'amount', p.amount) ORDER BY p.currency)
+          FROM "TierPrice" p WHERE p."tierId" = t.id), '[]')))
+        FROM (SELECT t.id FROM "LicenseTier" t WHERE t."listingId" = l.id AND t."archivedAt" IS NULL
+              ORDER BY t.position LIMIT 1) t), '[]'))
+      ORDER BY l."publishedAt" DESC, l.id)
+    FROM "Listing" l
+    WHERE l."shopId" = s.id AND l.status = 'PUBLISHED' AND l."takenDownAt" IS NULL), '[]'),
+  'plans', COALESCE((
+    SELECT json_agg(json_build_object(
+      'id', pl.id, 'name', pl.name, 'description', pl.description, 'trialDays', pl."trialDays",
+      'includesAllListings', pl."includesAllListings", 'includedCategories', pl."includedCategories",
+      'prices', (SELECT json_agg(json_build_object('id', pp.id, 'amount', pp.amount, 'currency', pp.currency,
+                                                   'interval', pp.interval) ORDER BY pp.interval, pp.currency)
+                 FROM "PlanPrice" pp WHERE pp."planId" = pl.id AND pp."archivedAt" IS NULL),
+      'listingCount', (
+        SELECT count(*) FROM "Listing" x
+        WHERE x."shopId" = pl."shopId" AND x.status = 'PUBLISHED' AND x."takenDownAt" IS NULL
+          AND (pl."includesAllListings" OR x.category = ANY (pl."includedCategories")
+               OR EXISTS (SELECT 1 FROM "PlanListing" pi WHERE pi."planId" = pl.id AND pi."listingId" = x.id))))
+      ORDER BY pl."createdAt")
+    FROM "Plan" pl
+    WHERE pl."shopId" = s.id AND pl."archivedAt" IS NULL
+      AND EXISTS (SELECT 1 FROM "PlanPrice" pp WHERE pp."planId" = pl.id AND pp."archivedAt" IS NULL)), '[]')
+)::text AS page
+FROM "Shop" s WHERE s.handle = $1`;
+
+/**
+ * The shop page in one statement (ADR 33): the shop, its live listings as cards and its plans on
+ * sale. Explicit columns, never the paid content.
+ */
 export async function getShopPage(handle: string) {
-  return prisma.shop.findUnique({
-    where: { handle },
-    select: {
-      handle: true,
-      name: true,
-      bio: true,
-      links: true,
-      avatarImage: { select: publicImageSelect },
-      listings: {
-        where: { status: "PUBLISHED", takenDownAt: null },
-        orderBy: { publishedAt: "desc" },
-        select: {
-          ...listingCardSelect,
-          // The first live tier's prices: the card shows the one in the viewer's currency.
-          tiers: {
-            where: { archivedAt: null },
-            orderBy: { position: "asc" },
-            take: 1,
-            select: { prices: { select: { currency: true, amount: true } } },
-          },
-        },
-      },
-    },
-  });
+  const rows = await prisma.$queryRawUnsafe<{ page: string }[]>(SHOP_PAGE_SQL, handle);
+  const row = rows[0];
+  if (!row) return null;
+  const { plans, listings, ...shop } = JSON.parse(row.page) as ShopPageRow;
+  const owner = { handle: shop.handle, name: shop.name };
+  return {
+    shop: { ...shop, listings: listings.map((listing) => ({ ...listing, shop: owner })) },
+    plans: plans.map((plan) => ({ ...plan, prices: plan.prices ?? [] })),
+  };
 }

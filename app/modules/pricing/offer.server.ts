@@ -51,11 +51,30 @@ async function loadTiers(listingId: string) {
   });
 }
 
-export async function listingOffer(
+type Buyer = { chosenCurrency?: string | null; acceptLanguage: string | null };
+
+export async function listingOffer(listing: ListingForOffer, buyer: Buyer): Promise<ListingOffer> {
+  return offerFromTiers(listing, await loadTiers(listing.id), buyer);
+}
+
+/** The tiers a listing sells, as `listingOffer` reads them (the listing page loads them itself). */
+export type OfferTiers = {
+  pricingMode: PricingMode;
+  shop: { defaultCurrency: string };
+  tiers: {
+    id: string;
+    name: string;
+    activationLimit: number | null;
+    prices: { currency: string; amount: number; suggestedAmount: number | null }[];
+  }[];
+};
+
+/** The buy box from tiers already loaded (live ones, by position). */
+export function offerFromTiers(
   listing: ListingForOffer,
-  buyer: { chosenCurrency?: string | null; acceptLanguage: string | null },
-): Promise<ListingOffer> {
-  const { pricingMode, shop, tiers } = await loadTiers(listing.id);
+  { pricingMode, shop, tiers }: OfferTiers,
+  buyer: Buyer,
+): ListingOffer {
   if (tiers.length === 0) {
     return {
       mode: pricingMode,

@@ -8,15 +8,10 @@ import { ResponsiveImage } from "~/components/media/responsive-image.tsx";
 import type { ReviewView } from "~/components/reviews-reports/review-list.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
-import type { getPublishedListing } from "~/modules/catalog/listings.server.ts";
-import { hasActiveEntitlement } from "~/modules/delivery/entitlements.server.ts";
 import { metaTranslator } from "~/modules/i18n/translate.ts";
 import { resolveViewer } from "~/modules/i18n/viewer.server.ts";
-import { findListingPage } from "~/modules/listings/storefront.server.ts";
-import { plansForListing } from "~/modules/plans/storefront.server.ts";
-import { listingOffer } from "~/modules/pricing/offer.server.ts";
+import { findListingPage, type ListingPageListing } from "~/modules/listings/storefront.server.ts";
 import { isTakenDown } from "~/modules/reports/listing-reports.server.ts";
-import { reviewsSectionFor, reviewView } from "~/modules/reviews/reviews.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { invariantResponse, publicCacheHeaders } from "~/utils/http.ts";
 import { toDecimalString } from "~/utils/money.ts";
@@ -35,26 +30,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   invariantResponse(SLUG_PATTERN.test(slug), NOT_FOUND, { status: 404 });
   const user = await getSessionUser(request);
-  const found = await findListingPage(slug, user);
+  // One statement (ADR 33): the listing, its buy box, plans, first reviews and what the viewer owns.
+  const found = await findListingPage(slug, user, {
+    // The viewer's currency: ?currency=, else the switcher's cookie, else the browser's locale.
+    chosenCurrency: resolveViewer(request).currency,
+    acceptLanguage: request.headers.get("Accept-Language"),
+  });
   // An address the listing had before: permanently moved, so links and search engines follow.
   if (found.kind === "moved") throw redirect(`/p/${found.slug}${new URL(request.url).search}`, 301);
   if (found.kind === "missing" && (await isTakenDown(slug))) throw new Response(TAKEN_DOWN, { status: 410 });
   invariantResponse(found.kind === "found", NOT_FOUND, { status: 404 });
-  const { listing: foundListing, ...page } = found.page;
-  const { reviews: reviewRows, ...listing } = foundListing;
-  const [plans, owned, offer, reviewsSection] = await Promise.all([
-    plansForListing(listing),
-    user ? hasActiveEntitlement(user.id, listing.id) : false,
-    listingOffer(listing, {
-      // The viewer's currency: ?currency=, else the switcher's cookie, else the browser's locale.
-      chosenCurrency: resolveViewer(request).currency,
-      acceptLanguage: request.headers.get("Accept-Language"),
-    }),
-    reviewsSectionFor(listing, user),
-  ]);
+  const { listing, ...page } = found.page;
   const canonicalUrl = `${env().APP_URL}/p/${listing.slug}`;
-  const reviews = { ...reviewsSection, shown: reviewRows.map(reviewView) };
-  return { listing, ...page, plans, signedIn: Boolean(user), owned, canonicalUrl, offer, reviews };
+  return { listing, ...page, signedIn: Boolean(user), canonicalUrl };
 }
 
 // Public for signed-out visitors; the HTTP server makes every signed-in response private. The buy
@@ -129,7 +117,7 @@ function productJsonLd({
   };
 }
 
-type ListingData = Omit<NonNullable<Awaited<ReturnType<typeof getPublishedListing>>>, "reviews">;
+type ListingData = ListingPageListing;
 
 export default function ListingPage() {
   const {

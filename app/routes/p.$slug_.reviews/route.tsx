@@ -3,9 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { useT } from "~/components/i18n.tsx";
 import { RatingSummary, ReviewList } from "~/components/reviews-reports/review-list.tsx";
-import { getPublishedListing } from "~/modules/catalog/listings.server.ts";
 import { metaTranslator } from "~/modules/i18n/translate.ts";
-import { listingReviews, ratingDistribution } from "~/modules/reviews/reviews.server.ts";
+import { findReviewsPage } from "~/modules/listings/storefront.server.ts";
+import { REVIEWS_PER_PAGE } from "~/modules/reviews/reviews.server.ts";
 import { invariantResponse, publicCacheHeaders } from "~/utils/http.ts";
 import { SLUG_PATTERN } from "~/utils/schemas.ts";
 import { getSessionUser } from "~/utils/session.server.ts";
@@ -18,19 +18,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(SLUG_PATTERN.test(slug), NOT_FOUND, { status: 404 });
   const pageParam = new URL(request.url).searchParams.get("page");
   const page = pageParam && /^[1-9][0-9]{0,4}$/.test(pageParam) ? Number(pageParam) : 1;
-  const [listing, user] = await Promise.all([getPublishedListing(slug), getSessionUser(request)]);
-  invariantResponse(listing, NOT_FOUND, { status: 404 });
-  const [{ reviews, hasMore }, distribution] = await Promise.all([
-    listingReviews(listing.id, page),
-    ratingDistribution(listing.id),
+  // One statement for the page (ADR 33); the session lookup only when someone is signed in.
+  const [found, user] = await Promise.all([
+    findReviewsPage(slug, page, REVIEWS_PER_PAGE),
+    getSessionUser(request),
   ]);
+  invariantResponse(found, NOT_FOUND, { status: 404 });
+  const { listing, reviews, hasMore, distribution } = found;
   return {
-    listing: {
-      slug: listing.slug,
-      title: listing.title,
-      shopName: listing.shop.name,
-      rating: listing.rating,
-    },
+    listing,
     reviews,
     distribution,
     page,

@@ -7,7 +7,6 @@ import { ResponsiveImage } from "~/components/media/responsive-image.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { getShopPage } from "~/modules/catalog/listings.server.ts";
 import { metaTranslator } from "~/modules/i18n/translate.ts";
-import { listShopPlans } from "~/modules/plans/storefront.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { invariantResponse, publicCacheHeaders } from "~/utils/http.ts";
 import { SLUG_PATTERN } from "~/utils/schemas.ts";
@@ -16,8 +15,10 @@ import { shopSocialMeta } from "./shop-social-meta.ts";
 export async function loader({ params }: LoaderFunctionArgs) {
   const handle = params.handle ?? "";
   invariantResponse(SLUG_PATTERN.test(handle), "There is no shop with that name.", { status: 404 });
-  const [shop, plans] = await Promise.all([getShopPage(handle), listShopPlans(handle)]);
-  invariantResponse(shop, "There is no shop with that name.", { status: 404 });
+  // One statement (ADR 33): the shop, its listings' cards and its plans on sale.
+  const page = await getShopPage(handle);
+  invariantResponse(page, "There is no shop with that name.", { status: 404 });
+  const { shop, plans } = page;
   return { shop, plans, canonicalUrl: `${env().APP_URL}/s/${shop.handle}` };
 }
 
