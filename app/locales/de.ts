@@ -1,5 +1,6 @@
 import { emailsDe } from "./emails.ts";
 import type { Messages } from "./en.ts";
+import { libraryItemDe } from "./library-item.ts";
 import { listingPagesDe } from "./listing-pages.ts";
 import { messagesDe } from "./messages.ts";
 import { portalDe } from "./portal.ts";
@@ -11,6 +12,7 @@ export const de: Messages = {
   ...listingPagesDe,
   ...shopPagesDe,
   ...portalDe,
+  ...libraryItemDe,
   ...emailsDe,
 
   "layout.skip": "Zum Inhalt springen",

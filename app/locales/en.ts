@@ -4,6 +4,7 @@
  * render time. Seller-written content (titles, descriptions, tags) is never translated.
  */
 import { emailsEn } from "./emails.ts";
+import { libraryItemEn } from "./library-item.ts";
 import { listingPagesEn } from "./listing-pages.ts";
 import { messagesEn } from "./messages.ts";
 import { portalEn } from "./portal.ts";
@@ -14,6 +15,7 @@ export const en = {
   ...listingPagesEn,
   ...shopPagesEn,
   ...portalEn,
+  ...libraryItemEn,
   ...emailsEn,
 
   // Root layout

@@ -21,8 +21,8 @@ export function translator(language: Language): Translate {
 export type { MessageKey };
 
 /** For `meta` functions (no hooks there): the language the root loader chose for this request. */
-export function metaTranslator(matches: readonly { id: string; data?: unknown }[]): Translate {
-  const root = matches.find((match) => match.id === "root")?.data as
+export function metaTranslator(matches?: readonly { id: string; data?: unknown }[]): Translate {
+  const root = matches?.find((match) => match.id === "root")?.data as
     | { viewer?: { language?: Language } }
     | undefined;
   return translator(root?.viewer?.language === "de" ? "de" : "en");

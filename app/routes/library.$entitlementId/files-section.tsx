@@ -1,4 +1,5 @@
 import { CopyButton } from "~/components/copy-button.tsx";
+import { useT } from "~/components/i18n.tsx";
 import type { LibraryFile } from "~/modules/delivery/library-files.server.ts";
 import { formatBytes } from "~/modules/media/file-types.ts";
 
@@ -7,27 +8,26 @@ import { formatBytes } from "~/modules/media/file-types.ts";
  * download) and, when the seller limits downloads per purchase, how many are left.
  */
 export function FilesSection({ files }: { files: LibraryFile[] }) {
+  const t = useT();
   if (files.length === 0) return null;
   return (
     <section aria-labelledby="files-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
       <h2 id="files-heading" className="font-bold">
-        Files
+        {t("files.heading")}
       </h2>
       <ul className="mt-2 space-y-4">
         {files.map((file) => (
           <FileRow key={file.id} file={file} />
         ))}
       </ul>
-      <p className="mt-3 text-xs text-gray-600">
-        Download links are personal and expire after a few minutes; reload this page for fresh ones.
-        Interrupted downloads resume where they stopped.
-      </p>
+      <p className="mt-3 text-xs text-gray-600">{t("files.note")}</p>
     </section>
   );
 }
 
 function FileRow({ file }: { file: LibraryFile }) {
   const usedUp = file.downloadsLeft === 0;
+  const t = useT();
   const sizeId = `file-${file.id}-size`;
   return (
     <li className="space-y-1" data-file-id={file.id}>
@@ -41,7 +41,7 @@ function FileRow({ file }: { file: LibraryFile }) {
             aria-describedby={sizeId}
             className="font-semibold text-brand-700 underline"
           >
-            Download {file.fileName}
+            {t("files.download", { name: file.fileName })}
           </a>
         )}
         <span id={sizeId} className="text-sm text-gray-600" data-file-size={file.sizeBytes}>
@@ -50,8 +50,8 @@ function FileRow({ file }: { file: LibraryFile }) {
       </div>
       {file.downloadLimit !== null && (
         <p className={`text-sm ${usedUp ? "font-semibold text-red-700" : "text-gray-700"}`}>
-          {file.downloadsLeft} of {file.downloadLimit} downloads left
-          {usedUp && " — contact the seller if you need this file again."}
+          {t("files.left", { left: file.downloadsLeft ?? 0, limit: file.downloadLimit })}
+          {usedUp && t("files.usedUp")}
         </p>
       )}
       <div className="flex min-w-0 items-center gap-2 text-xs text-gray-700">
@@ -63,7 +63,7 @@ function FileRow({ file }: { file: LibraryFile }) {
         >
           {file.sha256}
         </code>
-        <CopyButton text={file.sha256} label="Copy" />
+        <CopyButton text={file.sha256} label={t("files.copy")} />
       </div>
     </li>
   );

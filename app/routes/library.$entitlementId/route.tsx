@@ -2,19 +2,19 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CopyButton } from "~/components/copy-button.tsx";
+import { useFormat, useLocalize, useT } from "~/components/i18n.tsx";
 import { Markdown } from "~/components/markdown.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
-import { listingTypeLabel } from "~/modules/catalog/search.ts";
 import { getLibraryItem } from "~/modules/delivery/entitlements.server.ts";
 import { libraryChanges, markSeen } from "~/modules/delivery/library-changes.server.ts";
 import { buyerFingerprint } from "~/modules/delivery/library-export.server.ts";
 import { libraryFiles } from "~/modules/delivery/library-files.server.ts";
+import { metaTranslator } from "~/modules/i18n/translate.ts";
 import { libraryLicenseKey } from "~/modules/licensing/library-keys.server.ts";
 import { libraryDetails } from "~/modules/listings/library.server.ts";
 import { licenceForEntitlement } from "~/modules/pricing/licence.server.ts";
 import { fingerprintText } from "~/modules/prompts/fingerprint.ts";
 import { fillForBuyer, readFromQuery } from "~/modules/prompts/tool.ts";
-import { formatDay } from "~/utils/dates.ts";
 import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/forms.server.ts";
 import { invariantResponse, privateNoStore } from "~/utils/http.ts";
 import { recordId } from "~/utils/schemas.ts";
@@ -24,9 +24,12 @@ import { FilesSection } from "./files-section.tsx";
 import { LicenseSection } from "./license-section.tsx";
 import { PromptTool } from "./prompt-tool.tsx";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.item.listing.title ?? "Library"} · Stapel` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
+  return [
+    { title: data ? t("item.metaTitle", { title: data.item.listing.title }) : t("item.metaTitleBare") },
+  ];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -100,38 +103,40 @@ export default function LibraryItem() {
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { listing } = item;
+  const t = useT();
+  const format = useFormat();
+  const localize = useLocalize();
   return (
     <article className="space-y-6">
       <p>
         <Link to="/library" className="text-sm font-semibold text-brand-700 underline">
-          ← Your library
+          {t("item.back")}
         </Link>
       </p>
       <header>
         <p className="text-sm text-brand-700">
-          {listingTypeLabel[listing.type]} · {listing.aiModels.join(", ")} · by {listing.shop.name}
+          {t(`type.${listing.type}`)} · {listing.aiModels.join(", ")} ·{" "}
+          {t("item.by", { shop: listing.shop.name })}
         </p>
         <h1 className="text-2xl font-bold">{listing.title}</h1>
         {details.latestVersion && (
           <p className="mt-1 text-sm text-gray-600">
-            Version {details.latestVersion.number}, {formatDay(details.latestVersion.publishedAt)}: you always
-            get the latest.
+            {t("item.version", {
+              number: details.latestVersion.number,
+              day: format.day(details.latestVersion.publishedAt),
+            })}
           </p>
         )}
       </header>
-      {actionData && "seen" in actionData && !changes && (
-        <Notice tone="success">
-          Marked as seen: the library shows this item as updated again after the next version.
-        </Notice>
-      )}
+      {actionData && "seen" in actionData && !changes && <Notice tone="success">{t("item.seen")}</Notice>}
       {actionData && !("seen" in actionData) && actionData.result.error?.[""] && (
-        <Notice tone="error">{actionData.result.error[""].join(" ")}</Notice>
+        <Notice tone="error">{actionData.result.error[""].map(localize).join(" ")}</Notice>
       )}
       {changes && <ChangesSection changes={changes} />}
       {!changes && details.latestVersion?.changelogHtml && details.latestVersion.number > 1 && (
         <section aria-labelledby="changelog-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
           <h2 id="changelog-heading" className="font-bold">
-            What changed in version {details.latestVersion.number}
+            {t("item.whatChanged", { number: details.latestVersion.number })}
           </h2>
           <Markdown html={details.latestVersion.changelogHtml} className="mt-2 text-sm" />
         </section>
@@ -142,7 +147,8 @@ export default function LibraryItem() {
           className="rounded-xl bg-white p-5 ring-1 ring-gray-200"
         >
           <h2 id="licence-terms-heading" className="font-bold">
-            Your licence{licence.tierName ? `: ${licence.tierName}` : ""}
+            {t("item.licence")}
+            {licence.tierName ? `: ${licence.tierName}` : ""}
           </h2>
           <Markdown html={licence.licenseHtml} className="mt-2 text-sm" />
         </section>
@@ -150,7 +156,7 @@ export default function LibraryItem() {
       {details.templateUrl && (
         <section aria-labelledby="template-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
           <h2 id="template-heading" className="font-bold">
-            Your template
+            {t("item.template")}
           </h2>
           <p className="mt-2">
             <a
@@ -160,28 +166,32 @@ export default function LibraryItem() {
               className="font-semibold text-brand-700 underline"
               data-testid="template-url"
             >
-              Duplicate the template
+              {t("item.duplicate")}
             </a>
           </p>
           {details.compatibleApps.length > 0 && (
-            <p className="mt-1 text-sm text-gray-600">Works with {details.compatibleApps.join(", ")}.</p>
+            <p className="mt-1 text-sm text-gray-600">
+              {t("item.worksWith", { apps: details.compatibleApps.join(", ") })}
+            </p>
           )}
         </section>
       )}
       {(details.agentPlatform || details.requiredTools.length > 0) && (
         <section aria-labelledby="agent-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
           <h2 id="agent-heading" className="font-bold">
-            Runs on {details.agentPlatform ?? "your platform"}
+            {t("item.runsOn", { platform: details.agentPlatform ?? t("item.yourPlatform") })}
           </h2>
           {details.requiredTools.length > 0 && (
-            <p className="mt-1 text-sm text-gray-700">You need: {details.requiredTools.join(", ")}.</p>
+            <p className="mt-1 text-sm text-gray-700">
+              {t("item.youNeed", { tools: details.requiredTools.join(", ") })}
+            </p>
           )}
         </section>
       )}
       {details.guideHtml && (
         <section aria-labelledby="guide-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
           <h2 id="guide-heading" className="font-bold">
-            {listing.type === "AGENT" ? "Setup guide" : "What it contains"}
+            {t(listing.type === "AGENT" ? "item.setupGuide" : "item.contains")}
           </h2>
           <Markdown html={details.guideHtml} className="mt-2" />
         </section>
@@ -190,9 +200,9 @@ export default function LibraryItem() {
         <section aria-labelledby="content-heading" className="rounded-xl bg-white p-5 ring-1 ring-gray-200">
           <div className="flex items-center justify-between gap-3">
             <h2 id="content-heading" className="font-bold">
-              Your {listingTypeLabel[listing.type].toLowerCase()}
+              {t(`item.yours.${listing.type}`)}
             </h2>
-            <CopyButton text={paidText} label="Copy to clipboard" />
+            <CopyButton text={paidText} label={t("item.copy")} />
           </div>
           <pre
             data-testid="paid-content"
@@ -202,7 +212,9 @@ export default function LibraryItem() {
           </pre>
           {details.instructionsHtml && <Markdown html={details.instructionsHtml} className="mt-3 text-sm" />}
           {details.modelNotes && (
-            <p className="mt-2 text-xs text-gray-600">Tested with: {details.modelNotes}</p>
+            <p className="mt-2 text-xs text-gray-600">
+              {t("item.testedWith", { notes: details.modelNotes })}
+            </p>
           )}
         </section>
       )}
