@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import LongestFirst from "./tests/setup/sequencer.ts";
 
 // Test files run in parallel, each in its own process (pool "forks", isolated) and, where it needs
 // one, with its own database copied from a template migrated once per run (tests/setup/).
@@ -20,6 +21,8 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    // The security suite's longest files (the corpus shards, the access matrix) start first.
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         extends: true,
