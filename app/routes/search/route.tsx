@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { useT } from "~/components/i18n.tsx";
 import { SearchForm, SearchResults } from "~/components/search-results.tsx";
 import { searchCatalog, viewerFrom } from "~/modules/catalog/search.server.ts";
-import { parseCatalogSearch, withoutEmptyParams } from "~/modules/catalog/search.ts";
+import { type CatalogSearch, parseCatalogSearch, withoutEmptyParams } from "~/modules/catalog/search.ts";
 import { searchCacheHeaders } from "~/modules/catalog/search-http.ts";
 import { metaTranslator } from "~/modules/i18n/translate.ts";
 
@@ -13,10 +13,17 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   return [
     { title: data?.search.q ? t("search.titleFor", { q: data.search.q }) : t("search.title") },
     { name: "description", content: t("search.description") },
-    // Result pages change with every listing; the page itself is for people, not for the index.
-    { name: "robots", content: "noindex, follow" },
+    // The search page and a plain text search (`/search?q=email`, what people link to; /search is
+    // in the sitemap) may be indexed; filtered, sorted and paged variants are endless near-copies.
+    ...(!data || !plainSearch(data.search) ? [{ name: "robots", content: "noindex, follow" }] : []),
   ];
 };
+
+/** Nothing but words (and the viewer's language) chosen: no filter, sort, currency or page. */
+function plainSearch(search: CatalogSearch): boolean {
+  const { q: _words, lang: _language, ...rest } = search;
+  return Object.values(rest).every((value) => value === undefined);
+}
 
 export const headers: HeadersFunction = () => searchCacheHeaders;
 
