@@ -8,7 +8,7 @@ import { PageCache, publicAnswers, publicCachePolicy } from "./http/page-cache.t
 import { listenForPageChanges } from "./http/page-cache-invalidation.ts";
 import { remixHandler } from "./http/remix-adapter.ts";
 import { createLogger, logRequests, newRequestId } from "./http/request-log.ts";
-import { isFramablePath, newNonce, securityHeaders } from "./http/security-headers.ts";
+import { isFramablePath, newNonce, securityHeaderSet } from "./http/security-headers.ts";
 
 /**
  * The one place that answers HTTP: request ids and the request log, security headers, the
@@ -32,26 +32,34 @@ export async function startHttpServer(options: {
   app.disable("x-powered-by");
   app.set("trust proxy", config.TRUST_PROXY);
 
+  const security = securityHeaderSet({ https, formTargets, devMode: options.devMode });
   app.use((req: Request, res: Response, next: NextFunction) => {
     res.locals.requestId = newRequestId();
     res.locals.nonce = newNonce();
     res.setHeader("X-Request-Id", res.locals.requestId);
-    for (const [name, value] of Object.entries(
-      securityHeaders({
-        nonce: res.locals.nonce,
-        https,
-        formTargets,
-        devMode: options.devMode,
-        framable: isFramablePath(req.path),
-      }),
-    )) {
-      res.setHeader(name, value);
-    }
+    security.apply(res, res.locals.nonce, isFramablePath(req.path));
     next();
   });
   app.use(logRequests(logger));
   app.use(refuseUnreadableUrls);
   app.use(refuseEncodedBodies);
+
+  // Anonymous visitors' public pages from memory, emptied on every app server by the database's
+  // notifications when what they show changes (ADR 29). PAGE_CACHE=off keeps ETags and 304s only;
+  // the dev server never caches (its code changes under it).
+  const pageCache = options.devMode || process.env.PAGE_CACHE === "off" ? null : new PageCache();
+  const pageChanges = pageCache
+    ? await listenForPageChanges(config.DATABASE_URL, pageCache, (line, err) => logger.warn({ err }, line))
+    : null;
+  const answers = publicAnswers(pageCache);
+  // A hit is answered here, with this response's id, nonce and security headers (the kept page gets
+  // the nonce put back) and a log line, before static files, the cross-site guard and Remix: a
+  // page is kept only after it went through all of them as a GET with status 200, and nothing they
+  // decide for a GET changes while the server runs (the built files are fixed; the guard lets every
+  // GET through). A miss notes where to keep the answer and goes on.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (!answers.lookup(req, res)) next();
+  });
 
   let build: () => Promise<ServerBuild>;
   if (options.devMode) {
@@ -85,15 +93,6 @@ export async function startHttpServer(options: {
     res.send(`403 Forbidden: ${verdict.reason}`);
   });
 
-  // Anonymous visitors' public pages from memory, emptied on every app server by the database's
-  // notifications when what they show changes (ADR 29). PAGE_CACHE=off keeps ETags and 304s only;
-  // the dev server never caches (its code changes under it).
-  const pageCache = options.devMode || process.env.PAGE_CACHE === "off" ? null : new PageCache();
-  const pageChanges = pageCache
-    ? await listenForPageChanges(config.DATABASE_URL, pageCache, (line, err) => logger.warn({ err }, line))
-    : null;
-  const answers = publicAnswers(pageCache);
-
   const handleWithRemix = remixHandler({
     build,
     mode: process.env.NODE_ENV,
@@ -103,7 +102,6 @@ export async function startHttpServer(options: {
     publicAnswer: answers.publicAnswer,
   });
   app.all("*", (req, res, next) => {
-    if (answers.lookup(req, res)) return;
     handleWithRemix(req, res).catch(next);
   });
 

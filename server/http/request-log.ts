@@ -31,10 +31,8 @@ export const newRequestId = () => randomUUID();
 export function logRequests(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
-    res.on("finish", () => logLine(logger, req, res, started, false));
-    res.on("close", () => {
-      if (!res.writableFinished) logLine(logger, req, res, started, true);
-    });
+    // "close" follows every response, finished or cut off: one listener per request, not two.
+    res.once("close", () => logLine(logger, req, res, started, !res.writableFinished));
     next();
   };
 }

@@ -29,24 +29,56 @@ export function isFramablePath(path: string): boolean {
  * an error). Only `isFramablePath` pages may be framed (by anyone); every other page by no one.
  */
 export function securityHeaders(options: SecurityHeaderOptions): Record<string, string> {
+  const { nonce, framable, ...site } = options;
+  return securityHeaderSet(site).headersFor(nonce, framable === true);
+}
+
+/**
+ * `securityHeaders` for one site, worked out once: per response only the nonce is put into the
+ * policy (the HTTP layer sets these on every response, page-cache hits included).
+ */
+export function securityHeaderSet(site: Omit<SecurityHeaderOptions, "nonce" | "framable">) {
+  const variant = (framable: boolean) => {
+    const [before, after] = policyAround(site, framable);
+    const fixed: [string, string][] = [
+      ["X-Content-Type-Options", "nosniff"],
+      ["Referrer-Policy", "strict-origin-when-cross-origin"],
+    ];
+    // For browsers that predate frame-ancestors (never on the framable embed page).
+    if (!framable) fixed.push(["X-Frame-Options", "DENY"]);
+    if (site.https) fixed.push(["Strict-Transport-Security", "max-age=63072000; includeSubDomains"]);
+    return { before, after, fixed };
+  };
+  const variants = { page: variant(false), framable: variant(true) };
+  return {
+    headersFor(nonce: string, framable: boolean): Record<string, string> {
+      const { before, after, fixed } = framable ? variants.framable : variants.page;
+      return { "Content-Security-Policy": `${before}${nonce}${after}`, ...Object.fromEntries(fixed) };
+    },
+    /** Sets them on a Node response: no object or array is made per response. */
+    apply(res: { setHeader(name: string, value: string): unknown }, nonce: string, framable: boolean) {
+      const { before, after, fixed } = framable ? variants.framable : variants.page;
+      res.setHeader("Content-Security-Policy", `${before}${nonce}${after}`);
+      for (const [name, value] of fixed) res.setHeader(name, value);
+    },
+  };
+}
+
+/** The Content-Security-Policy as the text before and after its nonce. */
+function policyAround(site: Omit<SecurityHeaderOptions, "nonce" | "framable">, framable: boolean) {
+  const marker = "\u0000nonce\u0000";
   const policy = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${options.nonce}'`,
-    `style-src 'self'${options.devMode ? " 'unsafe-inline'" : ""}`,
+    `script-src 'self' 'nonce-${marker}'`,
+    `style-src 'self'${site.devMode ? " 'unsafe-inline'" : ""}`,
     "img-src 'self' data: https:",
     "font-src 'self'",
-    `connect-src 'self'${options.devMode ? " ws: wss:" : ""}`,
+    `connect-src 'self'${site.devMode ? " ws: wss:" : ""}`,
     "object-src 'none'",
     "base-uri 'self'",
-    `form-action 'self' ${options.formTargets.join(" ")}`.trim(),
-    options.framable ? "frame-ancestors *" : "frame-ancestors 'none'",
-  ];
-  return {
-    "Content-Security-Policy": policy.join("; "),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    // For browsers that predate frame-ancestors (never on the framable embed page).
-    ...(!options.framable && { "X-Frame-Options": "DENY" }),
-    ...(options.https && { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" }),
-  };
+    `form-action 'self' ${site.formTargets.join(" ")}`.trim(),
+    framable ? "frame-ancestors *" : "frame-ancestors 'none'",
+  ].join("; ");
+  const at = policy.indexOf(marker);
+  return [policy.slice(0, at), policy.slice(at + marker.length)] as const;
 }
