@@ -1,15 +1,17 @@
+import { useFormat, useLocalize, useT } from "~/components/i18n.tsx";
 import { TableHead } from "~/components/ui/table.tsx";
 import type { Receipt } from "~/modules/portal/receipts.server.ts";
-import { formatDay } from "~/utils/dates.ts";
-import { formatMoney } from "~/utils/money.ts";
 
 /** A receipt as a page: readable on screen, clean on paper (navigation and buttons are not printed). */
 export function ReceiptView({ receipt }: { receipt: Receipt }) {
-  const money = (amount: number) => formatMoney({ amount, currency: receipt.currency });
+  const t = useT();
+  const format = useFormat();
+  const localize = useLocalize();
+  const money = (amount: number) => format.money({ amount, currency: receipt.currency });
   const totals: [string, number][] = [
-    ["Subtotal", receipt.subtotal],
-    ...(receipt.discount > 0 ? ([["Discount", -receipt.discount]] as [string, number][]) : []),
-    ...(receipt.tax > 0 ? ([["Tax", receipt.tax]] as [string, number][]) : []),
+    [t("receipt.subtotal"), receipt.subtotal],
+    ...(receipt.discount > 0 ? ([[t("receipt.discount"), -receipt.discount]] as [string, number][]) : []),
+    ...(receipt.tax > 0 ? ([[t("receipt.tax"), receipt.tax]] as [string, number][]) : []),
   ];
   return (
     <article
@@ -19,10 +21,11 @@ export function ReceiptView({ receipt }: { receipt: Receipt }) {
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 id="receipt-heading" className="text-2xl font-bold">
-            Receipt
+            {t("receipt.heading")}
           </h1>
           <p className="text-sm text-gray-600">
-            {receipt.kind === "order" ? "Order" : "Invoice"} {receipt.reference} · {receipt.status}
+            {t(receipt.kind === "order" ? "receipt.order" : "receipt.invoice")} {receipt.reference} ·{" "}
+            {localize(receipt.status)}
           </p>
         </div>
         <button
@@ -30,40 +33,47 @@ export function ReceiptView({ receipt }: { receipt: Receipt }) {
           onClick={() => window.print()}
           className="rounded-lg px-3 py-1.5 text-sm font-semibold text-brand-700 ring-1 ring-inset ring-brand-200 print:hidden"
         >
-          Print
+          {t("receipt.print")}
         </button>
       </header>
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
         <div>
-          <dt className="text-gray-600">Sold by</dt>
-          <dd className="font-medium">{receipt.seller.name}, through Stapel</dd>
+          <dt className="text-gray-600">{t("receipt.soldBy")}</dt>
+          <dd className="font-medium">{t("receipt.through", { seller: receipt.seller.name })}</dd>
         </div>
         <div>
-          <dt className="text-gray-600">Billed to</dt>
+          <dt className="text-gray-600">{t("receipt.billedTo")}</dt>
           <dd className="font-medium">{receipt.buyerEmail}</dd>
         </div>
         <div>
-          <dt className="text-gray-600">Issued</dt>
-          <dd>{formatDay(receipt.issuedAt)}</dd>
+          <dt className="text-gray-600">{t("receipt.issued")}</dt>
+          <dd>{format.day(receipt.issuedAt)}</dd>
         </div>
         <div>
-          <dt className="text-gray-600">Paid</dt>
-          <dd>{receipt.paidAt ? formatDay(receipt.paidAt) : "Not paid"}</dd>
+          <dt className="text-gray-600">{t("receipt.paid")}</dt>
+          <dd>{receipt.paidAt ? format.day(receipt.paidAt) : t("receipt.notPaid")}</dd>
         </div>
         {receipt.period && (
           <div className="sm:col-span-2">
-            <dt className="text-gray-600">Period</dt>
+            <dt className="text-gray-600">{t("receipt.period")}</dt>
             <dd>
-              {formatDay(receipt.period.start)} to {formatDay(receipt.period.end)}
+              {t("receipt.periodRange", {
+                start: format.day(receipt.period.start),
+                end: format.day(receipt.period.end),
+              })}
             </dd>
           </div>
         )}
       </dl>
       <table className="w-full text-sm">
-        <caption className="sr-only">What was bought</caption>
+        <caption className="sr-only">{t("receipt.caption")}</caption>
         <TableHead
           compact
-          columns={["Item", { label: "Qty", numeric: true }, { label: "Amount", numeric: true }]}
+          columns={[
+            t("receipt.item"),
+            { label: t("receipt.qty"), numeric: true },
+            { label: t("receipt.amount"), numeric: true },
+          ]}
         />
         <tbody>
           {receipt.lines.map((line, index) => (
@@ -87,14 +97,14 @@ export function ReceiptView({ receipt }: { receipt: Receipt }) {
           ))}
           <tr>
             <th scope="row" colSpan={2} className="pt-2 text-right font-semibold">
-              Total
+              {t("receipt.total")}
             </th>
             <td className="pt-2 text-right font-semibold tabular-nums">{money(receipt.total)}</td>
           </tr>
           {receipt.paid !== receipt.total && (
             <tr>
               <th scope="row" colSpan={2} className="pt-1 text-right font-normal text-gray-600">
-                Paid
+                {t("receipt.paid")}
               </th>
               <td className="pt-1 text-right tabular-nums">{money(receipt.paid)}</td>
             </tr>
@@ -102,7 +112,7 @@ export function ReceiptView({ receipt }: { receipt: Receipt }) {
           {receipt.refunded > 0 && (
             <tr>
               <th scope="row" colSpan={2} className="pt-1 text-right font-normal text-gray-600">
-                Refunded
+                {t("receipt.refunded")}
               </th>
               <td className="pt-1 text-right tabular-nums">{money(-receipt.refunded)}</td>
             </tr>
@@ -116,7 +126,7 @@ export function ReceiptView({ receipt }: { receipt: Receipt }) {
             className="font-medium text-brand-700 underline"
             rel="noreferrer"
           >
-            The invoice on Stripe
+            {t("receipt.stripe")}
           </a>
         </p>
       )}

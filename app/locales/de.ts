@@ -1,3 +1,4 @@
+import { accountDe } from "./account.ts";
 import { emailsDe } from "./emails.ts";
 import type { Messages } from "./en.ts";
 import { libraryItemDe } from "./library-item.ts";
@@ -12,6 +13,7 @@ export const de: Messages = {
   ...listingPagesDe,
   ...shopPagesDe,
   ...portalDe,
+  ...accountDe,
   ...libraryItemDe,
   ...emailsDe,
 

@@ -3,6 +3,7 @@
  * object, so a missing or extra German key fails typecheck). `{name}` marks a value filled in at
  * render time. Seller-written content (titles, descriptions, tags) is never translated.
  */
+import { accountEn } from "./account.ts";
 import { emailsEn } from "./emails.ts";
 import { libraryItemEn } from "./library-item.ts";
 import { listingPagesEn } from "./listing-pages.ts";
@@ -15,6 +16,7 @@ export const en = {
   ...listingPagesEn,
   ...shopPagesEn,
   ...portalEn,
+  ...accountEn,
   ...libraryItemEn,
   ...emailsEn,
 

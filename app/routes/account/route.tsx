@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { useT } from "~/components/i18n.tsx";
 import { privateNoStore } from "~/utils/http.ts";
 import { requireUser } from "~/utils/session.server.ts";
 
@@ -14,19 +15,20 @@ const tabClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-3 py-1.5 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-700" : "text-gray-700 hover:text-ink"}`;
 
 function AccountNav() {
+  const t = useT();
   return (
-    <nav aria-label="Account" className="flex flex-wrap gap-2 print:hidden">
+    <nav aria-label={t("accountNav.label")} className="flex flex-wrap gap-2 print:hidden">
       <NavLink to="/account" end className={tabClass}>
-        Subscriptions
+        {t("accountNav.subscriptions")}
       </NavLink>
       <NavLink to="/account/orders" className={tabClass}>
-        Orders and receipts
+        {t("accountNav.orders")}
       </NavLink>
       <NavLink to="/library" className={tabClass}>
-        Library
+        {t("accountNav.library")}
       </NavLink>
       <NavLink to="/account/settings" className={tabClass}>
-        Settings
+        {t("accountNav.settings")}
       </NavLink>
     </nav>
   );
