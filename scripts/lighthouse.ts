@@ -30,7 +30,7 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -53,6 +53,13 @@ const TARGETS: Record<Category, number> = {
   seo: 100,
 };
 const JS_BUDGET_BYTES = 100 * 1024;
+const METRICS = [
+  "first-contentful-paint",
+  "largest-contentful-paint",
+  "total-blocking-time",
+  "cumulative-layout-shift",
+  "server-response-time",
+] as const;
 const PRODUCT_ROUTE = "routes/p.$slug";
 const RESULTS_FILE = "lighthouse-results.json";
 const REPORTS_DIR = "lighthouse-results";
@@ -68,6 +75,8 @@ type PageReport = {
   transferredBytes: number;
   scriptBytes: number;
   requests: number;
+  /** Lab metrics of that run (ms; CLS unitless); TBT and the server's response time follow machine load. */
+  metrics: Record<(typeof METRICS)[number], number | null>;
   /** Audits that count towards a category and did not fully pass, with their scores 0-1. */
   shortfalls: { id: string; title: string; score: number; displayValue?: string }[];
 };
@@ -96,7 +105,13 @@ type ClientManifest = {
  * and every route from the root down to the listing route, each with its imported chunks; counted
  * once each, gzipped (level 6, what a compressing proxy sends) and raw.
  */
-export function productPageJavaScript(): { files: number; rawBytes: number; gzipBytes: number } {
+export function productPageJavaScript(): {
+  files: number;
+  rawBytes: number;
+  gzipBytes: number;
+  /** Of gzipBytes, the client manifest file (the rest: entry, root and route chunks). */
+  manifestGzipBytes: number;
+} {
   const assets = "build/client/assets";
   const manifestFile = readdirSync(assets).find((name) => /^manifest-[\w-]+\.js$/.test(name));
   if (!manifestFile) throw new Error(`no client manifest in ${assets}; is the build complete?`);
@@ -116,12 +131,15 @@ export function productPageJavaScript(): { files: number; rawBytes: number; gzip
   }
   let rawBytes = 0;
   let gzipBytes = 0;
+  let manifestGzipBytes = 0;
   for (const url of urls) {
     const bytes = readFileSync(join("build/client", url));
+    const gzipped = gzipSync(bytes, { level: 6 }).length;
     rawBytes += bytes.length;
-    gzipBytes += gzipSync(bytes, { level: 6 }).length;
+    gzipBytes += gzipped;
+    if (url === `/assets/${manifestFile}`) manifestGzipBytes = gzipped;
   }
-  return { files: urls.size, rawBytes, gzipBytes };
+  return { files: urls.size, rawBytes, gzipBytes, manifestGzipBytes };
 }
 
 /** Starts the chosen Chromium headless with a DevTools port for Lighthouse, in a fresh profile. */
@@ -207,6 +225,9 @@ function summarise(page: string, path: string, results: Result[]): PageReport {
     transferredBytes: chosen.audits["total-byte-weight"]?.numericValue ?? total?.transferSize ?? 0,
     scriptBytes: items.find((item) => item.resourceType === "script")?.transferSize ?? 0,
     requests: total?.requestCount ?? 0,
+    metrics: Object.fromEntries(
+      METRICS.map((id) => [id, chosen.audits[id]?.numericValue ?? null]),
+    ) as PageReport["metrics"],
     shortfalls,
   };
 }
@@ -263,6 +284,24 @@ function print(reports: PageReport[], javascript: ReturnType<typeof productPageJ
       `| ${report.page} \`${report.path}\` | ${cells.join(" | ")} | ${kb(report.transferredBytes)} | ${kb(report.scriptBytes)} | ${report.requests} |`,
     );
   }
+  console.info("\n| Page | FCP ms | LCP ms | TBT ms | CLS | Server response ms |");
+  console.info("|---|---|---|---|---|---|");
+  for (const report of reports) {
+    const cells = METRICS.map((id) => {
+      const value = report.metrics[id];
+      return value === null
+        ? "-"
+        : id === "cumulative-layout-shift"
+          ? value.toFixed(3)
+          : String(Math.round(value));
+    });
+    console.info(`| ${report.page} | ${cells.join(" | ")} |`);
+  }
+  console.info(
+    `(load average ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(", ")} on ${cpus().length} cores: TBT and the server's response time grow with it)`,
+  );
   for (const report of reports) {
     if (report.shortfalls.length === 0) continue;
     console.info(`\n${report.path}: audits that count and did not fully pass:`);
@@ -273,7 +312,7 @@ function print(reports: PageReport[], javascript: ReturnType<typeof productPageJ
   }
   const verdict = javascript.gzipBytes <= JS_BUDGET_BYTES ? "within" : "OVER";
   console.info(
-    `\nProduct page JavaScript (${PRODUCT_ROUTE}, root and entry, ${javascript.files} files): ${kb(javascript.gzipBytes)} gzipped (${kb(javascript.rawBytes)} raw), ${verdict} the ${kb(JS_BUDGET_BYTES)} budget`,
+    `\nProduct page JavaScript (${PRODUCT_ROUTE}, root and entry, ${javascript.files} files): ${kb(javascript.gzipBytes)} gzipped (${kb(javascript.rawBytes)} raw), ${verdict} the ${kb(JS_BUDGET_BYTES)} budget; of it the client manifest ${kb(javascript.manifestGzipBytes)}, the chunks ${kb(javascript.gzipBytes - javascript.manifestGzipBytes)}`,
   );
 }
 
