@@ -1,6 +1,7 @@
 // The bad-input corpus's vocabulary: a case is one hostile request and what it may change; cases
-// are grouped by surface (one form field, query parameter or path segment). bad-input.test.ts runs
-// every surface; each area adds its own in tests/security/corpus/<area>.ts.
+// are grouped by surface (one form field, query parameter or path segment). corpus-run.ts runs
+// every surface (bad-input*.test.ts, one shard each); each area adds its own in tests/security/corpus/<area>.ts.
+import type { StateProbe } from "./db-state.ts";
 import { FORM, type Reply } from "./http.ts";
 import { type Payload, percentEncode } from "./payloads.ts";
 import type { Principal, World } from "./world.ts";
@@ -23,8 +24,8 @@ export type Case = {
    * email whose redirectTo is hostile. Either nothing changes or exactly this.
    */
   mayAdd?: Record<string, number>;
-  /** A further check once the answer is in. */
-  check?: (reply: Reply, world: World) => Promise<string | null> | string | null;
+  /** A further check once the answer is in (`state` reads the test database). */
+  check?: (reply: Reply, world: World, state: StateProbe) => Promise<string | null> | string | null;
 };
 
 export const surfaces = new Map<string, Case[]>();
