@@ -332,7 +332,7 @@ describe("the buyer's own pages in German", { timeout: 120_000 }, () => {
     );
   });
 
-  it("orders and a receipt", async () => {
+  it("the account: subscriptions, orders and a receipt", async () => {
     const cookie = cookieDe(world.buyerCookie);
     const orders = await html("/account/orders", { cookie });
     expect(orders.status).toBe(200);
@@ -340,6 +340,12 @@ describe("the buyer's own pages in German", { timeout: 120_000 }, () => {
       orders.body,
       ["Bestellungen und Quittungen", "Abonnements", "Einstellungen", "Bezahlt", "9,00 €", "Quittung"],
       ["Orders and receipts", "Subscriptions", "Settings", "Paid", "€9.00"],
+    );
+    const account = await html("/account", { cookie });
+    expectGerman(
+      account.body,
+      ["Dein Konto", "Angemeldet als", "Du hast keine Abonnements"],
+      ["Your account", "You have no subscriptions", "Signed in as"],
     );
     const receipt = await html(`/account/orders/${world.sale.order.id}`, { cookie });
     expect(receipt.status).toBe(200);

@@ -8,10 +8,12 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { z } from "zod";
-import { useT } from "~/components/i18n.tsx";
+import { useFormat, useLocalize, useT } from "~/components/i18n.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
-import { formatPlanPrice } from "~/modules/plans/format.ts";
+import { metaTranslator, translator } from "~/modules/i18n/translate.ts";
+import { resolveViewer } from "~/modules/i18n/viewer.server.ts";
+import { DATE_LOCALE } from "~/modules/i18n/viewer.ts";
 import { SubscriptionActionSchema } from "~/modules/portal/forms.ts";
 import {
   type AccountSubscription,
@@ -29,11 +31,10 @@ import {
   refuseSubmission,
 } from "~/utils/forms.server.ts";
 import { privateNoStore } from "~/utils/http.ts";
-import { formatMoney } from "~/utils/money.ts";
 import { recordId } from "~/utils/schemas.ts";
 import { requireUser } from "~/utils/session.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Your account · Stapel" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("subs.metaTitle") }];
 
 const changedParam = recordId().optional().catch(undefined);
 
@@ -53,6 +54,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const limit = await consumeRateLimit("subscription-change", user.id);
   if (!limit.ok) return refuseRateLimited(submission, "changes in a short time", limit.retryAfterSeconds);
   const { intent, subscriptionId } = submission.value;
+  const language = resolveViewer(request).language;
+  const t = translator(language);
+  const day = (date: Date) => formatDay(date, DATE_LOCALE[language]);
   const outcome: SubscriptionActionOutcome =
     intent === "billing-portal"
       ? await openBillingPortal(user.id, subscriptionId)
@@ -63,18 +67,18 @@ export async function action({ request }: ActionFunctionArgs) {
     case "cancelled":
       return {
         result: submission.reply({ resetForm: true }),
-        done: `Your ${outcome.planName} subscription is cancelled and will not renew. ${
+        done: `${t("subs.cancelled", { plan: outcome.planName })} ${
           outcome.accessUntil
-            ? `You keep access until ${formatDay(outcome.accessUntil)}.`
-            : "You keep access until the current period ends."
+            ? t("subs.keepUntil", { day: day(outcome.accessUntil) })
+            : t("subs.keepUntilPeriod")
         }`,
       };
     case "resumed":
       return {
         result: submission.reply({ resetForm: true }),
-        done: `Your ${outcome.planName} subscription continues${
-          outcome.renewsOn ? ` and renews on ${formatDay(outcome.renewsOn)}` : ""
-        }.`,
+        done: outcome.renewsOn
+          ? t("subs.continuesRenews", { plan: outcome.planName, day: day(outcome.renewsOn) })
+          : t("subs.continues", { plan: outcome.planName }),
       };
     case "not-found":
       return refuseSubmission(submission, 404, "You have no such subscription.");
@@ -101,6 +105,8 @@ export default function Account() {
   // The action answers before the page's data is reloaded: the notice waits for the new state.
   const settled = useNavigation().state === "idle";
   const done = settled && actionData && "done" in actionData ? actionData.done : null;
+  const format = useFormat();
+  const localize = useLocalize();
   return (
     <div className="space-y-6">
       <div>
@@ -108,10 +114,10 @@ export default function Account() {
         <p className="text-sm text-gray-600">{t("account.signedInAs", { email })}</p>
       </div>
       {done && <Notice tone="success">{done}</Notice>}
-      {form.errors && <Notice tone="error">{form.errors.join(" ")}</Notice>}
+      {form.errors && <Notice tone="error">{form.errors.map(localize).join(" ")}</Notice>}
       {changed?.price && !done && (
         <Notice tone="success">
-          Your plan is now {changed.plan.name}, {formatPlanPrice(changed.price)}.
+          {t("subs.changed", { plan: changed.plan.name, price: format.planPrice(changed.price) })}
         </Notice>
       )}
       <section aria-labelledby="subscriptions-heading" className="space-y-4">
@@ -119,10 +125,7 @@ export default function Account() {
           {t("account.subscriptions")}
         </h2>
         {subscriptions.length === 0 ? (
-          <p className="text-gray-700">
-            You have no subscriptions. Shops with plans show them on their page; a plan gives you everything
-            it includes for one price.
-          </p>
+          <p className="text-gray-700">{t("subs.none")}</p>
         ) : (
           <ul className="space-y-4">
             {subscriptions.map((subscription) => (
@@ -141,6 +144,9 @@ function SubscriptionCard({ subscription }: { subscription: AccountSubscription 
   const headingId = `subscription-${subscription.id}`;
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("subscriptionId") === subscription.id;
+  const t = useT();
+  const format = useFormat();
+  const localize = useLocalize();
   return (
     <article
       aria-labelledby={headingId}
@@ -152,15 +158,15 @@ function SubscriptionCard({ subscription }: { subscription: AccountSubscription 
             {subscription.plan.name}
           </h3>
           <p className="text-sm text-gray-600">
-            by{" "}
+            {t("subs.by")}{" "}
             <Link to={`/s/${subscription.plan.shop.handle}`} className="underline">
               {subscription.plan.shop.name}
             </Link>
-            {subscription.price && <> · {formatPlanPrice(subscription.price)}</>}
+            {subscription.price && <> · {format.planPrice(subscription.price)}</>}
           </p>
         </div>
         <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${statusTone(subscription)}`}>
-          {subscription.statusLabel}
+          {localize(subscription.statusLabel)}
         </span>
       </div>
       <p className="text-sm text-gray-800">
@@ -172,24 +178,24 @@ function SubscriptionCard({ subscription }: { subscription: AccountSubscription 
             to={`/account/subscriptions/${subscription.id}`}
             className="inline-flex items-center rounded-lg px-4 py-2.5 text-sm font-semibold text-brand-700 ring-1 ring-inset ring-brand-200 hover:bg-brand-50"
           >
-            Change plan
+            {t("subs.change")}
           </Link>
         )}
         <Form method="post" className="contents">
           <input type="hidden" name="subscriptionId" value={subscription.id} />
           {subscription.can.resume && (
             <Button name="intent" value="resume" disabled={busy}>
-              Resume subscription
+              {t("subs.resume")}
             </Button>
           )}
           {subscription.can.manageBilling && (
             <Button name="intent" value="billing-portal" variant="secondary" disabled={busy}>
-              Payment method and invoices
+              {t("subs.billing")}
             </Button>
           )}
           {subscription.can.cancel && (
             <Button name="intent" value="cancel" variant="secondary" disabled={busy}>
-              Cancel subscription
+              {t("subs.cancel")}
             </Button>
           )}
         </Form>
@@ -200,43 +206,36 @@ function SubscriptionCard({ subscription }: { subscription: AccountSubscription 
 
 function Standing({ subscription }: { subscription: AccountSubscription }) {
   const { standing, price } = subscription;
-  const amount = price ? formatMoney(price) : null;
+  const t = useT();
+  const format = useFormat();
+  const amount = price ? format.money(price) : null;
   switch (standing.kind) {
     case "renews":
       return standing.on && amount ? (
-        <>
-          Next charge {amount} on {formatDay(standing.on)}.
-        </>
+        <>{t("subs.nextCharge", { amount, day: format.day(standing.on) })}</>
       ) : (
-        <>Renews automatically.</>
+        <>{t("subs.renews")}</>
       );
     case "trial":
       return (
         <>
-          Free trial{standing.until ? ` until ${formatDay(standing.until)}` : ""}
-          {amount ? `, then ${amount} per ${price?.interval === "YEAR" ? "year" : "month"}` : ""}.
+          {standing.until ? t("subs.trialUntil", { day: format.day(standing.until) }) : t("subs.trial")}
+          {amount ? t(price?.interval === "YEAR" ? "subs.thenYear" : "subs.thenMonth", { amount }) : ""}.
         </>
       );
     case "ends":
-      return (
-        <>
-          Cancels on {standing.on ? formatDay(standing.on) : "the end of the period"}: you keep access until
-          then and will not be charged again.
-        </>
-      );
+      return <>{t("subs.cancels", { day: standing.on ? format.day(standing.on) : t("subs.periodEnd") })}</>;
     case "past-due":
-      return (
-        <>
-          The last payment failed. Update your payment method: you keep access until{" "}
-          {formatDay(standing.accessUntil)}, then it ends unless the payment goes through.
-        </>
-      );
+      return <>{t("subs.pastDue", { day: format.day(standing.accessUntil) })}</>;
     case "ended":
       return (
-        <>Ended{standing.on ? ` on ${formatDay(standing.on)}` : ""}. Subscribe again from the plan's page.</>
+        <>
+          {standing.on ? t("subs.endedOn", { day: format.day(standing.on) }) : t("subs.ended")}{" "}
+          {t("subs.subscribeAgain")}
+        </>
       );
     case "no-access":
-      return <>No access while the payment is outstanding. Update your payment method to continue.</>;
+      return <>{t("subs.noAccess")}</>;
   }
 }
 
