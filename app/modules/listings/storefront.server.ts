@@ -1,3 +1,4 @@
+import { LISTING_PAGE_REVIEWS } from "~/modules/catalog/listings.server.ts";
 import { renderMarkdown } from "~/modules/markdown/render.server.ts";
 import type { PublicImage } from "~/modules/media/image-urls.ts";
 import { headlinePrice, type PlanPriceView } from "~/modules/plans/storefront.server.ts";
@@ -16,9 +17,6 @@ import { currentSlugFor } from "./slugs.server.ts";
  * Like the catalogue's reads, nothing here selects the paid content (ListingContent, file storage
  * keys, licence texts): the page-speed tests compare this with the Prisma reads it replaced.
  */
-
-/** Reviews shown on the listing page before "All reviews" (newest first, hidden ones never). */
-export const LISTING_PAGE_REVIEWS = 5;
 
 type Timestamp = string;
 

@@ -4,8 +4,9 @@ import { planListingsWhere } from "./contents.server.ts";
 import { LIVE_SUBSCRIPTION_STATUSES } from "./subscription-status.ts";
 
 /**
- * Public reads of plans: the shop page's cards, a plan's own page, and the listing page's
- * "Included in …". Explicit selects that never touch paid content, as in the catalogue.
+ * Public reads of plans: a plan's own page, and the price the listing page shows for a plan that
+ * includes it (the shop and listing pages read their plans in their own statement, ADR 33).
+ * Explicit selects that never touch paid content, as in the catalogue.
  */
 
 const currentPrices = {
@@ -15,33 +16,6 @@ const currentPrices = {
 } satisfies Prisma.Plan$pricesArgs;
 
 export type PlanPriceView = { id: string; amount: number; currency: string; interval: "MONTH" | "YEAR" };
-
-/** The shop page's plans: on sale, with their current prices and what they include in a line. */
-export async function listShopPlans(handle: string) {
-  const plans = await prisma.plan.findMany({
-    where: { shop: { handle }, archivedAt: null, prices: { some: { archivedAt: null } } },
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      name: true,
-      description: true,
-      trialDays: true,
-      includesAllListings: true,
-      includedCategories: true,
-      shopId: true,
-      prices: currentPrices,
-    },
-  });
-  return Promise.all(
-    plans.map(async ({ shopId, ...plan }) => ({
-      ...plan,
-      // Taken-down listings are off every public page (ADR 0027); subscribers keep what they have.
-      listingCount: await prisma.listing.count({
-        where: { AND: [planListingsWhere({ ...plan, shopId }), { takenDownAt: null }] },
-      }),
-    })),
-  );
-}
 
 const includedListingSelect = {
   id: true,
@@ -90,31 +64,10 @@ export async function getStorefrontPlan(handle: string, planId: string) {
 }
 
 /**
- * The plans on sale that include a listing, each with the price to show next to the listing's own:
- * monthly in the listing's currency if there is one, else the first monthly, else the first yearly.
+ * The price to show next to a listing's own for a plan (the listing page; its plans come with the
+ * page's one statement, ADR 33): monthly in the listing's currency if there is one, else the first
+ * monthly, else the first yearly.
  */
-export async function plansForListing(listing: { id: string; category: string; currency: string }) {
-  const plans = await prisma.plan.findMany({
-    where: {
-      shop: { listings: { some: { id: listing.id } } },
-      archivedAt: null,
-      prices: { some: { archivedAt: null } },
-      OR: [
-        { includesAllListings: true },
-        { includedCategories: { has: listing.category } },
-        { listings: { some: { listingId: listing.id } } },
-      ],
-    },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, name: true, prices: currentPrices },
-  });
-  return plans.map((plan) => ({
-    id: plan.id,
-    name: plan.name,
-    price: headlinePrice(plan.prices, listing.currency),
-  }));
-}
-
 export function headlinePrice<T extends PlanPriceView>(prices: T[], currency: string): T | null {
   const monthly = prices.filter((price) => price.interval === "MONTH");
   return (

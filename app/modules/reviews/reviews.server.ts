@@ -250,22 +250,3 @@ export function reviewView(row: {
 }): PublicReview {
   return toPublicReview(row);
 }
-
-/** The listing page's reviews section beyond what the listing brings: the bars and the viewer's own review. */
-export async function reviewsSectionFor(
-  listing: { id: string; ratingCount: number },
-  viewer: { id: string } | null,
-) {
-  const [distribution, own] = await Promise.all([
-    listing.ratingCount > 0
-      ? ratingDistribution(listing.id)
-      : [5, 4, 3, 2, 1].map((stars) => ({ stars, count: 0 })),
-    viewer
-      ? prisma.review.findUnique({
-          where: { listingId_userId: { listingId: listing.id, userId: viewer.id } },
-          select: { id: true },
-        })
-      : null,
-  ]);
-  return { distribution, hasOwnReview: own !== null };
-}
