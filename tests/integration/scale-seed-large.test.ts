@@ -92,6 +92,11 @@ describe("seed:large", () => {
          OR l."ratingCount" <> (SELECT count(*) FROM "Review" r WHERE r."listingId" = l.id AND r."hiddenAt" IS NULL)
          OR l."ratingSum" <> (SELECT coalesce(sum(rating), 0) FROM "Review" r WHERE r."listingId" = l.id AND r."hiddenAt" IS NULL)`;
     expect(wrong[0]?.count).toBe(0);
+    // The per-day sales (kept by triggers, ADR 32) add up to each listing's sales count.
+    const wrongDays = await prisma.$queryRaw<{ count: number }[]>`
+      SELECT count(*)::int AS count FROM "Listing" l
+      WHERE l."salesCount" <> (SELECT coalesce(sum(d.quantity), 0) FROM "ListingDailySales" d WHERE d."listingId" = l.id)`;
+    expect(wrongDays[0]?.count).toBe(0);
     const top = await prisma.listing.findFirstOrThrow({ orderBy: { salesCount: "desc" } });
     expect(top.salesCount).toBeGreaterThan(20);
     // Reviews come from paid buyers of that listing.

@@ -31,8 +31,9 @@ async function readTopListings(
 }
 
 /**
- * Best-selling this week: paid order items of the last 7 days per visible listing (refunded and
- * pending orders do not count), then all-time sales as the tie-break.
+ * Best-selling this week: paid quantities of the last 7 days per visible listing (refunded and
+ * pending orders do not count; kept per day by the database in "ListingDailySales", ADR 32), with
+ * all-time sales as the tie-break and to fill a quiet week's row.
  */
 export function bestSellingThisWeek(viewer: Viewer, limit: number): Promise<SearchResult[]> {
   const key = JSON.stringify(["best-selling", viewer, limit]);
@@ -40,18 +41,32 @@ export function bestSellingThisWeek(viewer: Viewer, limit: number): Promise<Sear
 }
 
 async function readBestSellingThisWeek(viewer: Viewer, limit: number): Promise<SearchResult[]> {
-  const ids = await prisma.$queryRaw<{ id: string }[]>`
+  // This week's sellers from the kept per-day sales (the last 7 UTC days: today and the 6 before).
+  const week = await prisma.$queryRaw<{ id: string }[]>`
     SELECT l."id"
-    FROM "Listing" l
-    LEFT JOIN (
-      SELECT i."listingId", sum(i."quantity")::int AS sold
-      FROM "OrderItem" i JOIN "Order" o ON o."id" = i."orderId"
-      WHERE o."status" IN ('PAID', 'PARTIALLY_REFUNDED') AND o."paidAt" > now() - interval '7 days'
-      GROUP BY i."listingId"
-    ) week ON week."listingId" = l."id"
-    WHERE ${visible} AND (week.sold > 0 OR l."salesCount" > 0)
-    ORDER BY coalesce(week.sold, 0) DESC, l."salesCount" DESC, l."id"
+    FROM (
+      SELECT d."listingId", sum(d."quantity")::int AS sold
+      FROM "ListingDailySales" d
+      WHERE d."day" > (now() AT TIME ZONE 'UTC')::date - 7
+      GROUP BY d."listingId"
+      HAVING sum(d."quantity") > 0
+    ) week
+    JOIN "Listing" l ON l."id" = week."listingId"
+    WHERE ${visible}
+    ORDER BY week.sold DESC, l."salesCount" DESC, l."id"
     LIMIT ${limit}`;
+  // A quiet week: all-time best-sellers fill the row.
+  const ids =
+    week.length >= limit
+      ? week
+      : [
+          ...week,
+          ...(await prisma.$queryRaw<{ id: string }[]>`
+            SELECT l."id" FROM "Listing" l
+            WHERE ${visible} AND l."salesCount" > 0 AND NOT (l."id" = ANY(${week.map((row) => row.id)}::text[]))
+            ORDER BY l."salesCount" DESC, l."id"
+            LIMIT ${limit - week.length}`),
+        ];
   if (ids.length === 0) return [];
   const rank = new Map(ids.map((row, index) => [row.id, index]));
   const rows = await prisma.$queryRaw<ResultRow[]>`
