@@ -42,6 +42,7 @@ type Probe = {
   marker: string;
   /** A word only the paid parts contain (search must not find the listing by it). */
   paidWord: string;
+  fileId: string;
 };
 
 /** A published listing of `type` whose paid parts all carry its marker; public words match searches. */
@@ -107,7 +108,7 @@ async function probeListing(shopId: string, type: ListingType, bundled: string[]
   const bytes = Buffer.from(paid("file bytes"));
   const storageKey = `listings/${listing.id}/${marker}.md`;
   const stored = await fileStore().put(storageKey, bytes, "text/markdown");
-  await prisma.listingFile.create({
+  const file = await prisma.listingFile.create({
     data: {
       listingId: listing.id,
       fileName: "pack.md",
@@ -117,7 +118,7 @@ async function probeListing(shopId: string, type: ListingType, bundled: string[]
       sha256: createHash("sha256").update(bytes).digest("hex"),
     },
   });
-  return { type, id: listing.id, slug, title, marker, paidWord };
+  return { type, id: listing.id, slug, title, marker, paidWord, fileId: file.id };
 }
 
 function leakedMarkers(text: string, probes: Probe[]) {

@@ -2,7 +2,7 @@
 // the app for the server and Remix's request handler answers a web Request with the real HTML, the
 // single-fetch `.data` stream, or a resource route's bytes (OG pictures, sitemaps, the licence API).
 // The HTTP layer around it (security headers, the page cache) is the browser tests' business.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,14 +18,15 @@ export type PageRenderer = {
 let requests = 0;
 
 export async function startPageRenderer(): Promise<PageRenderer> {
+  // Its own cache: test files run in parallel and must not share Vite's.
+  const cacheDir = mkdtempSync(join(tmpdir(), "stapel-render-vite-"));
   const vite = await createServer({
     configFile: fileURLToPath(new URL("../../vite.config.ts", import.meta.url)),
-    // Its own cache: test files run in parallel and must not share Vite's.
-    cacheDir: mkdtempSync(join(tmpdir(), "stapel-render-vite-")),
+    cacheDir,
     appType: "custom",
     logLevel: "error",
     optimizeDeps: { noDiscovery: true, include: [] },
-    server: { middlewareMode: true, hmr: false, watch: null },
+    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
   });
   const handle = createRequestHandler(
     () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
@@ -45,6 +46,9 @@ export async function startPageRenderer(): Promise<PageRenderer> {
       };
       return handle(new Request(new URL(path, process.env.APP_URL), { ...init, headers }), context);
     },
-    close: () => vite.close(),
+    async close() {
+      await vite.close();
+      rmSync(cacheDir, { recursive: true, force: true });
+    },
   };
 }
