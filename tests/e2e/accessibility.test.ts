@@ -1,27 +1,15 @@
 import AxeBuilderModule from "@axe-core/playwright";
-import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, signInByEmail } from "./support/browser.ts";
-import { type RunningServer, startStapel } from "./support/server.ts";
+import { signInByEmail } from "./support/browser.ts";
+import { type Journey, startJourney } from "./support/journey.ts";
 
 // The package is CommonJS; under ESM its class may sit on .default.
 const AxeBuilder = ((AxeBuilderModule as unknown as { default?: typeof AxeBuilderModule }).default ??
   AxeBuilderModule) as typeof AxeBuilderModule;
 
-let server: RunningServer;
-let browser: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startStapel();
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+let { server, page, close } = {} as Journey;
+beforeAll(async () => ({ server, page, close } = await startJourney()));
+afterAll(() => close?.());
 
 async function seriousViolations(path: string) {
   await page.goto(`${server.url}${path}`);

@@ -1,8 +1,7 @@
 import { createHash, createHmac } from "node:crypto";
-import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, signInByEmail } from "./support/browser.ts";
-import { type RunningServer, startStapel } from "./support/server.ts";
+import { signInByEmail } from "./support/browser.ts";
+import { type Journey, startJourney } from "./support/journey.ts";
 
 // Seeded by prisma/seed.ts: the demo seller's prompt that ships a downloadable file.
 const PROMPT_WITH_FILE = {
@@ -13,20 +12,12 @@ const PROMPT_WITH_FILE = {
 // Known to the test so it can make a link that expired (the server signs with it as always).
 const SIGNING_SECRET = createHash("sha256").update("downloads-journey").digest("hex");
 
-let server: RunningServer;
-let browser: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startStapel({ DOWNLOAD_SIGNING_SECRET: SIGNING_SECRET });
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+let { server, page, close } = {} as Journey;
+beforeAll(
+  async () =>
+    ({ server, page, close } = await startJourney({ env: { DOWNLOAD_SIGNING_SECRET: SIGNING_SECRET } })),
+);
+afterAll(() => close?.());
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 

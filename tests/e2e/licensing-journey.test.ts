@@ -2,29 +2,16 @@
 // API: the seller limits a listing's tier to one activation, a buyer buys it and copies the key from
 // the library, activates it twice (the second refused), deactivates, activates again; after the
 // seller's refund Gumroad's verify answers its expired message and Lemon Squeezy's validate is invalid.
-import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, signInByEmail, signOut } from "./support/browser.ts";
-import { type RunningServer, startStapel } from "./support/server.ts";
+import { signInByEmail, signOut } from "./support/browser.ts";
+import { type Journey, startJourney } from "./support/journey.ts";
 
 // Seeded by prisma/seed.ts: one of the demo seller's prompts.
 const PROMPT = { slug: "cold-email-sequence-builder", title: "Cold Email Sequence Builder" };
 
-let server: RunningServer;
-let browser: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startStapel();
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  page.on("dialog", (dialog) => void dialog.accept());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+let { server, page, close } = {} as Journey;
+beforeAll(async () => ({ server, page, close } = await startJourney({ acceptDialogs: true })));
+afterAll(() => close?.());
 
 /** What the buyer's software sends: form fields, as curl -d and Gumroad's and Lemon Squeezy's docs do. */
 const api = async (endpoint: string, form: Record<string, string>) => {

@@ -1,29 +1,16 @@
 // Managing licence keys in a real browser: the buyer activates a bought key on two devices (through
 // the licence API, as their software would) and frees one in the library; the seller finds the key
 // in the dashboard, rotates it, and the old key stops verifying while the new one works.
-import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, signInByEmail, signOut } from "./support/browser.ts";
-import { type RunningServer, startStapel } from "./support/server.ts";
+import { signInByEmail, signOut } from "./support/browser.ts";
+import { type Journey, startJourney } from "./support/journey.ts";
 
 // Seeded by prisma/seed.ts: one of the demo seller's prompts.
 const PROMPT = { slug: "cold-email-sequence-builder", title: "Cold Email Sequence Builder" };
 
-let server: RunningServer;
-let browser: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startStapel();
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  page.on("dialog", (dialog) => void dialog.accept());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+let { server, page, close } = {} as Journey;
+beforeAll(async () => ({ server, page, close } = await startJourney({ acceptDialogs: true })));
+afterAll(() => close?.());
 
 const activate = (key: string, instanceName: string) =>
   page.request.post(`${server.url}/api/v1/licenses/activate`, {

@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
-import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, signInByEmail, signOut } from "./support/browser.ts";
-import { type RunningServer, startStapel } from "./support/server.ts";
+import { signInByEmail, signOut } from "./support/browser.ts";
+import { type Journey, startJourney } from "./support/journey.ts";
 
 // Seeded by prisma/seed.ts: the demo seller's prompt that ships a downloadable file.
 const PROMPT_WITH_FILE = {
@@ -15,21 +14,9 @@ const OTHER_PROMPT = { slug: "cold-email-sequence-builder", title: "Cold Email S
 // sit in the library beside the purchases, each marked with the plan.
 const DEMO_PLAN_MARK = "In your Automation Lab plan";
 
-let server: RunningServer;
-let browser: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startStapel();
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  page.on("dialog", (dialog) => void dialog.accept());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+let { server, page, close } = {} as Journey;
+beforeAll(async () => ({ server, page, close } = await startJourney({ acceptDialogs: true })));
+afterAll(() => close?.());
 
 async function payOnHostedCheckout(card: string) {
   await page.waitForURL(/\/c\/pay\/cs_/);
