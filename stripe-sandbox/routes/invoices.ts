@@ -73,6 +73,19 @@ const previewSchema = z.strictObject({
   expand: expandParam().optional(),
 });
 
+const invoicePaymentListSchema = z.strictObject({
+  ...listParams,
+  invoice: str().optional(),
+  payment: z
+    .strictObject({
+      type: oneOf(["payment_intent", "payment_record"]),
+      payment_intent: str().optional(),
+      payment_record: unsupported(),
+    })
+    .optional(),
+  status: oneOf(["canceled", "open", "paid"]).optional(),
+});
+
 export function findInvoice(ctx: SandboxContext, id: string, param = "id"): Stripe.Invoice {
   const invoice = ctx.store.invoices.get(id);
   if (!invoice) throw resourceMissing("invoice", id, param);
@@ -80,6 +93,36 @@ export function findInvoice(ctx: SandboxContext, id: string, param = "id"): Stri
 }
 
 export const invoiceRoutes: Route[] = [
+  {
+    // How a charge's PaymentIntent leads to its invoice (the charge itself no longer names it).
+    method: "GET",
+    pattern: "/v1/invoice_payments",
+    handler: (ctx, req) => {
+      const { expand, invoice, payment, status, ...page } = parseParams(invoicePaymentListSchema, req.input);
+      const payments = [...ctx.store.invoicePayments.values()]
+        .filter((p) => (!invoice || p.invoice === invoice) && (!status || p.status === status))
+        .filter(
+          (p) =>
+            !payment ||
+            (p.payment.type === payment.type &&
+              (!payment.payment_intent || p.payment.payment_intent === payment.payment_intent)),
+        )
+        .reverse()
+        .sort((a, b) => b.created - a.created);
+      return renderList(ctx.store, paginate(payments, page, "/v1/invoice_payments"), expand);
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/v1/invoice_payments/:id",
+    handler: (ctx, req) => {
+      const { expand } = parseParams(retrieveSchema, req.input);
+      const id = req.params.id ?? "";
+      const payment = ctx.store.invoicePayments.get(id);
+      if (!payment) throw resourceMissing("invoice_payment", id, "id");
+      return render(ctx.store, payment, expand);
+    },
+  },
   {
     method: "GET",
     pattern: "/v1/invoices",

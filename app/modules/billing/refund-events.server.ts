@@ -1,10 +1,12 @@
 import { isStripeResourceMissing, stripe } from "~/integrations/stripe.server.ts";
 import { fulfilCheckoutSession } from "~/modules/checkout/fulfilment.server.ts";
+import { revokeSubscriptionForPayment } from "~/modules/delivery/grants/subscriptions.server.ts";
 import { revokeOrderEntitlements } from "~/modules/delivery/grants.server.ts";
 import { applyStripeRefund, lockOrder, settleOrderRefunds } from "~/modules/refunds/settle.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { type ChargeObject, type DisputeObject, idOf, type RefundObject } from "./stripe-event-objects.ts";
 import { type HandlerOutcome, handled, ignored } from "./stripe-event-outcomes.ts";
+import { queueAccessEndedEmail } from "./subscriptions/emails.server.ts";
 
 /**
  * Finds the order a payment belongs to. Stripe does not promise event order: a refund or dispute
@@ -35,6 +37,46 @@ async function findOrderForPayment(paymentIntentId: string): Promise<string | nu
   return orderId;
 }
 
+/**
+ * The Stapel subscription whose invoice a payment paid. A subscription's charge carries no order:
+ * Stripe links the PaymentIntent to its invoice through an InvoicePayment (API 2025-03-31 and later:
+ * the charge and the PaymentIntent no longer name the invoice), and the invoice names its subscription.
+ */
+async function findSubscriptionForPayment(paymentIntentId: string): Promise<string | null> {
+  const payments = await stripe().invoicePayments.list({
+    payment: { type: "payment_intent", payment_intent: paymentIntentId },
+    limit: 1,
+  });
+  const invoiceId = idOf(payments.data[0]?.invoice);
+  if (!invoiceId) return null;
+  const invoice = await stripe().invoices.retrieve(invoiceId);
+  const stripeSubscriptionId = idOf(invoice.parent?.subscription_details?.subscription);
+  if (!stripeSubscriptionId) return null;
+  const subscription = await prisma.subscription.findUnique({
+    where: { stripeSubscriptionId },
+    select: { id: true },
+  });
+  return subscription?.id ?? null;
+}
+
+/** A plan's invoice fully refunded or disputed: access ends, the plan key is revoked, the subscriber is told. */
+async function endPlanAccess(subscriptionId: string, reason: "REFUNDED" | "DISPUTED"): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.subscription.findUniqueOrThrow({
+      where: { id: subscriptionId },
+      select: { grantsAccess: true },
+    });
+    await revokeSubscriptionForPayment(tx, subscriptionId, reason);
+    if (before.grantsAccess)
+      await queueAccessEndedEmail(
+        tx,
+        subscriptionId,
+        { grants: false, reason: "refunded-or-disputed", endsAt: null },
+        new Date(),
+      );
+  });
+}
+
 const notOurs = (paymentIntentId: string | undefined) =>
   ignored(
     "UNKNOWN_PAYMENT",
@@ -51,7 +93,14 @@ const notOurs = (paymentIntentId: string | undefined) =>
 export async function handleChargeRefunded(charge: ChargeObject): Promise<HandlerOutcome> {
   const paymentIntentId = idOf(charge.payment_intent);
   const orderId = paymentIntentId && (await findOrderForPayment(paymentIntentId));
-  if (!orderId) return notOurs(paymentIntentId);
+  if (!orderId) {
+    const subscriptionId = paymentIntentId && (await findSubscriptionForPayment(paymentIntentId));
+    if (!subscriptionId) return notOurs(paymentIntentId);
+    // A partial refund of an invoice keeps access, as for an order.
+    if (charge.refunded || charge.amount_refunded >= charge.amount)
+      await endPlanAccess(subscriptionId, "REFUNDED");
+    return handled;
+  }
   await prisma.$transaction(async (tx) => {
     await lockOrder(tx, orderId);
     await settleOrderRefunds(tx, orderId, {
@@ -91,7 +140,12 @@ export async function recordRefund(
 export async function handleChargeDisputed(dispute: DisputeObject): Promise<HandlerOutcome> {
   const paymentIntentId = idOf(dispute.payment_intent);
   const orderId = paymentIntentId && (await findOrderForPayment(paymentIntentId));
-  if (!orderId) return notOurs(paymentIntentId);
+  if (!orderId) {
+    const subscriptionId = paymentIntentId && (await findSubscriptionForPayment(paymentIntentId));
+    if (!subscriptionId) return notOurs(paymentIntentId);
+    await endPlanAccess(subscriptionId, "DISPUTED");
+    return handled;
+  }
   await prisma.$transaction(async (tx) => {
     await tx.order.update({ where: { id: orderId }, data: { status: "DISPUTED" } });
     await revokeOrderEntitlements(tx, orderId, "DISPUTED");

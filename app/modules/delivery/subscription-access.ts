@@ -28,7 +28,15 @@ export type SubscriptionAccess =
     }
   | {
       grants: false;
-      reason: "canceled" | "unpaid" | "incomplete" | "incomplete-expired" | "paused" | "grace-over";
+      reason:
+        | "canceled"
+        | "unpaid"
+        | "incomplete"
+        | "incomplete-expired"
+        | "paused"
+        | "grace-over"
+        /** A paid invoice was fully refunded or disputed: access ended for good, the plan key REVOKED. */
+        | "refunded-or-disputed";
       endsAt: null;
     };
 

@@ -72,6 +72,7 @@ const endedBecause: Record<Extract<SubscriptionAccess, { grants: false }>["reaso
   "incomplete-expired": "the first payment never went through",
   paused: "the subscription is paused until a payment method is added",
   "grace-over": "the renewal payment is still outstanding after the grace period",
+  "refunded-or-disputed": "a payment for it was refunded or disputed",
 };
 
 /** `at` is the moment access ended; access can end again after it came back (a later failed renewal). */

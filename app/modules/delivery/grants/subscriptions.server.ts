@@ -49,7 +49,14 @@ export async function syncSubscriptionGrants(
       grantsAccess: true,
     },
   });
-  const access = decideSubscriptionAccess(subscription, options.now, options.graceDays);
+  // A refunded or disputed invoice revoked the plan key: that ends access for good (ADR 0024).
+  const revokedKey = await tx.licenseKey.findFirst({
+    where: { subscriptionId: subscription.id, status: "REVOKED" },
+    select: { id: true },
+  });
+  const access: SubscriptionAccess = revokedKey
+    ? { grants: false, reason: "refunded-or-disputed", endsAt: null }
+    : decideSubscriptionAccess(subscription, options.now, options.graceDays);
   const existing = await tx.entitlement.findMany({
     where: { subscriptionId: subscription.id },
     select: { id: true, listingId: true, status: true, listing: { select: { status: true } } },
@@ -134,4 +141,40 @@ async function coveredListings(tx: Tx, planId: string, held: ReadonlySet<string>
     .filter((entry) => entry.listing.takenDownAt === null || held.has(entry.listingId))
     .map((entry) => entry.listingId);
   return [...new Set([...listingIds, ...contents])];
+}
+
+/**
+ * A plan's paid invoice was fully refunded or disputed (charge.refunded, charge.dispute.created on
+ * the invoice's charge): access through the subscription ends now, with that reason on every
+ * entitlement, and the plan key is REVOKED, which no later sync, renewal or seller's "enable"
+ * undoes (ADR 0024's rule for refunded and disputed keys). Listings also bought separately are not
+ * touched. Repeating it changes nothing.
+ */
+export async function revokeSubscriptionForPayment(
+  tx: Tx,
+  subscriptionId: string,
+  reason: "REFUNDED" | "DISPUTED",
+): Promise<{ revoked: number }> {
+  await tx.$executeRaw`SELECT id FROM "Subscription" WHERE id = ${subscriptionId} FOR UPDATE`;
+  const subscription = await tx.subscription.findUniqueOrThrow({
+    where: { id: subscriptionId },
+    select: { id: true, userId: true, planId: true },
+  });
+  const active = await tx.entitlement.findMany({
+    where: { subscriptionId, status: "ACTIVE" },
+    select: { id: true },
+  });
+  const done = await revokeEntitlements(
+    tx,
+    active.map((row) => row.id),
+    reason,
+  );
+  // The key is the lasting mark: made first if the subscription never had one, then REVOKED.
+  await syncPlanLicenseKey(tx, subscription, true);
+  await tx.licenseKey.updateMany({
+    where: { subscriptionId, status: { not: "REVOKED" } },
+    data: { status: "REVOKED" },
+  });
+  await tx.subscription.update({ where: { id: subscriptionId }, data: { grantsAccess: false } });
+  return { revoked: done.length };
 }
