@@ -1,9 +1,8 @@
 import { readFile } from "node:fs/promises";
 import AxeBuilderModule from "@axe-core/playwright";
-import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, signInByEmail } from "./support/browser.ts";
-import { type RunningServer, startStapel } from "./support/server.ts";
+import { signInByEmail } from "./support/browser.ts";
+import { type Journey, startJourney } from "./support/journey.ts";
 
 // The demo seller's prompt (prisma/seed.ts). The seller gives it typed variables (version 1), the
 // demo buyer buys it, the seller rewords a line (version 2); the buyer sees what changed, fills the
@@ -28,21 +27,14 @@ async function seriousViolations() {
     );
 }
 
-let server: RunningServer;
-let browser: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startStapel();
-  browser = await launchBrowser();
-  await browser.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
-  page = await browser.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+let { server, browser, page, close } = {} as Journey;
+beforeAll(
+  async () =>
+    ({ server, browser, page, close } = await startJourney({
+      permissions: ["clipboard-read", "clipboard-write"],
+    })),
+);
+afterAll(() => close?.());
 
 async function hydrated() {
   await page.waitForLoadState("networkidle");

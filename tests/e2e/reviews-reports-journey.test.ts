@@ -1,8 +1,7 @@
 import AxeBuilderModule from "@axe-core/playwright";
-import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, signInByEmail, signOut } from "./support/browser.ts";
-import { type RunningServer, startStapel } from "./support/server.ts";
+import { signInByEmail, signOut } from "./support/browser.ts";
+import { type Journey, startJourney } from "./support/journey.ts";
 
 // Seeded by prisma/seed.ts: the demo seller's (seller@stapel.test) prompt with one 5-star review.
 const PROMPT = { slug: "cold-email-sequence-builder", title: "Cold Email Sequence Builder" };
@@ -24,20 +23,9 @@ async function seriousViolations() {
     );
 }
 
-let server: RunningServer;
-let browser: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startStapel();
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+let { server, page, close } = {} as Journey;
+beforeAll(async () => ({ server, page, close } = await startJourney()));
+afterAll(() => close?.());
 
 async function payOnHostedCheckout(card: string) {
   await page.waitForURL(/\/c\/pay\/cs_/);

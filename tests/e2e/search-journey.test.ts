@@ -1,8 +1,6 @@
 import AxeBuilderModule from "@axe-core/playwright";
-import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./support/browser.ts";
-import { type RunningServer, startStapel } from "./support/server.ts";
+import { type Journey, startJourney } from "./support/journey.ts";
 
 // The package is CommonJS; under ESM its class may sit on .default.
 const AxeBuilder = ((AxeBuilderModule as unknown as { default?: typeof AxeBuilderModule }).default ??
@@ -16,21 +14,11 @@ const GERMAN_TITLES = [
   "Instagram-Redaktionsplan: Vorlage und Ideen-Prompt",
 ];
 
-let server: RunningServer;
-let browser: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startStapel();
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  await page.setViewportSize({ width: 1280, height: 900 });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+let { server, page, close } = {} as Journey;
+beforeAll(
+  async () => ({ server, page, close } = await startJourney({ viewport: { width: 1280, height: 900 } })),
+);
+afterAll(() => close?.());
 
 const cardTitles = () => page.locator('section[aria-labelledby="results-heading"] li h3').allTextContents();
 

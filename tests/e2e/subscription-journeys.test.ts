@@ -4,10 +4,9 @@
 // page as a person trying the demo does; then the account page (/account): cancelling at the
 // period's end and resuming, changing plan with the proration shown first, Stripe's billing portal
 // and a receipt. Every journey has its own buyer (and so its own clock), so none depends on another.
-import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, signInByEmail } from "./support/browser.ts";
-import { type RunningServer, startStapel } from "./support/server.ts";
+import { signInByEmail } from "./support/browser.ts";
+import { type Journey, startJourney } from "./support/journey.ts";
 
 type PlanUnderTest = {
   shopHandle: string;
@@ -43,20 +42,9 @@ const COPY_CLUB: PlanUnderTest = {
 };
 const PLAN = PROMPT_LIBRARY;
 
-let server: RunningServer;
-let browser: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startStapel();
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+let { server, browser, page, close } = {} as Journey;
+beforeAll(async () => ({ server, browser, page, close } = await startJourney()));
+afterAll(() => close?.());
 
 /** A buyer of one's own for each journey: signed out of the last one, signed in by email. */
 async function signInAsNewBuyer(name: string): Promise<string> {
