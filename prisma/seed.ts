@@ -307,6 +307,7 @@ function buildRows(now: Date) {
       userId,
       rating: review.rating,
       body: review.body,
+      proofText: review.proofText ?? null,
       createdAt,
       ...(review.sellerReply && {
         sellerReply: review.sellerReply,

@@ -37,6 +37,8 @@ export const REVIEWS: ReviewSeed[] = [
     rating: 5,
     body: "The interview step is the whole point. It asked me about objections I'd never written down, and the FAQ it built from them is the best-converting part of our page.",
     daysAfterPublish: 9,
+    proofText:
+      "Q: Do I need to migrate my old invoices?\nA: No. Connect your account and the last 24 months come across on their own; nothing to export.\n\nQ: What if my accountant uses another tool?\nA: Send them a read-only link. They see every receipt without an account of their own.",
   },
   {
     listingSlug: "landing-page-copy-architect",

@@ -118,4 +118,6 @@ export interface ReviewSeed {
   daysAfterPublish: number;
   /** The seller's one reply, written a day after the review. */
   sellerReply?: string;
+  /** An output the reviewer made with the prompt, shown under the review as proof. */
+  proofText?: string;
 }
