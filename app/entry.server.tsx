@@ -70,9 +70,14 @@ export function handleDataRequest(response: Response, { request }: { request: Re
  * Unexpected errors only, once each, with the request id the error page shows. A 404 or any other
  * Response a loader throws on purpose is an answer, not an error: the request log has its line.
  */
+const LEGACY_DATA_WARNING = "Warning: Single fetch-enabled apps should not be making ?_data requests";
+
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) || error instanceof Response) return;
+  // Remix still answers the old `?_data=` protocol (anyone can send it) and reports it as an error
+  // first; it is not one of ours.
+  if (error instanceof Error && error.message.startsWith(LEGACY_DATA_WARNING)) return;
   logger().error(
     {
       requestId: (context as Partial<AppLoadContext>).requestId,
