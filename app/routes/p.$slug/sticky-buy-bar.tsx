@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import { useFormat, useT } from "~/components/i18n.tsx";
 import type { Translate } from "~/modules/i18n/translate.ts";
 import type { ListingOffer } from "~/modules/pricing/offer.server.ts";
@@ -24,8 +25,9 @@ export function barPriceLabel(
 /**
  * On phones and tablets the buy box sits far below the fold: this bar stays at the bottom of the
  * screen with the price and a button that submits the page's one buy form (`form=` attribute), so
- * the chosen licence, amount and code go with it exactly as from the box. Hidden from `lg` up,
- * where the box itself is sticky; the page adds bottom padding so the bar covers nothing.
+ * the chosen licence, amount and code go with it exactly as from the box. It steps aside while the
+ * box itself is on screen (without JavaScript it simply stays). Hidden from `lg` up, where the box
+ * is sticky; the page adds bottom padding so the bar covers nothing.
  */
 export function StickyBuyBar({
   offer,
@@ -38,6 +40,7 @@ export function StickyBuyBar({
 }) {
   const t = useT();
   const format = useFormat();
+  const boxInView = useBuyBoxInView();
   const price = barPriceLabel(offer, t, format.money);
   if (!price) return null;
   const free = offer.mode === "FREE";
@@ -48,6 +51,7 @@ export function StickyBuyBar({
     <section
       aria-label={t("bar.label")}
       data-testid="sticky-buy-bar"
+      hidden={boxInView}
       className="fixed inset-x-0 bottom-0 z-30 border-t border-gray-200 bg-white/95 px-4 py-3 shadow-[0_-4px_16px_rgba(0,0,0,0.08)] backdrop-blur lg:hidden"
     >
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-3">
@@ -67,4 +71,17 @@ export function StickyBuyBar({
       </div>
     </section>
   );
+}
+
+/** Whether the page's buy form is on screen (false before hydration and where it cannot be known). */
+function useBuyBoxInView(): boolean {
+  const [inView, setInView] = useState(false);
+  useEffect(() => {
+    const box = document.getElementById(BUY_FORM_ID);
+    if (!box || typeof IntersectionObserver === "undefined") return;
+    const observer = new IntersectionObserver(([entry]) => setInView(Boolean(entry?.isIntersecting)));
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+  return inView;
 }
