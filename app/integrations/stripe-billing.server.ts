@@ -140,15 +140,17 @@ export async function createBillingPortalSession(
 }
 
 /**
- * Cancels a subscription now, without proration (an account being deleted). Repeating it is safe:
+ * Cancels a subscription now, without proration (an account being deleted, a plan invoice refunded
+ * or disputed); `comment` says why in Stripe's dashboard. Repeating it is safe:
  * Stripe answers 400 for a subscription that has already ended, and that answer is read back as
  * the subscription's current state. DELETE takes no idempotency key at Stripe, hence the retrieve.
  */
-export async function cancelSubscriptionNow(stripeSubscriptionId: string): Promise<Stripe.Subscription> {
+export async function cancelSubscriptionNow(
+  stripeSubscriptionId: string,
+  comment: string,
+): Promise<Stripe.Subscription> {
   try {
-    return await stripe().subscriptions.cancel(stripeSubscriptionId, {
-      cancellation_details: { comment: "The subscriber deleted their Stapel account." },
-    });
+    return await stripe().subscriptions.cancel(stripeSubscriptionId, { cancellation_details: { comment } });
   } catch (error) {
     if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code !== "resource_missing") {
       const current = await stripe().subscriptions.retrieve(stripeSubscriptionId);

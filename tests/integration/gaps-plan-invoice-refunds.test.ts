@@ -49,7 +49,7 @@ async function planAccess(subscriptionId: string) {
 
 describe("a plan's invoice refunded or disputed", { timeout: 90_000 }, () => {
   it("ends access and revokes the plan key on a full refund; a later sync does not bring it back", async () => {
-    const { stored } = await subscribed();
+    const { stored, user } = await subscribed();
     const paymentIntent = await firstInvoicePayment(stored.stripeSubscriptionId);
     expect((await planAccess(stored.id)).key).toBe("ACTIVE");
 
@@ -65,9 +65,19 @@ describe("a plan's invoice refunded or disputed", { timeout: 90_000 }, () => {
       false,
     );
 
-    // The subscription is still active at Stripe: a renewal's sync must not re-grant.
+    // Cancelled at Stripe, so no renewal charges for access the subscriber no longer has; a sync
+    // after that does not re-grant.
+    expect((await stripe().subscriptions.retrieve(stored.stripeSubscriptionId)).status).toBe("canceled");
+    expect((await prisma.subscription.findUniqueOrThrow({ where: { id: stored.id } })).status).toBe(
+      "CANCELED",
+    );
     await prisma.$transaction((tx) => refreshSubscriptionAccess(tx, stored.id, new Date()));
     expect(await planAccess(stored.id)).toEqual(after);
+    const emails = await prisma.emailMessage.findMany({
+      where: { to: user.email },
+      select: { subject: true },
+    });
+    expect(emails.filter((email) => /ended|cancel/i.test(email.subject))).toHaveLength(1);
   });
 
   it("keeps access on a partial refund", async () => {
@@ -78,6 +88,7 @@ describe("a plan's invoice refunded or disputed", { timeout: 90_000 }, () => {
     const after = await planAccess(stored.id);
     expect(after.key).toBe("ACTIVE");
     expect(after.entitlements.every((row) => row.status === "ACTIVE")).toBe(true);
+    expect((await stripe().subscriptions.retrieve(stored.stripeSubscriptionId)).status).toBe("active");
   });
 
   it("ends access and revokes the plan key when the invoice's charge is disputed", async () => {
@@ -93,5 +104,6 @@ describe("a plan's invoice refunded or disputed", { timeout: 90_000 }, () => {
     expect(
       after.entitlements.every((row) => row.status === "REVOKED" && row.revokeReason === "DISPUTED"),
     ).toBe(true);
+    expect((await stripe().subscriptions.retrieve(stored.stripeSubscriptionId)).status).toBe("canceled");
   });
 });

@@ -69,7 +69,10 @@ export async function deleteAccount(userId: string, confirmEmail: string): Promi
     for (const subscription of user.subscriptions) {
       if (subscription.stripeCustomerId) customers.add(subscription.stripeCustomerId);
       try {
-        await cancelSubscriptionNow(subscription.stripeSubscriptionId);
+        await cancelSubscriptionNow(
+          subscription.stripeSubscriptionId,
+          "The subscriber deleted their Stapel account.",
+        );
       } catch (error) {
         // A subscription Stripe does not know cannot charge anyone: nothing to cancel.
         if (!isStripeResourceMissing(error)) throw error;

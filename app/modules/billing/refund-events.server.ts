@@ -1,4 +1,5 @@
 import { isStripeResourceMissing, stripe } from "~/integrations/stripe.server.ts";
+import { cancelSubscriptionNow } from "~/integrations/stripe-billing.server.ts";
 import { fulfilCheckoutSession } from "~/modules/checkout/fulfilment.server.ts";
 import { revokeSubscriptionForPayment } from "~/modules/delivery/grants/subscriptions.server.ts";
 import { revokeOrderEntitlements } from "~/modules/delivery/grants.server.ts";
@@ -59,12 +60,16 @@ async function findSubscriptionForPayment(paymentIntentId: string): Promise<stri
   return subscription?.id ?? null;
 }
 
-/** A plan's invoice fully refunded or disputed: access ends, the plan key is revoked, the subscriber is told. */
+/**
+ * A plan's invoice fully refunded or disputed: access ends, the plan key is revoked, the subscriber
+ * is told, and the subscription is cancelled at Stripe so no renewal charges them for access they no
+ * longer have (its customer.subscription.deleted then ends it here as any cancellation does).
+ */
 async function endPlanAccess(subscriptionId: string, reason: "REFUNDED" | "DISPUTED"): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  const stripeSubscriptionId = await prisma.$transaction(async (tx) => {
     const before = await tx.subscription.findUniqueOrThrow({
       where: { id: subscriptionId },
-      select: { grantsAccess: true },
+      select: { grantsAccess: true, stripeSubscriptionId: true },
     });
     await revokeSubscriptionForPayment(tx, subscriptionId, reason);
     if (before.grantsAccess)
@@ -74,7 +79,13 @@ async function endPlanAccess(subscriptionId: string, reason: "REFUNDED" | "DISPU
         { grants: false, reason: "refunded-or-disputed", endsAt: null },
         new Date(),
       );
+    return before.stripeSubscriptionId;
   });
+  // After the commit: a failed call retries with the webhook job, and cancelling twice is harmless.
+  await cancelSubscriptionNow(
+    stripeSubscriptionId,
+    reason === "REFUNDED" ? "A plan invoice was refunded in full." : "A plan invoice was disputed.",
+  );
 }
 
 const notOurs = (paymentIntentId: string | undefined) =>
