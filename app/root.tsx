@@ -16,6 +16,7 @@ import { useT, ViewerSwitchers } from "~/components/i18n.tsx";
 import { useNonce } from "~/components/nonce.tsx";
 import { emailTransport } from "~/integrations/email.server.ts";
 import { languageAlternates } from "~/modules/i18n/alternates.ts";
+import { serverMessagesReady } from "~/modules/i18n/messages.server.ts";
 import { resolveViewer } from "~/modules/i18n/viewer.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { getSessionUser } from "~/utils/session.server.ts";
@@ -27,6 +28,7 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  serverMessagesReady(); // both dictionaries for server rendering; the browser loads only its own
   const user = await getSessionUser(request);
   const { language, currency } = resolveViewer(request);
   const url = new URL(request.url);

@@ -1,6 +1,14 @@
 import { Form, useLocation, useRouteLoaderData } from "@remix-run/react";
-import { useMemo } from "react";
-import { localizeMessage, type Translate, translator } from "~/modules/i18n/translate.ts";
+import { useEffect, useMemo, useSyncExternalStore } from "react";
+import { loadMessages } from "~/modules/i18n/load-messages.ts";
+import {
+  hasMessages,
+  localizeMessage,
+  messagesVersion,
+  subscribeMessages,
+  type Translate,
+  translator,
+} from "~/modules/i18n/translate.ts";
 import {
   CURRENCIES,
   DATE_LOCALE,
@@ -20,9 +28,24 @@ export function useViewer(): Viewer {
   return data?.viewer ?? FALLBACK;
 }
 
-export function useT(): Translate {
+/**
+ * The viewer's language, once its words are here. The browser has the page's language from the start
+ * (entry.client.tsx); a client navigation to `?lang=` asks for the other one and the page re-renders
+ * when it arrives (until then, in the words it has).
+ */
+function useLanguage() {
   const { language } = useViewer();
-  return useMemo(() => translator(language), [language]);
+  const version = useSyncExternalStore(subscribeMessages, messagesVersion, messagesVersion);
+  useEffect(() => {
+    if (!hasMessages(language)) void loadMessages(language);
+  }, [language]);
+  return { language, version };
+}
+
+export function useT(): Translate {
+  const { language, version } = useLanguage();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new version means new words
+  return useMemo(() => translator(language), [language, version]);
 }
 
 /**
@@ -30,8 +53,9 @@ export function useT(): Translate {
  * in the viewer's language when the dictionary knows it (`msg.*` keys), else as written.
  */
 export function useLocalize(): (text: string) => string {
-  const { language } = useViewer();
-  return useMemo(() => (text: string) => localizeMessage(language, text), [language]);
+  const { language, version } = useLanguage();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new version means new words
+  return useMemo(() => (text: string) => localizeMessage(language, text), [language, version]);
 }
 
 /** Money, days and plain numbers in the viewer's locale ("9,00 €", "2. Januar 2027", "1.234"). */

@@ -1,11 +1,10 @@
-import { accountDe } from "./account.ts";
-import { emailsDe } from "./emails.ts";
+import { accountDe } from "./account.de.ts";
 import type { Messages } from "./en.ts";
-import { libraryItemDe } from "./library-item.ts";
-import { listingPagesDe } from "./listing-pages.ts";
-import { messagesDe } from "./messages.ts";
-import { portalDe } from "./portal.ts";
-import { shopPagesDe } from "./shop-pages.ts";
+import { libraryItemDe } from "./library-item.de.ts";
+import { listingPagesDe } from "./listing-pages.de.ts";
+import { messagesDe } from "./messages.de.ts";
+import { portalDe } from "./portal.de.ts";
+import { shopPagesDe } from "./shop-pages.de.ts";
 
 /** The interface in German. Typed by the English keys: a missing or extra key fails typecheck. */
 export const de: Messages = {
@@ -15,7 +14,6 @@ export const de: Messages = {
   ...portalDe,
   ...accountDe,
   ...libraryItemDe,
-  ...emailsDe,
 
   "layout.skip": "Zum Inhalt springen",
   "layout.footer": "Stapel: Prompts, Vorlagen und Agenten von unabhängigen Creators.",
@@ -63,6 +61,8 @@ export const de: Messages = {
   "search.clearFilters": "Filter zurücksetzen",
   "search.count.one": "1 Angebot",
   "search.count.other": "{count} Angebote",
+  "search.count.atLeast": "{count}+ Angebote",
+  "search.facetsSampled": "Gezählt in den ersten {count} Treffern: ungefähr, nicht genau.",
   "search.listing.one": "Angebot",
   "search.listing.other": "Angebote",
   "search.correction": "Kein Angebot enthält „{word}“; gezeigt werden Treffer für",

@@ -2,9 +2,11 @@
  * The interface's English words. Every key here must exist in `de.ts` (its type is built from this
  * object, so a missing or extra German key fails typecheck). `{name}` marks a value filled in at
  * render time. Seller-written content (titles, descriptions, tags) is never translated.
+ *
+ * The browser gets only its viewer's language (`app/entry.client.tsx` loads `en.ts` or `de.ts` as a
+ * chunk of its own before hydrating); email words live apart in `emails.ts`, server only.
  */
 import { accountEn } from "./account.ts";
-import { emailsEn } from "./emails.ts";
 import { libraryItemEn } from "./library-item.ts";
 import { listingPagesEn } from "./listing-pages.ts";
 import { messagesEn } from "./messages.ts";
@@ -18,7 +20,6 @@ export const en = {
   ...portalEn,
   ...accountEn,
   ...libraryItemEn,
-  ...emailsEn,
 
   // Root layout
   "layout.skip": "Skip to content",
@@ -69,6 +70,8 @@ export const en = {
   "search.clearFilters": "Clear filters",
   "search.count.one": "1 listing",
   "search.count.other": "{count} listings",
+  "search.count.atLeast": "{count}+ listings",
+  "search.facetsSampled": "Counts from the first {count} matches: about, not exact.",
   "search.listing.one": "listing",
   "search.listing.other": "listings",
   "search.correction": "No listing contains “{word}”; showing matches for",

@@ -4,11 +4,18 @@ import { launchBrowser } from "./support/browser.ts";
 import { type RunningServer, startStapel } from "./support/server.ts";
 
 // A German browser lands on the German interface with euro prices, switches a listing page to
-// English and US dollars (staying on that page, remembered for the next pages), then back.
+// English and US dollars (staying on that page, remembered for the next pages), then back to German
+// (German words, German price). Each page downloads only its own language's dictionary, and no page
+// logs an error: a dictionary that differed between server and browser would show up as a React
+// hydration error here.
 
 let server: RunningServer;
 let browser: BrowserContext;
 let page: Page;
+/** Console errors and uncaught exceptions (hydration mismatches are both), with the page's URL. */
+const errors: string[] = [];
+/** The dictionary chunks the browser asked for: `/assets/de-….js`, `/assets/en-….js`. */
+const dictionaries: string[] = [];
 
 beforeAll(async () => {
   server = await startStapel();
@@ -16,6 +23,14 @@ beforeAll(async () => {
   page = await browser.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.setExtraHTTPHeaders({ "Accept-Language": "de-DE,de;q=0.9,en;q=0.5" });
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+  page.on("request", (request) => {
+    const name = /\/assets\/(en|de)-[\w-]+\.js$/.exec(new URL(request.url()).pathname)?.[1];
+    if (name) dictionaries.push(name);
+  });
 });
 
 afterAll(async () => {
@@ -24,6 +39,19 @@ afterAll(async () => {
 });
 
 const htmlLang = () => page.locator("html").getAttribute("lang");
+/** Waits until React has hydrated the page (its router is on window, the network is quiet). */
+async function hydrated() {
+  await page.waitForLoadState("networkidle");
+  await page.waitForFunction(() => "__remixRouter" in window);
+}
+/** The page hydrated without a logged error and downloaded only `language`'s dictionary. */
+async function hydratedCleanlyIn(language: "en" | "de") {
+  dictionaries.length = 0;
+  await page.reload();
+  await hydrated();
+  expect(errors).toEqual([]);
+  expect(dictionaries).toEqual([language]);
+}
 const switchLanguage = async (to: "English" | "Deutsch", button: string) => {
   await page.getByRole("combobox", { name: /^(Language|Sprache)$/ }).selectOption({ label: to });
   await page.getByRole("button", { name: button }).click();
@@ -59,6 +87,7 @@ describe("English and German, euros and dollars, in a real browser", () => {
     await page.getByTestId("listing-language").waitFor();
     expect(await page.getByTestId("listing-language").textContent()).toMatch(/^(Auf Deutsch|In English)$/);
     await page.getByRole("link", { name: "Dieses Angebot melden" }).waitFor();
+    await hydratedCleanlyIn("de");
   });
 
   it("switches the listing page to English and US dollars and stays on it", async () => {
@@ -67,6 +96,7 @@ describe("English and German, euros and dollars, in a real browser", () => {
     expect(await htmlLang()).toBe("en");
     await page.getByRole("link", { name: "Report this listing" }).waitFor();
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Discover" }).waitFor();
+    await hydratedCleanlyIn("en");
 
     await switchCurrency("USD", "Change Show prices in");
     await page.waitForURL(
@@ -82,8 +112,12 @@ describe("English and German, euros and dollars, in a real browser", () => {
     await page.getByText("Prices in USD.").waitFor();
   });
 
-  it("switches back to German and euros", async () => {
-    await page.goto(`${server.url}${listingPath}`);
+  it("switches a paid listing back to German and euros: German words, German price, no errors", async () => {
+    // The dearest listing, so its buy box shows a price (the first card may be free).
+    await page.goto(`${server.url}/search?sort=price-desc`);
+    await page.locator("main li h3 a").first().click();
+    await page.waitForURL("**/p/**");
+    listingPath = new URL(page.url()).pathname;
     expect(await htmlLang()).toBe("en");
     await switchLanguage("Deutsch", "Change Language");
     await page.waitForURL((url) => url.pathname === listingPath);
@@ -93,6 +127,26 @@ describe("English and German, euros and dollars, in a real browser", () => {
       (url) => url.pathname === listingPath && url.searchParams.get("currency") === "EUR",
     );
     await page.getByRole("link", { name: "Dieses Angebot melden" }).waitFor();
+    await page.getByRole("region", { name: "Beschreibung" }).waitFor();
+    await page.getByText("Sichere Zahlung über Stripe.", { exact: false }).first().waitFor();
+    // Signed out, the buy button reads "Anmelden und (für 12,00 €) kaufen"; prices in German notation
+    // (12,00 €, or 59,00 $ for a listing sold only in dollars), never €12.00.
+    await page
+      .getByRole("button", { name: /^Anmelden und (für .+ )?kaufen$/ })
+      .first()
+      .waitFor();
+    const main = (await page.locator("main").textContent()) ?? "";
+    expect(main).toMatch(/\d[\d.]*,\d\d\s[€$]/);
+    expect(main).not.toMatch(/[€$]\d|Sign in to buy|Report this listing/);
+    await hydratedCleanlyIn("de");
+
+    // After hydration the browser renders by itself: a client-side navigation stays German.
+    await page
+      .getByRole("navigation", { name: "Hauptmenü" })
+      .getByRole("link", { name: "Entdecken" })
+      .click();
+    await page.getByRole("heading", { name: "Prompts, Vorlagen und Agenten, die funktionieren." }).waitFor();
+    expect(errors).toEqual([]);
 
     await page.goto(`${server.url}/search?sort=price-asc`);
     await page.getByText("Preise in EUR.").waitFor();

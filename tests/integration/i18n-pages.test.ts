@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestSignInLink } from "~/modules/accounts/magic-link.server.ts";
 import { startCheckout } from "~/modules/checkout/start-checkout.server.ts";
-import { localizeMessage } from "~/modules/i18n/translate.ts";
+import { localizeMessage } from "~/modules/i18n/messages.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { payHostedCheckout, startTestApp } from "../support/app-env.ts";
 import { createListingForSale, createUser, signIn } from "../support/fixtures.ts";

@@ -2,7 +2,7 @@
 // default), the cookies a switcher's link sets, German formatting, and the price a listing shows.
 import { describe, expect, it } from "vitest";
 import { handleDataRequest } from "~/entry.server.tsx";
-import { translator } from "~/modules/i18n/translate.ts";
+import { translator } from "~/modules/i18n/messages.server.ts";
 import { resolveViewer, viewerCookies } from "~/modules/i18n/viewer.server.ts";
 import { withViewerParam } from "~/modules/i18n/viewer.ts";
 import { loader as rootLoader } from "~/root.tsx";

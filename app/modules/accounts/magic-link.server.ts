@@ -3,7 +3,7 @@ import { createElement } from "react";
 import { queueEmail } from "~/modules/email/outbox.server.ts";
 import { renderEmail } from "~/modules/email/render.server.ts";
 import { MagicLinkEmail } from "~/modules/email/templates/magic-link.tsx";
-import { translator } from "~/modules/i18n/translate.ts";
+import { translator } from "~/modules/i18n/messages.server.ts";
 import type { Language } from "~/modules/i18n/viewer.ts";
 import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
 import { prisma } from "~/utils/db.server.ts";

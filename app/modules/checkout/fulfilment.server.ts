@@ -7,7 +7,7 @@ import { recordRedemption } from "~/modules/discounts/redeem.server.ts";
 import { queueEmail } from "~/modules/email/outbox.server.ts";
 import { renderEmail } from "~/modules/email/render.server.ts";
 import { ReceiptEmail } from "~/modules/email/templates/receipt.tsx";
-import { translator } from "~/modules/i18n/translate.ts";
+import { translator } from "~/modules/i18n/messages.server.ts";
 import { type Language, NUMBER_LOCALE, parseLanguage } from "~/modules/i18n/viewer.ts";
 import { applyTierActivationLimits } from "~/modules/licensing/license-keys.server.ts";
 import { prisma, type Tx } from "~/utils/db.server.ts";

@@ -1,21 +1,57 @@
-import { de } from "~/locales/de.ts";
-import { en, type MessageKey } from "~/locales/en.ts";
+import type { MessageKey, Messages } from "~/locales/en.ts";
 import type { Language } from "./viewer.ts";
 
-const dictionaries = { en, de } as const;
+/**
+ * The dictionaries this process holds. The server holds both (`messages.server.ts` provides them when
+ * it is imported: root.tsx and every server module that writes words). The browser holds only its
+ * viewer's language: `app/entry.client.tsx` loads that one chunk (`load-messages.ts`) before it
+ * hydrates, so the product page does not carry the other language's ~6 KB.
+ */
+const dictionaries: Partial<Record<Language, Messages>> = {};
+/** The English `msg.*` sentences, for `localizeMessage`'s reverse lookup (a German page needs them too). */
+let englishSentences: Partial<Messages> | undefined;
+let version = 0;
+const listeners = new Set<() => void>();
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+export function provideMessages(language: Language, messages: Messages, english: Partial<Messages>) {
+  if (dictionaries[language] === messages && englishSentences === english) return;
+  dictionaries[language] = messages;
+  if (englishSentences !== english) {
+    englishSentences = english;
+    englishToKey = undefined;
+  }
+  version += 1;
+  for (const listener of listeners) listener();
+}
+export const hasMessages = (language: Language) => Boolean(dictionaries[language]);
+/** For `useSyncExternalStore`: a page re-renders when a language it lacked arrives. */
+export function subscribeMessages(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+export const messagesVersion = () => version;
+
+export type Translate<Key extends string = MessageKey> = (
+  key: Key,
+  params?: Record<string, string | number>,
+) => string;
 
 /** `{name}` in a message is replaced by `params.name`; a missing parameter stays visible as-is. */
+export function fill(message: string, params?: Record<string, string | number>): string {
+  if (!params) return message;
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/**
+ * Words in `language`. A language this process has not loaded yet (a browser that navigated to
+ * `?lang=` without reloading, for the moment its chunk takes) falls back to the language it has,
+ * else shows the key; never an error.
+ */
 export function translator(language: Language): Translate {
-  const messages = dictionaries[language];
-  return (key, params) => {
-    const message: string = messages[key];
-    if (!params) return message;
-    return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
-  };
+  const messages = dictionaries[language] ?? dictionaries.en ?? dictionaries.de;
+  return (key, params) => fill(messages?.[key] ?? key, params);
 }
 
 export type { MessageKey };
@@ -38,7 +74,7 @@ let englishToKey: Map<string, MessageKey> | undefined;
 function keyOfEnglish(text: string): MessageKey | undefined {
   if (!englishToKey) {
     englishToKey = new Map();
-    for (const [key, value] of Object.entries(en) as [MessageKey, string][]) {
+    for (const [key, value] of Object.entries(englishSentences ?? {}) as [MessageKey, string][]) {
       if (key.startsWith("msg.") && !englishToKey.has(value)) englishToKey.set(value, key);
     }
   }

@@ -1,4 +1,4 @@
-import { translator } from "~/modules/i18n/translate.ts";
+import { translator } from "~/modules/i18n/messages.server.ts";
 import { type Language, NUMBER_LOCALE } from "~/modules/i18n/viewer.ts";
 import { defaultVariantWidth, imageSrcSet, imageVariantUrl } from "~/modules/media/image-urls.ts";
 import { publicImageSelect } from "~/modules/media/images.server.ts";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { translator } from "~/modules/i18n/translate.ts";
+import { translator } from "~/modules/i18n/messages.server.ts";
 import { resolveViewer } from "~/modules/i18n/viewer.server.ts";
 import { embedPage } from "~/modules/reach/embed-page.server.ts";
 import { publicCacheHeaders } from "~/utils/http.ts";

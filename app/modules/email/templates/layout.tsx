@@ -1,6 +1,6 @@
 import { Body, Container, Head, Hr, Html, Preview, Text } from "@react-email/components";
 import type { ReactNode } from "react";
-import { translator } from "~/modules/i18n/translate.ts";
+import { translator } from "~/modules/i18n/messages.server.ts";
 import type { Language } from "~/modules/i18n/viewer.ts";
 
 export function EmailLayout({

@@ -1,5 +1,5 @@
 import { Button, Section, Text } from "@react-email/components";
-import { translator } from "~/modules/i18n/translate.ts";
+import { translator } from "~/modules/i18n/messages.server.ts";
 import type { Language } from "~/modules/i18n/viewer.ts";
 import { buttonStyle, EmailLayout } from "./layout.tsx";
 
