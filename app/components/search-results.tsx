@@ -8,6 +8,7 @@ import {
   languageLabel,
   PRICE_RANGES,
   type PriceRange,
+  SEARCH_MATCH_CAP,
   SEARCH_SORTS,
   searchHref,
   VIEWER_CURRENCIES,
@@ -118,6 +119,11 @@ function Facets({
         >
           {t("search.clearFilters")}
         </Link>
+      ) : null}
+      {page.capped.facets ? (
+        <p className="text-xs text-gray-600">
+          {t("search.facetsSampled", { count: format.number(SEARCH_MATCH_CAP) })}
+        </p>
       ) : null}
       {groups.map((facet) => (
         <section key={facet} aria-label={t(FACET_TITLES[facet])}>
@@ -274,6 +280,7 @@ export function SearchResults({
   fixed?: Fixed;
 }) {
   const t = useT();
+  const format = useFormat();
   const params = currentParams(search, fixed);
   const facets = <Facets page={page} search={search} viewer={viewer} basePath={basePath} fixed={fixed} />;
   const priceSort = page.sort === "price-asc" || page.sort === "price-desc";
@@ -288,7 +295,11 @@ export function SearchResults({
       </aside>
       <section aria-labelledby="results-heading">
         <h2 id="results-heading" className="text-lg font-bold" aria-live="polite">
-          {page.total === 1 ? t("search.count.one") : t("search.count.other", { count: page.total })}
+          {page.capped.total
+            ? t("search.count.atLeast", { count: format.number(page.total) })
+            : page.total === 1
+              ? t("search.count.one")
+              : t("search.count.other", { count: format.number(page.total) })}
         </h2>
         {page.corrections.map((correction) => (
           <p key={correction.word} className="mt-1 text-sm text-gray-700">

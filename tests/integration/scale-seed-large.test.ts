@@ -66,6 +66,13 @@ describe("seed:large", () => {
     expect(
       await prisma.listing.count({ where: { priceEur: { not: null }, currency: "USD" } }),
     ).toBeGreaterThan(0);
+    // Search's narrow copy (ADR 32) holds every published listing with its sales and ratings.
+    const narrow = await prisma.$queryRaw<{ count: number }[]>`
+      SELECT count(*)::int AS count FROM "Listing" l JOIN "ListingSearch" s ON s."listingId" = l.id
+      WHERE l.status = 'PUBLISHED' AND (s."salesCount", s."ratingCount", s."ratingSum", s."priceEur", s."priceUsd")
+        IS NOT DISTINCT FROM (l."salesCount", l."ratingCount", l."ratingSum", l."priceEur", l."priceUsd")`;
+    expect(narrow[0]?.count).toBe(485);
+    expect(await prisma.listingSearch.count()).toBe(485);
   });
 
   it("sells only published, priced listings, mostly paid, some refunded with access revoked", async () => {

@@ -1,6 +1,12 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { type CatalogSearch, LISTING_TYPES, PRICE_RANGE_IDS, type PriceRange } from "./search.ts";
+import {
+  type CatalogSearch,
+  LISTING_TYPES,
+  PRICE_RANGE_IDS,
+  type PriceRange,
+  SEARCH_MATCH_CAP,
+} from "./search.ts";
 import { searchMemo } from "./search-memo.server.ts";
 import { facetsSql } from "./search-statements.server.ts";
 import type { FacetCount, SearchFacets, Viewer } from "./search-types.ts";
@@ -28,8 +34,10 @@ async function countFacets(search: CatalogSearch, viewer: Viewer, query: Prisma.
   );
   const facets: SearchFacets = { type: [], model: [], category: [], price: [], rating: [], language: [] };
   let total = 0;
+  let sample = 0;
   for (const row of rows) {
     if (row.facet === "total") total = row.count;
+    else if (row.facet === "sample") sample = row.count;
     else facets[row.facet as keyof SearchFacets]?.push({ value: row.value, count: row.count });
   }
   const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || a.value.localeCompare(b.value);
@@ -43,5 +51,7 @@ async function countFacets(search: CatalogSearch, viewer: Viewer, query: Prisma.
   );
   facets.rating.sort((a, b) => Number(b.value) - Number(a.value));
   facets.language.sort(byCount);
-  return { facets, total };
+  // Past the cap the total is "at least SEARCH_MATCH_CAP" and the counts come from the first matches.
+  const capped = { total: total > SEARCH_MATCH_CAP, facets: sample > SEARCH_MATCH_CAP };
+  return { facets, total: Math.min(total, SEARCH_MATCH_CAP), capped };
 }

@@ -71,15 +71,16 @@ async function readBestSellingThisWeek(viewer: Viewer, limit: number): Promise<S
   const rank = new Map(ids.map((row, index) => [row.id, index]));
   const rows = await prisma.$queryRaw<ResultRow[]>`
     WITH q AS (SELECT NULL::tsquery AS query)
-    SELECT l."id", l."slug", l."type"::text AS "type", l."title", l."tagline", l."aiModels", l."category",
-      l."language", l."priceAmount", l."currency", l."viewerAmount", l."ratingCount", l."ratingSum",
+    SELECT l."id", li."slug", l."type"::text AS "type", li."title", li."tagline", l."aiModels", l."category",
+      l."language", li."priceAmount", li."currency", l."viewerAmount", l."ratingCount", l."ratingSum",
       0::bigint AS "sortKey", s."handle" AS "shopHandle", s."name" AS "shopName",
       i."id" AS "imageId", i."alt" AS "imageAlt", i."width" AS "imageWidth", i."height" AS "imageHeight",
       i."widths" AS "imageWidths",
       NULL AS "titleHighlight", NULL AS "taglineHighlight", NULL AS "excerptHighlight"
     FROM (${candidates(null, viewer)}) l
-    JOIN "Shop" s ON s."id" = l."shopId"
-    LEFT JOIN "Image" i ON i."id" = l."coverImageId"
+    JOIN "Listing" li ON li."id" = l."id"
+    JOIN "Shop" s ON s."id" = li."shopId"
+    LEFT JOIN "Image" i ON i."id" = li."coverImageId"
     WHERE l."id" = ANY(${ids.map((row) => row.id)}::text[])`;
   return rows
     .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0))

@@ -6,6 +6,7 @@ import {
   HIGHLIGHT_START,
   PRICE_RANGE_IDS,
   PRICE_RANGES,
+  SEARCH_MATCH_CAP,
   type SearchSort,
   type ViewerCurrency,
 } from "./search.ts";
@@ -19,6 +20,7 @@ import type { SearchResult, Viewer } from "./search-types.ts";
  */
 
 export const visible = Prisma.sql`l."status" = 'PUBLISHED' AND l."takenDownAt" IS NULL`;
+
 /**
  * The first tier's price in the viewer's currency: `priceEur`/`priceUsd`, kept by triggers from the
  * listing's own price and its first tier's prices (migration search_at_scale), null for none.
@@ -31,6 +33,8 @@ function viewerAmount(currency: ViewerCurrency): Prisma.Sql {
  * Every sort as one integer key, ordered descending with the id ascending as the tie-break, so one
  * keyset cursor `(key, id)` pages every sort, stable even when many listings share a key.
  * Listings without a price in the viewer's currency come last in both price orders.
+ * Each key is also an expression index on "ListingSearch" (migration search_sort_indexes), written
+ * exactly as here: change one, change the other, or that sort reads every match again.
  */
 function sortKey(sort: SearchSort, viewer: Viewer, hasText: boolean): Prisma.Sql {
   switch (sort) {
@@ -84,28 +88,30 @@ function filters(search: CatalogSearch): Filters {
   };
 }
 
+/** Columns facets count by (the facet statement reads every match, up to the cap). */
+const FACET_COLUMNS = Prisma.sql`l."type", l."aiModels", l."category", l."language", l."ratingCount", l."ratingSum"`;
+/** Columns the page filters and sorts by; what it shows comes from `Listing`, for its rows only. */
+const PAGE_COLUMNS = Prisma.sql`l."type", l."aiModels", l."category", l."language", l."ratingCount", l."ratingSum",
+  l."salesCount", l."publishedAt", l."createdAt", l."searchDocument"`;
+
 /**
  * The visible listings that match the words, each with its price in the viewer's currency: the
- * set that results and facets both filter further. The tsquery is written out in the WHERE clause
- * (stable functions of parameters), so the planner can match it against the GIN index; the CTE `q`
- * holds the same value for ranking and headlines.
+ * set that results and facets both filter further. Read from `ListingSearch` (migration
+ * search_table: one narrow row per visible listing, kept by a trigger on Listing), so every row is
+ * visible and a common word's matches sit on few pages. The tsquery is written out in the WHERE
+ * clause (stable functions of parameters), so the planner can match it against the GIN index; the
+ * CTE `q` holds the same value for ranking and headlines.
  */
-/** Columns facets count by (narrow rows: the facet statement reads every match). */
-const FACET_COLUMNS = Prisma.sql`l."type", l."aiModels", l."category", l."language", l."ratingCount", l."ratingSum"`;
-/** Columns a page of results shows and sorts by (never the paid content: it is in another table). */
-const PAGE_COLUMNS = Prisma.sql`l."id", l."slug", l."type", l."title", l."tagline", l."description", l."aiModels",
-  l."category", l."language", l."priceAmount", l."currency", l."ratingCount", l."ratingSum", l."salesCount",
-  l."shopId", l."coverImageId", l."publishedAt", l."createdAt", l."searchDocument"`;
-
 export function candidates(
   query: Prisma.Sql | null,
   viewer: Viewer,
   columns: "page" | "facets" = "page",
 ): Prisma.Sql {
   return Prisma.sql`
-    SELECT ${columns === "page" ? PAGE_COLUMNS : FACET_COLUMNS}, ${viewerAmount(viewer.currency)} AS "viewerAmount"
-    FROM "Listing" l, q
-    WHERE ${visible}${query ? Prisma.sql` AND l."searchDocument" @@ (${query})` : Prisma.empty}`;
+    SELECT l."listingId" AS "id", ${columns === "page" ? PAGE_COLUMNS : FACET_COLUMNS},
+      ${viewerAmount(viewer.currency)} AS "viewerAmount"
+    FROM "ListingSearch" l, q
+    ${query ? Prisma.sql`WHERE l."searchDocument" @@ (${query})` : Prisma.empty}`;
 }
 
 export function withQuery(query: Prisma.Sql | null): Prisma.Sql {
@@ -176,18 +182,28 @@ export function pageSql(options: PageOptions): Prisma.Sql {
           ${`${HEADLINE}, MaxFragments=2, MaxWords=18, MinWords=8, FragmentDelimiter=" … "`}
         ) AS "excerptHighlight"`
     : Prisma.sql`NULL AS "titleHighlight", NULL AS "taglineHighlight", NULL AS "excerptHighlight"`;
+  // Ranking reads each match's document: rank a bounded set (the key is computed after the LIMIT).
+  const bound = query !== null && sort === "relevance" ? Prisma.sql`LIMIT ${SEARCH_MATCH_CAP}` : Prisma.empty;
   return Prisma.sql`
     ${withQuery(query)},
-    matched AS (
-      SELECT l."id", l."slug", l."type"::text AS "type", l."title", l."tagline", l."description",
-        l."aiModels", l."category", l."language", l."priceAmount", l."currency", l."viewerAmount",
-        l."ratingCount", l."ratingSum", l."shopId", l."coverImageId", ${key} AS "sortKey"
-      FROM (${candidates(query, viewer)}) l, q
+    filtered AS (
+      SELECT l.* FROM (${candidates(query, viewer)}) l
       WHERE ${where.type} AND ${where.model} AND ${where.category} AND ${where.price}
         AND ${where.rating} AND ${where.language}
+      ${bound}
+    ),
+    matched AS (
+      SELECT l."id", l."type"::text AS "type", l."aiModels", l."category", l."language", l."viewerAmount",
+        l."ratingCount", l."ratingSum", ${key} AS "sortKey"
+      FROM filtered l, q
+    ),
+    ranked AS (
+      SELECT m.* FROM matched m WHERE TRUE ${seek} ORDER BY ${order} LIMIT ${limit}
     ),
     page AS (
-      SELECT m.* FROM matched m WHERE TRUE ${seek} ORDER BY ${order} LIMIT ${limit}
+      SELECT ranked.*, li."slug", li."title", li."tagline", li."description", li."priceAmount", li."currency",
+        li."shopId", li."coverImageId"
+      FROM ranked JOIN "Listing" li ON li."id" = ranked."id"
     )
     SELECT page."id", page."slug", page."type", page."title", page."tagline", page."aiModels",
       page."category", page."language", page."priceAmount", page."currency", page."viewerAmount",
@@ -267,9 +283,20 @@ export function facetsSql(search: CatalogSearch, viewer: Viewer, query: Prisma.S
     }),
     " ",
   );
+  // With words, count the first SEARCH_MATCH_CAP + 1 matches ("sample" says whether there were more)
+  // and the total only up to one past the cap; without words the counts are exact (and remembered).
+  const bound = query !== null ? Prisma.sql`LIMIT ${SEARCH_MATCH_CAP + 1}` : Prisma.empty;
+  const total =
+    query !== null
+      ? Prisma.sql`SELECT 'total', '', count(*)::int FROM (
+          SELECT 1 FROM (${candidates(query, viewer, "facets")}) l WHERE ${Prisma.join(all, " AND ")}
+          LIMIT ${SEARCH_MATCH_CAP + 1}) bounded
+        UNION ALL
+        SELECT 'sample', '', count(*)::int FROM l`
+      : Prisma.sql`SELECT 'total', '', count(*)::int FROM l WHERE ${Prisma.join(all, " AND ")}`;
   return Prisma.sql`
     ${withQuery(query)},
-    l AS (${candidates(query, viewer, "facets")})
+    l AS (SELECT * FROM (${candidates(query, viewer, "facets")}) c ${bound})
     SELECT 'type' AS facet, l."type"::text AS value, count(*)::int AS count FROM l
       WHERE ${others(where.type)} GROUP BY 2
     UNION ALL
@@ -287,5 +314,5 @@ export function facetsSql(search: CatalogSearch, viewer: Viewer, query: Prisma.S
     UNION ALL
     SELECT 'language', l."language", count(*)::int FROM l WHERE ${others(where.language)} GROUP BY 2
     UNION ALL
-    SELECT 'total', '', count(*)::int FROM l WHERE ${Prisma.join(all, " AND ")}`;
+    ${total}`;
 }

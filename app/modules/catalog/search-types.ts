@@ -38,6 +38,11 @@ export type SearchPage = {
   results: SearchResult[];
   total: number;
   facets: SearchFacets;
+  /**
+   * A search whose words match more listings than it reads (SEARCH_MATCH_CAP): `total` is then a
+   * lower bound ("1,000+") and the facet counts come from the first matches only (approximate).
+   */
+  capped: { total: boolean; facets: boolean };
   sort: SearchSort;
   /** Cursors for the next and previous pages; null at either end. */
   next: string | null;

@@ -1,5 +1,4 @@
 import { prisma } from "~/utils/db.server.ts";
-import { visible } from "./search-statements.server.ts";
 
 /** pg_trgm similarity at which a word counts as a typo of a known one ("lgo" ~ "logo" is 0.29). */
 const TYPO_SIMILARITY = 0.25;
@@ -33,9 +32,8 @@ export async function correctWords(words: string[]): Promise<Correction[]> {
       AND numnode(plainto_tsquery('english', t.word)) > 0
       AND numnode(plainto_tsquery('german', t.word)) > 0
       AND NOT EXISTS (
-        SELECT 1 FROM "Listing" l
-        WHERE ${visible}
-          AND l."searchDocument" @@ (plainto_tsquery('english', t.word) || plainto_tsquery('german', t.word))
+        SELECT 1 FROM "ListingSearch" l
+        WHERE l."searchDocument" @@ (plainto_tsquery('english', t.word) || plainto_tsquery('german', t.word))
       )`;
   return rows.map((row) => ({ word: row.word, suggestions: row.suggestions ?? [] }));
 }

@@ -46,7 +46,7 @@ export async function searchCatalog(search: CatalogSearch, viewer: Viewer): Prom
     : before
       ? { ...before, direction: "before" }
       : null;
-  const [rows, { facets, total }] = await Promise.all([
+  const [rows, { facets, total, capped }] = await Promise.all([
     readPage({ search, viewer, query, sort, cursor, limit: SEARCH_PAGE_SIZE + 1 }),
     readFacets(search, viewer, query),
   ]);
@@ -61,6 +61,7 @@ export async function searchCatalog(search: CatalogSearch, viewer: Viewer): Prom
     results: shown.map((row) => toResult(row, viewer)),
     total,
     facets,
+    capped,
     sort,
     next: hasNext && last ? encodeCursor(sort, String(last.sortKey), last.id) : null,
     previous: hasPrevious && first ? encodeCursor(sort, String(first.sortKey), first.id) : null,

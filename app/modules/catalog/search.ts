@@ -184,3 +184,13 @@ export function highlightParts(snippet: string): { text: string; marked: boolean
   if (current) parts.push({ text: current, marked });
   return parts;
 }
+
+/**
+ * The most matches of the words a search reads (ADR 32, "bounded"): a common word ("email" matches a
+ * quarter of the large seed) would otherwise make every request read and rank every match. Best-match
+ * order ranks the first this many matches that pass the filters (in the order the index yields them),
+ * the total stops counting one past it ("1,000+"), and the facets count the first this many matches
+ * of the words (marked approximate on the page). Smaller catalogues never reach it: every answer is
+ * exact there.
+ */
+export const SEARCH_MATCH_CAP = 1000;
