@@ -89,6 +89,8 @@ export async function seedDemoShop(
         await tx.shop.createMany({ data: rows.shops });
         await tx.listing.createMany({ data: rows.listings });
         await tx.listingContent.createMany({ data: rows.contents });
+        await tx.licenseTier.createMany({ data: rows.tiers });
+        await tx.tierPrice.createMany({ data: rows.tierPrices });
         await tx.listingExample.createMany({ data: rows.examples });
         await tx.listingFile.createMany({ data: fileRows });
         await tx.bundleItem.createMany({ data: rows.bundleItems });
@@ -183,6 +185,8 @@ function buildRows(now: Date) {
     createdAt: Date;
   }> = [];
   const bundleItems: Prisma.BundleItemCreateManyInput[] = [];
+  const tiers: Prisma.LicenseTierCreateManyInput[] = [];
+  const tierPrices: Prisma.TierPriceCreateManyInput[] = [];
   const plans: Prisma.PlanCreateManyInput[] = [];
   const planPrices: Prisma.PlanPriceCreateManyInput[] = [];
   const planListings: Prisma.PlanListingCreateManyInput[] = [];
@@ -236,6 +240,19 @@ function buildRows(now: Date) {
         updatedAt: publishedAt ?? createdAt,
       });
       contents.push({ listingId: id, body: listing.body, instructions: listing.instructions });
+      for (const [position, tier] of (listing.tiers ?? []).entries()) {
+        const tierId = newId();
+        tiers.push({
+          id: tierId,
+          listingId: id,
+          name: tier.name,
+          position,
+          licenseText: tier.licenseText,
+          activationLimit: tier.activationLimit ?? null,
+          createdAt,
+        });
+        for (const price of tier.prices) tierPrices.push({ tierId, ...price });
+      }
       listing.examples.forEach((example, position) => {
         examples.push({ id: newId(), listingId: id, position, input: example.input, output: example.output });
       });
@@ -346,6 +363,8 @@ function buildRows(now: Date) {
     examples,
     files,
     bundleItems,
+    tiers,
+    tierPrices,
     plans,
     planPrices,
     planListings,

@@ -84,6 +84,27 @@ const isometricIconSet: ListingSeed = {
   category: "Design",
   priceAmount: 800,
   currency: "EUR",
+  // Priced in euros and dollars: the currency switcher changes what this listing costs.
+  tiers: [
+    {
+      name: "Personal",
+      licenseText: "Use the icons you make in your own projects and one client project.",
+      activationLimit: 2,
+      prices: [
+        { amount: 800, currency: "EUR" },
+        { amount: 900, currency: "USD" },
+      ],
+    },
+    {
+      name: "Commercial",
+      licenseText: "Use the icons you make in any number of client and commercial projects.",
+      activationLimit: 5,
+      prices: [
+        { amount: 2400, currency: "EUR" },
+        { amount: 2600, currency: "USD" },
+      ],
+    },
+  ],
   body: dedent`
     STYLE BLOCK (never change this between icons)
     isometric 3D icon, 30-degree isometric angle, soft clay material with subtle matte finish, rounded edges, studio lighting from top-left with soft ambient occlusion, pastel palette of [PRIMARY COLOUR] and [SECONDARY COLOUR] with white accents, centred on a plain [BACKGROUND COLOUR] background, no text, no shadows on background

@@ -69,6 +69,20 @@ export interface ListingSeed {
   language?: "en" | "de";
   /** Search keywords, lower case; listings without them take theirs from tags.ts. */
   tags?: string[];
+  /**
+   * Licence tiers, cheapest first; the first tier's price in `currency` must be `priceAmount`.
+   * Without them the listing sells one default licence at `priceAmount`.
+   */
+  tiers?: TierSeed[];
+}
+
+export interface TierSeed {
+  name: string;
+  licenseText: string;
+  /** Activations per licence key; absent for no limit. */
+  activationLimit?: number;
+  /** One price per currency, integer minor units. */
+  prices: Array<{ amount: number; currency: Currency }>;
 }
 
 export interface PlanPriceSeed {

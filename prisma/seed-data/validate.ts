@@ -35,6 +35,15 @@ export function validateCatalog(shops: ShopSeed[]): void {
       }
       if (listing.currency !== shop.defaultCurrency)
         problems.push(`${where}: currency differs from the shop's`);
+      const firstTierPrice = listing.tiers?.[0]?.prices.find((price) => price.currency === listing.currency);
+      if (listing.tiers && firstTierPrice?.amount !== listing.priceAmount)
+        problems.push(`${where}: the first tier's ${listing.currency} price must be the listing's price`);
+      for (const tier of listing.tiers ?? []) {
+        if (new Set(tier.prices.map((price) => price.currency)).size !== tier.prices.length)
+          problems.push(`${where}: tier ${tier.name} has two prices in one currency`);
+        if (tier.prices.some((price) => !Number.isSafeInteger(price.amount) || price.amount <= 0))
+          problems.push(`${where}: tier ${tier.name} needs positive integer prices in minor units`);
+      }
       if (!(CATEGORIES as readonly string[]).includes(listing.category))
         problems.push(`${where}: unknown category`);
       for (const model of listing.aiModels) {

@@ -121,6 +121,28 @@ describe("seedDemoShop", () => {
     expect(days.size).toBeGreaterThan(20);
   });
 
+  it("prices a listing in euros and dollars with two licence tiers, so the currency switcher shows", async () => {
+    const listing = await prisma.listing.findUniqueOrThrow({
+      where: { slug: "isometric-3d-icon-set" },
+      select: {
+        priceEur: true,
+        priceUsd: true,
+        tiers: {
+          orderBy: { position: "asc" },
+          select: { name: true, activationLimit: true, prices: { orderBy: { currency: "asc" } } },
+        },
+      },
+    });
+    // The kept per-currency prices (what search sorts and filters by) follow the first tier.
+    expect({ eur: listing.priceEur, usd: listing.priceUsd }).toEqual({ eur: 800, usd: 900 });
+    expect(
+      listing.tiers.map((tier) => [tier.name, tier.activationLimit, tier.prices.map((p) => p.amount)]),
+    ).toEqual([
+      ["Personal", 2, [800, 900]],
+      ["Commercial", 5, [2400, 2600]],
+    ]);
+  });
+
   it("keeps a few drafts out of the public catalog", async () => {
     const drafts = await prisma.listing.findMany({ where: { status: "DRAFT" }, include: { content: true } });
     expect(drafts.length).toBeGreaterThanOrEqual(2);
