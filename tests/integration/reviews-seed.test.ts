@@ -1,5 +1,6 @@
 // The demo seed's reviews count: every listing's kept rating equals a recount of its visible
-// reviews, two seeded reviews carry the seller's reply, and the admin queue starts with one report.
+// reviews, two seeded reviews carry the seller's reply, one shows a proof (an output made with the
+// prompt), and the admin queue starts with one report.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -57,4 +58,17 @@ it("seeds two seller replies and one open listing report", async () => {
   });
   expect(reports).toHaveLength(1);
   expect(reports[0]?.listing).toMatchObject({ status: "PUBLISHED", takenDownAt: null });
+});
+
+it("seeds a visible review with a text proof", async () => {
+  const proofs = await prisma.review.findMany({
+    where: { proofText: { not: null }, hiddenAt: null },
+    select: { proofText: true, listing: { select: { slug: true } } },
+  });
+  expect(proofs).toEqual([
+    {
+      proofText: expect.stringContaining("Q: Do I need to migrate"),
+      listing: { slug: "landing-page-copy-architect" },
+    },
+  ]);
 });
