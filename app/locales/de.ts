@@ -1,4 +1,5 @@
 import { accountDe } from "./account.de.ts";
+import { accountMoreDe } from "./account-more.de.ts";
 import type { Messages } from "./en.ts";
 import { libraryItemDe } from "./library-item.de.ts";
 import { listingPagesDe } from "./listing-pages.de.ts";
@@ -13,6 +14,7 @@ export const de: Messages = {
   ...shopPagesDe,
   ...portalDe,
   ...accountDe,
+  ...accountMoreDe,
   ...libraryItemDe,
 
   "layout.skip": "Zum Inhalt springen",

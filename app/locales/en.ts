@@ -7,6 +7,7 @@
  * chunk of its own before hydrating); email words live apart in `emails.ts`, server only.
  */
 import { accountEn } from "./account.ts";
+import { accountMoreEn } from "./account-more.ts";
 import { libraryItemEn } from "./library-item.ts";
 import { listingPagesEn } from "./listing-pages.ts";
 import { messagesEn } from "./messages.ts";
@@ -19,6 +20,7 @@ export const en = {
   ...shopPagesEn,
   ...portalEn,
   ...accountEn,
+  ...accountMoreEn,
   ...libraryItemEn,
 
   // Root layout

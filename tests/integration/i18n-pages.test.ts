@@ -2,6 +2,7 @@
 // (`?lang=de`, the `lang` cookie or Accept-Language) shows its German words, none of a list of its
 // English ones, and money the German way ("12,00 €"). English visitors keep the English page. The
 // emails a German buyer causes (sign-in link, receipt) are written in German.
+import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestSignInLink } from "~/modules/accounts/magic-link.server.ts";
 import { startCheckout } from "~/modules/checkout/start-checkout.server.ts";
@@ -363,6 +364,70 @@ describe("the buyer's own pages in German", { timeout: 120_000 }, () => {
       ["Dieser Link funktioniert nicht mehr", "Neuen Link anfordern"],
       ["This link no longer works", "Get a new link"],
     );
+  });
+});
+
+describe("leaving, moving and freeing a device in German", { timeout: 120_000 }, () => {
+  it("the page a deleted account lands on", async () => {
+    const page = await html("/account/deleted?lang=de");
+    expectGerman(
+      page.body,
+      ["Dein Konto ist gelöscht", "Auf Wiedersehen!", "Zurück zum Shop"],
+      ["Your account is deleted", "Goodbye", "Back to the shop"],
+    );
+  });
+
+  it("the email change link: to confirm, and when it no longer works", async () => {
+    const user = await createUser();
+    const token = randomBytes(32).toString("base64url");
+    await prisma.emailChangeToken.create({
+      data: {
+        tokenHash: createHash("sha256").update(token).digest("hex"),
+        userId: user.id,
+        newEmail: `neu-${user.id}@example.test`,
+        expiresAt: new Date(Date.now() + 60 * 60_000),
+      },
+    });
+    const confirm = await html(`/account/email-change?token=${token}&lang=de`);
+    expect(confirm.status).toBe(200);
+    expectGerman(
+      confirm.body,
+      ["Dein Konto auf neu-", "umstellen?", "zum Anmelden und für Belege", "verwenden"],
+      ["Move your account", "to sign in and for receipts", "Use neu-"],
+    );
+    const dead = await html(`/account/email-change?token=${randomBytes(32).toString("base64url")}&lang=de`);
+    expect(dead.status).toBe(410);
+    expectGerman(
+      dead.body,
+      ["Dieser Link funktioniert nicht mehr", "Kontoeinstellungen"],
+      ["This link no longer works", "Account settings", "expire after an hour"],
+    );
+  });
+
+  it("freeing a device without a submission, and the modules' refusals", async () => {
+    const page = await html("/library/keys/nothing?lang=de", { cookie: world.stranger });
+    expectGerman(
+      page.body,
+      ["Nichts freizugeben", "Dieses Gerät freigeben", "Deine Bibliothek"],
+      ["Nothing to free", "Free this device", "Your library"],
+    );
+    expect(
+      localizeMessage("de", "This device is not activated with your key (it may be freed already)."),
+    ).toBe("Dieses Gerät ist nicht mit deinem Schlüssel aktiviert (vielleicht wurde es schon freigegeben).");
+    expect(
+      localizeMessage(
+        "de",
+        "a@example.test already belongs to another Stapel account. Sign in with it, or choose another address.",
+      ),
+    ).toBe(
+      "a@example.test gehört schon zu einem anderen Stapel-Konto. Melde dich damit an oder wähle eine andere Adresse.",
+    );
+    expect(
+      localizeMessage(
+        "de",
+        "This link has expired or was already used. Ask for a new one on your account settings.",
+      ),
+    ).toMatch(/^Dieser Link ist abgelaufen/);
   });
 });
 

@@ -91,6 +91,13 @@ const PATTERNS: { pattern: RegExp; key: MessageKey; names: string[] }[] = [
     names: ["label"],
   },
   {
+    pattern:
+      /^(.+) already belongs to another Stapel account\. Sign in with it, or choose another address\.$/,
+    key: "pattern.emailTaken",
+    names: ["email"],
+  },
+  { pattern: /^Your account already uses (.+)\.$/, key: "pattern.emailSame", names: ["email"] },
+  {
     pattern: /^Too many .+\. Try again in (\d+) minutes?\.$/,
     key: "pattern.rateLimited",
     names: ["minutes"],

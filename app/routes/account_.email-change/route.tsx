@@ -2,6 +2,7 @@ import { useForm } from "@conform-to/react";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
+import { useLocalize, useT } from "~/components/i18n.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
 import {
@@ -10,12 +11,13 @@ import {
   maskEmail,
 } from "~/modules/accounts/email-change.server.ts";
 import { ConfirmEmailChangeSchema } from "~/modules/accounts/forms.ts";
+import { metaTranslator } from "~/modules/i18n/translate.ts";
 import { invalidSubmission, parseSubmission, refuseSubmission } from "~/utils/forms.server.ts";
 import { privateNoStore } from "~/utils/http.ts";
 import { getSessionId, getSessionUser } from "~/utils/session.server.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Confirm your new email address · Stapel" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: metaTranslator(matches)("emailChange.metaTitle") },
   { name: "robots", content: "noindex" },
 ];
 
@@ -57,6 +59,8 @@ export async function action({ request }: ActionFunctionArgs) {
 type Moved = { newEmail: string; signedIn: boolean };
 
 export default function ConfirmEmailChange() {
+  const t = useT();
+  const localize = useLocalize();
   const { token, pending } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof ConfirmEmailChangeSchema>>({
@@ -66,46 +70,43 @@ export default function ConfirmEmailChange() {
   if (moved) {
     return (
       <div className="mx-auto max-w-md space-y-4 text-center">
-        <h1 className="text-2xl font-bold">Your account now uses {moved.newEmail}</h1>
+        <h1 className="text-2xl font-bold">{t("emailChange.moved", { email: moved.newEmail })}</h1>
         <Notice tone="success">
-          Sign in with {moved.newEmail} from now on. Every other session was signed out
-          {moved.signedIn ? "; this one stays signed in" : ""}.
+          {t(moved.signedIn ? "emailChange.movedBodyHere" : "emailChange.movedBody", {
+            email: moved.newEmail,
+          })}
         </Notice>
         <Link
           to={moved.signedIn ? "/account/settings" : "/login"}
           className="font-semibold text-brand-700 underline"
         >
-          {moved.signedIn ? "Back to your settings" : "Sign in"}
+          {moved.signedIn ? t("emailChange.backToSettings") : t("emailChange.signIn")}
         </Link>
       </div>
     );
   }
-  const problems = [...(form.errors ?? []), ...(fields.token.errors ?? [])];
+  const problems = [...(form.errors ?? []), ...(fields.token.errors ?? [])].map(localize);
   if (!pending || problems.length > 0) {
     return (
       <div className="mx-auto max-w-md space-y-4 text-center">
-        <h1 className="text-2xl font-bold">This link no longer works</h1>
+        <h1 className="text-2xl font-bold">{t("emailChange.dead")}</h1>
         {problems.length > 0 && <Notice tone="error">{problems.join(" ")}</Notice>}
-        <p className="text-gray-700">
-          Email change links work once and expire after an hour; your account keeps its address. Ask for a new
-          link on your account settings.
-        </p>
+        <p className="text-gray-700">{t("emailChange.deadBody")}</p>
         <Link to="/account/settings" className="font-semibold text-brand-700 underline">
-          Account settings
+          {t("emailChange.settings")}
         </Link>
       </div>
     );
   }
   return (
     <div className="mx-auto max-w-md space-y-4 text-center">
-      <h1 className="text-2xl font-bold">Move your account to {pending.newEmail}?</h1>
+      <h1 className="text-2xl font-bold">{t("emailChange.confirm", { email: pending.newEmail })}</h1>
       <p className="text-gray-700">
-        The Stapel account {pending.currentEmail} will use {pending.newEmail} to sign in and for receipts.
-        Other sessions are signed out.
+        {t("emailChange.confirmBody", { current: pending.currentEmail, email: pending.newEmail })}
       </p>
       <Form method="post" id={form.id}>
         <input type="hidden" name="token" value={token} />
-        <Button>Use {pending.newEmail}</Button>
+        <Button>{t("emailChange.use", { email: pending.newEmail })}</Button>
       </Form>
     </div>
   );

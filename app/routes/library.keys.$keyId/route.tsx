@@ -2,7 +2,9 @@ import { useForm } from "@conform-to/react";
 import { type ActionFunctionArgs, data, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import type { z } from "zod";
+import { useLocalize, useT } from "~/components/i18n.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
+import { metaTranslator } from "~/modules/i18n/translate.ts";
 import { freeLicenseDevice } from "~/modules/licensing/library-keys.server.ts";
 import { FreeDeviceSchema } from "~/modules/licensing/manage-forms.ts";
 import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
@@ -16,8 +18,8 @@ import { privateNoStore } from "~/utils/http.ts";
 import { recordId } from "~/utils/schemas.ts";
 import { requireUser } from "~/utils/session.server.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Free a device · Stapel" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: metaTranslator(matches)("freeDevice.metaTitle") },
   { name: "robots", content: "noindex" },
 ];
 
@@ -50,6 +52,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FreeDevice() {
+  const t = useT();
+  const localize = useLocalize();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof FreeDeviceSchema>>({ lastResult: actionData?.result });
   const messages = [
@@ -57,19 +61,17 @@ export default function FreeDevice() {
     ...(fields.activationId.errors ?? []),
     ...(fields.entitlementId.errors ?? []),
     ...(fields.intent.errors ?? []),
-  ];
+  ].map(localize);
   return (
     <div className="mx-auto max-w-lg space-y-4 text-center">
-      <h1 className="text-2xl font-bold">{actionData ? "The device was not freed" : "Nothing to free"}</h1>
+      <h1 className="text-2xl font-bold">{actionData ? t("freeDevice.failed") : t("freeDevice.nothing")}</h1>
       {actionData ? (
-        <Notice tone="error">{messages.length > 0 ? messages.join(" ") : "Something was missing."}</Notice>
+        <Notice tone="error">{messages.length > 0 ? messages.join(" ") : t("freeDevice.missing")}</Notice>
       ) : (
-        <p className="text-gray-700">
-          Open an item in your library and press "Free this device" next to the device to free.
-        </p>
+        <p className="text-gray-700">{t("freeDevice.how")}</p>
       )}
       <Link to="/library" className="font-semibold text-brand-700 underline">
-        Your library
+        {t("freeDevice.library")}
       </Link>
     </div>
   );

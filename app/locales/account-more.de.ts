@@ -1,0 +1,44 @@
+import type { accountMoreEn } from "./account-more.ts";
+
+export const accountMoreDe: Record<keyof typeof accountMoreEn, string> = {
+  "deleted.metaTitle": "Konto gelöscht · Stapel",
+  "deleted.heading": "Dein Konto ist gelöscht",
+  "deleted.body":
+    "Du bist überall abgemeldet, deine Abonnements sind gekündigt und deine Lizenzschlüssel funktionieren nicht mehr. Deine E-Mail-Adresse und dein Name sind aus Stapel entfernt; Bestellungen bleiben ohne sie erhalten, wie es das Gesetz verlangt.",
+  "deleted.goodbye": "Danke, dass du Stapel genutzt hast. Auf Wiedersehen!",
+
+  "emailChange.metaTitle": "Neue E-Mail-Adresse bestätigen · Stapel",
+  "emailChange.moved": "Dein Konto nutzt jetzt {email}",
+  "emailChange.movedBody": "Melde dich ab jetzt mit {email} an. Alle anderen Sitzungen wurden abgemeldet.",
+  "emailChange.movedBodyHere":
+    "Melde dich ab jetzt mit {email} an. Alle anderen Sitzungen wurden abgemeldet; diese bleibt angemeldet.",
+  "emailChange.backToSettings": "Zurück zu deinen Einstellungen",
+  "emailChange.signIn": "Anmelden",
+  "emailChange.dead": "Dieser Link funktioniert nicht mehr",
+  "emailChange.deadBody":
+    "Links zum Ändern der E-Mail-Adresse funktionieren einmal und laufen nach einer Stunde ab; dein Konto behält seine Adresse. Fordere in deinen Kontoeinstellungen einen neuen Link an.",
+  "emailChange.settings": "Kontoeinstellungen",
+  "emailChange.confirm": "Dein Konto auf {email} umstellen?",
+  "emailChange.confirmBody":
+    "Das Stapel-Konto {current} nutzt dann {email} zum Anmelden und für Belege. Andere Sitzungen werden abgemeldet.",
+  "emailChange.use": "{email} verwenden",
+
+  "freeDevice.metaTitle": "Gerät freigeben · Stapel",
+  "freeDevice.failed": "Das Gerät wurde nicht freigegeben",
+  "freeDevice.nothing": "Nichts freizugeben",
+  "freeDevice.missing": "Es fehlte etwas.",
+  "freeDevice.how":
+    "Öffne einen Artikel in deiner Bibliothek und drücke „Dieses Gerät freigeben“ neben dem Gerät, das du freigeben willst.",
+  "freeDevice.library": "Deine Bibliothek",
+
+  "msg.emailChange.gone": "Dein Konto existiert nicht mehr.",
+  "msg.emailChange.stripe":
+    "Stripe war nicht erreichbar, daher wurde nichts geändert. Öffne den Link gleich noch einmal.",
+  "msg.emailChange.unusable":
+    "Dieser Link ist abgelaufen oder wurde schon benutzt. Fordere in deinen Kontoeinstellungen einen neuen an.",
+  "msg.freeDevice.notActivated":
+    "Dieses Gerät ist nicht mit deinem Schlüssel aktiviert (vielleicht wurde es schon freigegeben).",
+  "pattern.emailTaken":
+    "{email} gehört schon zu einem anderen Stapel-Konto. Melde dich damit an oder wähle eine andere Adresse.",
+  "pattern.emailSame": "Dein Konto nutzt schon {email}.",
+};
