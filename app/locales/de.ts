@@ -5,6 +5,7 @@ import { libraryItemDe } from "./library-item.de.ts";
 import { listingPagesDe } from "./listing-pages.de.ts";
 import { messagesDe } from "./messages.de.ts";
 import { portalDe } from "./portal.de.ts";
+import { settingsDe } from "./settings.de.ts";
 import { shopPagesDe } from "./shop-pages.de.ts";
 
 /** The interface in German. Typed by the English keys: a missing or extra key fails typecheck. */
@@ -15,6 +16,7 @@ export const de: Messages = {
   ...portalDe,
   ...accountDe,
   ...accountMoreDe,
+  ...settingsDe,
   ...libraryItemDe,
 
   "layout.skip": "Zum Inhalt springen",

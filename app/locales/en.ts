@@ -12,6 +12,7 @@ import { libraryItemEn } from "./library-item.ts";
 import { listingPagesEn } from "./listing-pages.ts";
 import { messagesEn } from "./messages.ts";
 import { portalEn } from "./portal.ts";
+import { settingsEn } from "./settings.ts";
 import { shopPagesEn } from "./shop-pages.ts";
 
 export const en = {
@@ -21,6 +22,7 @@ export const en = {
   ...portalEn,
   ...accountEn,
   ...accountMoreEn,
+  ...settingsEn,
   ...libraryItemEn,
 
   // Root layout

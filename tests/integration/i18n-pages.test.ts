@@ -367,7 +367,7 @@ describe("the buyer's own pages in German", { timeout: 120_000 }, () => {
   });
 });
 
-describe("leaving, moving and freeing a device in German", { timeout: 120_000 }, () => {
+describe("settings, leaving, moving and freeing a device in German", { timeout: 120_000 }, () => {
   it("the page a deleted account lands on", async () => {
     const page = await html("/account/deleted?lang=de");
     expectGerman(
@@ -375,6 +375,46 @@ describe("leaving, moving and freeing a device in German", { timeout: 120_000 },
       ["Dein Konto ist gelöscht", "Auf Wiedersehen!", "Zurück zum Shop"],
       ["Your account is deleted", "Goodbye", "Back to the shop"],
     );
+  });
+
+  it("the account settings: email, sessions, data and deleting, with the action's answers", async () => {
+    const page = await html("/account/settings?lang=de", { cookie: world.stranger });
+    expect(page.status).toBe(200);
+    expectGerman(
+      page.body,
+      [
+        "Einstellungen",
+        "Neue E-Mail-Adresse",
+        "Bestätigungslink schicken",
+        "Wo du angemeldet bist",
+        "Dieses Gerät",
+        "Du bist nur auf diesem Gerät angemeldet.",
+        "Meine Daten herunterladen (JSON)",
+        "Konto löschen",
+        "Mein Konto löschen",
+        "zur Bestätigung ein",
+      ],
+      [
+        "Settings",
+        "New email address",
+        "Send confirmation link",
+        "Where you're signed in",
+        "This device",
+        "Download my data",
+        "Delete your account",
+        "This cannot be undone",
+        "to confirm",
+      ],
+    );
+    expect(localizeMessage("de", "Signed out 3 other sessions. This device stays signed in.")).toBe(
+      "3 andere Sitzungen abgemeldet. Dieses Gerät bleibt angemeldet.",
+    );
+    expect(
+      localizeMessage(
+        "de",
+        "We sent a link to b@example.test. Follow it within an hour to move your account there; until then nothing changes.",
+      ),
+    ).toMatch(/^Wir haben einen Link an b@example\.test geschickt\./);
   });
 
   it("the email change link: to confirm, and when it no longer works", async () => {

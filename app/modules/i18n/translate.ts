@@ -98,6 +98,17 @@ const PATTERNS: { pattern: RegExp; key: MessageKey; names: string[] }[] = [
   },
   { pattern: /^Your account already uses (.+)\.$/, key: "pattern.emailSame", names: ["email"] },
   {
+    pattern: /^Signed out (\d+) other sessions\. This device stays signed in\.$/,
+    key: "pattern.settings.signedOut",
+    names: ["count"],
+  },
+  {
+    pattern:
+      /^We sent a link to (.+)\. Follow it within an hour to move your account there; until then nothing changes\.$/,
+    key: "pattern.settings.linkSent",
+    names: ["email"],
+  },
+  {
     pattern: /^Too many .+\. Try again in (\d+) minutes?\.$/,
     key: "pattern.rateLimited",
     names: ["minutes"],

@@ -1,18 +1,19 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useFormat, useLocalize, useT } from "~/components/i18n.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
 import { pendingEmailChange } from "~/modules/accounts/email-change.server.ts";
 import type { AccountSettingsIntent } from "~/modules/accounts/forms.ts";
 import { type AccountSession, listSessions } from "~/modules/accounts/sessions.server.ts";
-import { formatDay } from "~/utils/dates.ts";
+import { metaTranslator } from "~/modules/i18n/translate.ts";
 import { privateNoStore } from "~/utils/http.ts";
 import { getSessionId, requireUser } from "~/utils/session.server.ts";
 import { handleSettingsAction } from "./settings.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Settings · Your account · Stapel" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("settings.metaTitle") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -43,11 +44,12 @@ function useReplyFor(intent: AccountSettingsIntent) {
 
 export default function AccountSettings() {
   const { email, hasShop, sessions, pending } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <div className="max-w-2xl space-y-8">
       <div>
-        <h1 className="text-2xl font-bold">Settings</h1>
-        <p className="text-sm text-gray-600">Signed in as {email}</p>
+        <h1 className="text-2xl font-bold">{t("settings.heading")}</h1>
+        <p className="text-sm text-gray-600">{t("account.signedInAs", { email })}</p>
       </div>
       <ChangeEmail pending={pending} />
       <Sessions sessions={sessions} />
@@ -60,34 +62,28 @@ export default function AccountSettings() {
 const card = "space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200";
 
 function FormErrors({ errors }: { errors?: string[] }) {
-  return errors?.length ? <Notice tone="error">{errors.join(" ")}</Notice> : null;
+  const localize = useLocalize();
+  return errors?.length ? <Notice tone="error">{errors.map(localize).join(" ")}</Notice> : null;
 }
 
 function ChangeEmail({ pending }: { pending: { newEmail: string; expiresAt: string } | null }) {
   const { result, done } = useReplyFor("change-email");
   const [form, fields] = useForm({ id: "change-email", lastResult: result });
   const busy = useNavigation().formData?.get("intent") === "change-email";
+  const t = useT();
+  const localize = useLocalize();
   return (
     <section aria-labelledby="email-heading" className={card}>
       <h2 id="email-heading" className="text-lg font-semibold">
-        Email address
+        {t("settings.email.heading")}
       </h2>
-      <p className="text-sm text-gray-700">
-        You sign in with this address and receive receipts there. To change it, enter the new one: we email it
-        a link, and your account moves when you follow it (within an hour). Your current address gets a
-        notice.
-      </p>
-      {done && <Notice tone="success">{done}</Notice>}
-      {!done && pending && (
-        <Notice>
-          A link was sent to {pending.newEmail}. Follow it to move your account there; asking again sends a
-          new link.
-        </Notice>
-      )}
+      <p className="text-sm text-gray-700">{t("settings.email.intro")}</p>
+      {done && <Notice tone="success">{localize(done)}</Notice>}
+      {!done && pending && <Notice>{t("settings.email.pending", { email: pending.newEmail })}</Notice>}
       <FormErrors errors={form.errors} />
       <Form method="post" {...getFormProps(form)} className="space-y-3">
         <Field
-          label="New email address"
+          label={t("settings.email.new")}
           meta={fields.newEmail}
           type="email"
           autoComplete="email"
@@ -96,7 +92,7 @@ function ChangeEmail({ pending }: { pending: { newEmail: string; expiresAt: stri
           maxLength={254}
         />
         <Button name="intent" value="change-email" disabled={busy}>
-          Send confirmation link
+          {t("settings.email.send")}
         </Button>
       </Form>
     </section>
@@ -108,36 +104,43 @@ function Sessions({ sessions }: { sessions: AccountSession[] }) {
   const [form] = useForm({ id: "sign-out-others", lastResult: result });
   const busy = useNavigation().formData?.get("intent") === "sign-out-others";
   const others = sessions.filter((session) => !session.current).length;
+  const t = useT();
+  const localize = useLocalize();
+  const format = useFormat();
   return (
     <section aria-labelledby="sessions-heading" className={card}>
       <h2 id="sessions-heading" className="text-lg font-semibold">
-        Where you're signed in
+        {t("settings.sessions.heading")}
       </h2>
-      {done && <Notice tone="success">{done}</Notice>}
+      {done && <Notice tone="success">{localize(done)}</Notice>}
       <FormErrors errors={form.errors} />
       <ul className="divide-y divide-gray-100 text-sm">
         {sessions.map((session) => (
           <li key={session.id} className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 py-2">
             <span className="font-medium">
-              {session.device ?? "Unknown browser"}
+              {session.device ?? t("settings.sessions.unknown")}
               {session.current && (
                 <span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700">
-                  This device
+                  {t("settings.sessions.this")}
                 </span>
               )}
             </span>
-            <span className="text-gray-600">Signed in {formatDay(session.createdAt)}</span>
+            <span className="text-gray-600">
+              {t("settings.sessions.since", { day: format.day(session.createdAt) })}
+            </span>
           </li>
         ))}
       </ul>
       <Form method="post" {...getFormProps(form)}>
         <p className="mb-3 text-sm text-gray-700">
           {others === 0
-            ? "You are signed in on this device only."
-            : `Signs out ${others === 1 ? "the other session at its" : `the ${others} other sessions at their`} next page load, and withdraws a pending email change. This device stays signed in.`}
+            ? t("settings.sessions.only")
+            : others === 1
+              ? t("settings.sessions.one")
+              : t("settings.sessions.other", { count: others })}
         </p>
         <Button name="intent" value="sign-out-others" variant="secondary" disabled={busy || others === 0}>
-          Sign out everywhere else
+          {t("settings.sessions.signOut")}
         </Button>
       </Form>
     </section>
@@ -145,22 +148,19 @@ function Sessions({ sessions }: { sessions: AccountSession[] }) {
 }
 
 function ExportData() {
+  const t = useT();
   return (
     <section aria-labelledby="export-heading" className={card}>
       <h2 id="export-heading" className="text-lg font-semibold">
-        Your data
+        {t("settings.data.heading")}
       </h2>
-      <p className="text-sm text-gray-700">
-        Download everything Stapel keeps about your account as one JSON file: your profile, orders with their
-        items and refunds, your library's entitlements, licence keys with their activations, subscriptions,
-        invoices, reviews, downloads and sign-in sessions. Five downloads an hour.
-      </p>
+      <p className="text-sm text-gray-700">{t("settings.data.intro")}</p>
       <a
         href="/account/settings/export"
         download
         className="inline-flex items-center rounded-lg px-4 py-2.5 text-sm font-semibold text-brand-700 ring-1 ring-inset ring-brand-200 hover:bg-brand-50"
       >
-        Download my data (JSON)
+        {t("settings.data.download")}
       </a>
     </section>
   );
@@ -170,36 +170,29 @@ function DeleteAccount({ email, hasShop }: { email: string; hasShop: boolean }) 
   const { result } = useReplyFor("delete-account");
   const [form, fields] = useForm({ id: "delete-account", lastResult: result });
   const busy = useNavigation().formData?.get("intent") === "delete-account";
+  const t = useT();
   return (
     <section aria-labelledby="delete-heading" className={`${card} ring-red-200`}>
       <h2 id="delete-heading" className="text-lg font-semibold text-red-800">
-        Delete your account
+        {t("settings.delete.heading")}
       </h2>
       {hasShop ? (
-        <p className="text-sm text-gray-700">
-          Your account runs a shop. Close your shop first: its buyers, listings and payouts depend on it, and
-          this page does not delete shops. Write to support to close it; then you can delete your account
-          here.
-        </p>
+        <p className="text-sm text-gray-700">{t("settings.delete.shop")}</p>
       ) : (
         <div className="space-y-2 text-sm text-gray-700">
-          <p>This cannot be undone. Deleting your account:</p>
+          <p>{t("settings.delete.warning")}</p>
           <ul className="list-disc space-y-1 pl-5">
-            <li>cancels your subscriptions at once, with no further charges;</li>
-            <li>ends your access to your library and disables your licence keys;</li>
-            <li>signs you out everywhere and removes your email address and name.</li>
+            <li>{t("settings.delete.subscriptions")}</li>
+            <li>{t("settings.delete.library")}</li>
+            <li>{t("settings.delete.signOut")}</li>
           </ul>
-          <p>
-            Orders are kept, without your email address, because the law requires sellers' sales records. Your
-            reviews stay, shown as by "Deleted user". Signing in with this address later starts a new, empty
-            account. Download your data first if you want a copy.
-          </p>
+          <p>{t("settings.delete.kept")}</p>
         </div>
       )}
       <FormErrors errors={form.errors} />
       <Form method="post" {...getFormProps(form)} className="space-y-3">
         <Field
-          label={`Type ${email} to confirm`}
+          label={t("settings.delete.confirm", { email })}
           meta={fields.confirmEmail}
           type="email"
           autoComplete="off"
@@ -207,7 +200,7 @@ function DeleteAccount({ email, hasShop }: { email: string; hasShop: boolean }) 
           maxLength={254}
         />
         <Button name="intent" value="delete-account" variant="danger" disabled={busy}>
-          Delete my account
+          {t("settings.delete.submit")}
         </Button>
       </Form>
     </section>
