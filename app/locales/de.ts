@@ -4,6 +4,7 @@ import type { Messages } from "./en.ts";
 import { libraryItemDe } from "./library-item.de.ts";
 import { listingPagesDe } from "./listing-pages.de.ts";
 import { messagesDe } from "./messages.de.ts";
+import { planChangeDe } from "./plan-change.de.ts";
 import { portalDe } from "./portal.de.ts";
 import { settingsDe } from "./settings.de.ts";
 import { shopPagesDe } from "./shop-pages.de.ts";
@@ -17,6 +18,7 @@ export const de: Messages = {
   ...accountDe,
   ...accountMoreDe,
   ...settingsDe,
+  ...planChangeDe,
   ...libraryItemDe,
 
   "layout.skip": "Zum Inhalt springen",

@@ -11,6 +11,7 @@ import { accountMoreEn } from "./account-more.ts";
 import { libraryItemEn } from "./library-item.ts";
 import { listingPagesEn } from "./listing-pages.ts";
 import { messagesEn } from "./messages.ts";
+import { planChangeEn } from "./plan-change.ts";
 import { portalEn } from "./portal.ts";
 import { settingsEn } from "./settings.ts";
 import { shopPagesEn } from "./shop-pages.ts";
@@ -23,6 +24,7 @@ export const en = {
   ...accountEn,
   ...accountMoreEn,
   ...settingsEn,
+  ...planChangeEn,
   ...libraryItemEn,
 
   // Root layout

@@ -417,6 +417,23 @@ describe("settings, leaving, moving and freeing a device in German", { timeout: 
     ).toMatch(/^Wir haben einen Link an b@example\.test geschickt\./);
   });
 
+  it("changing a plan: a subscription that is not yours, and the refusals", async () => {
+    const page = await html("/account/subscriptions/cnotasubscription0000000?lang=de", {
+      cookie: world.stranger,
+    });
+    expect(page.status).toBe(404);
+    expectGerman(page.body, ["Ein solches Abonnement hast du nicht."], ["You have no such subscription."]);
+    expect(localizeMessage("de", "The preview is out of date. Preview the change again.")).toBe(
+      "Die Vorschau ist veraltet. Sieh dir die Änderung noch einmal an.",
+    );
+    expect(
+      localizeMessage(
+        "de",
+        "Your card was declined for the difference (insufficient funds), so your plan stays as it was. Update your payment method and try again.",
+      ),
+    ).toMatch(/^Deine Karte wurde für die Differenz abgelehnt \(insufficient funds\)/);
+  });
+
   it("the email change link: to confirm, and when it no longer works", async () => {
     const user = await createUser();
     const token = randomBytes(32).toString("base64url");

@@ -98,6 +98,12 @@ const PATTERNS: { pattern: RegExp; key: MessageKey; names: string[] }[] = [
   },
   { pattern: /^Your account already uses (.+)\.$/, key: "pattern.emailSame", names: ["email"] },
   {
+    pattern:
+      /^Your card was declined for the difference \((.+)\), so your plan stays as it was\. Update your payment method and try again\.$/,
+    key: "pattern.planChange.declined",
+    names: ["reason"],
+  },
+  {
     pattern: /^Signed out (\d+) other sessions\. This device stays signed in\.$/,
     key: "pattern.settings.signedOut",
     names: ["count"],

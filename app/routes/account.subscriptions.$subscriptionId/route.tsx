@@ -8,10 +8,11 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { z } from "zod";
+import { useFormat, useLocalize, useT } from "~/components/i18n.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
 import { TableHead } from "~/components/ui/table.tsx";
-import { formatPlanPrice } from "~/modules/plans/format.ts";
+import { metaTranslator } from "~/modules/i18n/translate.ts";
 import { PlanChangeQuerySchema, PlanChangeSchema } from "~/modules/portal/forms.ts";
 import {
   confirmPlanChange,
@@ -27,14 +28,15 @@ import {
   refuseSubmission,
 } from "~/utils/forms.server.ts";
 import { invariantResponse, privateNoStore } from "~/utils/http.ts";
-import { formatMoney } from "~/utils/money.ts";
 import { recordId } from "~/utils/schemas.ts";
 import { requireUser } from "~/utils/session.server.ts";
 
 const NOT_FOUND = "You have no such subscription.";
 const subscriptionIdParam = recordId();
 
-export const meta: MetaFunction = () => [{ title: "Change plan · Your account · Stapel" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: metaTranslator(matches)("planChange.metaTitle") },
+];
 
 const refusals: Record<PlanChangeRefusal, { status: 404 | 409 | 503; message: string }> = {
   "not-found": { status: 404, message: NOT_FOUND },
@@ -103,35 +105,33 @@ export default function ChangePlan() {
   const [form] = useForm<z.input<typeof PlanChangeSchema>>({ lastResult: actionData?.result });
   const navigation = useNavigation();
   const others = choices.filter((choice) => !choice.current);
+  const t = useT();
+  const localize = useLocalize();
+  const format = useFormat();
   return (
     <div className="max-w-2xl space-y-6">
       <p className="text-sm print:hidden">
         <Link to="/account" className="text-brand-700 underline">
-          Subscriptions
+          {t("accountNav.subscriptions")}
         </Link>
       </p>
       <div>
-        <h1 className="text-2xl font-bold">Change plan</h1>
+        <h1 className="text-2xl font-bold">{t("planChange.heading")}</h1>
         <p className="text-sm text-gray-600">
-          Now: {subscription.planName} by {subscription.shopName}
-          {subscription.price && <>, {formatPlanPrice(subscription.price)}</>}
+          {t("planChange.now", { plan: subscription.planName, shop: subscription.shopName })}
+          {subscription.price && <>, {format.planPrice(subscription.price)}</>}
         </p>
       </div>
-      {form.errors && <Notice tone="error">{form.errors.join(" ")}</Notice>}
-      {previewError && <Notice tone="error">{previewError}</Notice>}
+      {form.errors && <Notice tone="error">{form.errors.map(localize).join(" ")}</Notice>}
+      {previewError && <Notice tone="error">{localize(previewError)}</Notice>}
       {!subscription.changeable ? (
-        <Notice>
-          This subscription cannot change plan now: resume it if it is cancelling, or settle a failed payment
-          first.
-        </Notice>
+        <Notice>{t("msg.planChange.notChangeable")}</Notice>
       ) : others.length === 0 ? (
-        <p className="text-gray-700">
-          {subscription.shopName} offers no other plan or price in your currency.
-        </p>
+        <p className="text-gray-700">{t("planChange.noOther", { shop: subscription.shopName })}</p>
       ) : (
         <Form method="get" className="space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200">
           <fieldset className="space-y-2">
-            <legend className="font-semibold">New plan</legend>
+            <legend className="font-semibold">{t("planChange.newPlan")}</legend>
             {choices.map((choice) => (
               <label key={choice.planPriceId} className="flex items-center gap-2 text-sm">
                 <input
@@ -142,12 +142,12 @@ export default function ChangePlan() {
                   defaultChecked={choice.planPriceId === chosen}
                   required
                 />
-                {choice.planName} · {formatPlanPrice(choice)}
-                {choice.current && <span className="text-gray-500">(current)</span>}
+                {choice.planName} · {format.planPrice(choice)}
+                {choice.current && <span className="text-gray-500">{t("planChange.current")}</span>}
               </label>
             ))}
           </fieldset>
-          <Button variant="secondary">Preview change</Button>
+          <Button variant="secondary">{t("planChange.preview")}</Button>
         </Form>
       )}
       {preview && (
@@ -156,15 +156,21 @@ export default function ChangePlan() {
           className="space-y-3 rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200"
         >
           <h2 id="preview-heading" className="text-lg font-semibold">
-            What changes
+            {t("planChange.what")}
           </h2>
           <p>
-            {preview.target.planName} at {formatPlanPrice(preview.target)}.
+            {t("planChange.target", {
+              plan: preview.target.planName,
+              price: format.planPrice(preview.target),
+            })}
           </p>
           {preview.preview.lines.length > 0 && (
             <table className="w-full text-sm">
-              <caption className="sr-only">Lines of the invoice the change creates</caption>
-              <TableHead compact columns={["Line", { label: "Amount", numeric: true }]} />
+              <caption className="sr-only">{t("planChange.lines")}</caption>
+              <TableHead
+                compact
+                columns={[t("planChange.line"), { label: t("planChange.amount"), numeric: true }]}
+              />
               <tbody>
                 {preview.preview.lines.map((line, index) => (
                   // Lines have no id of their own in a preview; their order is Stripe's.
@@ -172,7 +178,7 @@ export default function ChangePlan() {
                   <tr key={index} className="border-t border-gray-100">
                     <td className="py-1 pr-3">{line.description}</td>
                     <td className="py-1 text-right tabular-nums">
-                      {formatMoney({ amount: line.amount, currency: preview.preview.currency })}
+                      {format.money({ amount: line.amount, currency: preview.preview.currency })}
                     </td>
                   </tr>
                 ))}
@@ -180,18 +186,15 @@ export default function ChangePlan() {
             </table>
           )}
           <p className="text-base font-semibold">
-            Due now: {formatMoney({ amount: preview.preview.amountDue, currency: preview.preview.currency })}
+            {t("planChange.dueNow", {
+              amount: format.money({ amount: preview.preview.amountDue, currency: preview.preview.currency }),
+            })}
           </p>
-          {preview.preview.total < 0 && (
-            <p className="text-sm text-gray-700">
-              The unused part of your current plan is more than the new plan costs for the rest of the period:
-              the difference is kept as credit for your next payments.
-            </p>
-          )}
+          {preview.preview.total < 0 && <p className="text-sm text-gray-700">{t("planChange.credit")}</p>}
           <Form method="post">
             <input type="hidden" name="planPriceId" value={preview.target.planPriceId} />
             <input type="hidden" name="prorationDate" value={preview.prorationDate} />
-            <Button disabled={navigation.state !== "idle"}>Confirm change</Button>
+            <Button disabled={navigation.state !== "idle"}>{t("planChange.confirm")}</Button>
           </Form>
         </section>
       )}
