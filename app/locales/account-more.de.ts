@@ -30,15 +30,4 @@ export const accountMoreDe: Record<keyof typeof accountMoreEn, string> = {
   "freeDevice.how":
     "Öffne einen Artikel in deiner Bibliothek und drücke „Dieses Gerät freigeben“ neben dem Gerät, das du freigeben willst.",
   "freeDevice.library": "Deine Bibliothek",
-
-  "msg.emailChange.gone": "Dein Konto existiert nicht mehr.",
-  "msg.emailChange.stripe":
-    "Stripe war nicht erreichbar, daher wurde nichts geändert. Öffne den Link gleich noch einmal.",
-  "msg.emailChange.unusable":
-    "Dieser Link ist abgelaufen oder wurde schon benutzt. Fordere in deinen Kontoeinstellungen einen neuen an.",
-  "msg.freeDevice.notActivated":
-    "Dieses Gerät ist nicht mit deinem Schlüssel aktiviert (vielleicht wurde es schon freigegeben).",
-  "pattern.emailTaken":
-    "{email} gehört schon zu einem anderen Stapel-Konto. Melde dich damit an oder wähle eine andere Adresse.",
-  "pattern.emailSame": "Dein Konto nutzt schon {email}.",
 };

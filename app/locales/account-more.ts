@@ -28,15 +28,4 @@ export const accountMoreEn = {
   "freeDevice.missing": "Something was missing.",
   "freeDevice.how": "Open an item in your library and press “Free this device” next to the device to free.",
   "freeDevice.library": "Your library",
-
-  // Sentences the modules write (see messages.ts): the email change and key modules' refusals.
-  "msg.emailChange.gone": "Your account no longer exists.",
-  "msg.emailChange.stripe":
-    "Stripe could not be reached, so nothing was changed. Follow the link again shortly.",
-  "msg.emailChange.unusable":
-    "This link has expired or was already used. Ask for a new one on your account settings.",
-  "msg.freeDevice.notActivated": "This device is not activated with your key (it may be freed already).",
-  "pattern.emailTaken":
-    "{email} already belongs to another Stapel account. Sign in with it, or choose another address.",
-  "pattern.emailSame": "Your account already uses {email}.",
 } as const;

@@ -18,14 +18,6 @@ export const accountDe: Record<keyof typeof accountEn, string> = {
   "orders.amount": "Betrag",
   "orders.receipt": "Quittung",
   "orders.capped": "Gezeigt werden deine 100 neuesten Bestellungen und Rechnungen.",
-  "msg.receipt.paid": "Bezahlt",
-  "msg.receipt.partlyRefunded": "Teilweise erstattet",
-  "msg.receipt.refunded": "Erstattet",
-  "msg.receipt.disputed": "Angefochten",
-  "msg.receipt.draft": "Entwurf",
-  "msg.receipt.due": "Fällig",
-  "msg.receipt.uncollectible": "Uneinbringlich",
-  "msg.receipt.void": "Storniert",
 
   "receipt.heading": "Quittung",
   "receipt.order": "Bestellung",
@@ -79,16 +71,4 @@ export const accountDe: Record<keyof typeof accountEn, string> = {
   "subs.subscribeAgain": "Abonniere erneut auf der Seite des Plans.",
   "subs.noAccess":
     "Kein Zugang, solange die Zahlung aussteht. Aktualisiere deine Zahlungsmethode, um fortzufahren.",
-  "msg.subs.notFound": "Ein solches Abonnement hast du nicht.",
-  "msg.subs.ended": "Dieses Abonnement ist beendet: Es gibt nichts mehr zu ändern.",
-  "msg.subs.stripe":
-    "Stripe war nicht erreichbar, daher wurde nichts geändert. Bitte versuche es gleich noch einmal.",
-  "msg.subs.INCOMPLETE": "Zahlung ausstehend",
-  "msg.subs.INCOMPLETE_EXPIRED": "Zahlung nie abgeschlossen",
-  "msg.subs.TRIALING": "Im Testzeitraum",
-  "msg.subs.ACTIVE": "Aktiv",
-  "msg.subs.PAST_DUE": "Zahlung überfällig",
-  "msg.subs.CANCELED": "Gekündigt",
-  "msg.subs.UNPAID": "Unbezahlt",
-  "msg.subs.PAUSED": "Pausiert",
 };

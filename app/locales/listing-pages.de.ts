@@ -51,8 +51,6 @@ export const listingPagesDe: Record<keyof typeof listingPagesEn, string> = {
   "reviews.replyFrom": "Antwort von {shop}",
   "reviews.report": "Melden",
   "reviews.reportWho": ": Bewertung von {author}",
-  "msg.deletedUser": "Gelöschtes Konto",
-  "msg.aBuyer": "Ein Käufer",
 
   "reviewForm.metaTitle": "{title} bewerten · Stapel",
   "reviewForm.metaTitleBare": "Bewerten · Stapel",
@@ -74,11 +72,6 @@ export const listingPagesDe: Record<keyof typeof listingPagesEn, string> = {
   "reviewForm.imageAlt": "Beschreibe das Bild für Menschen, die es nicht sehen können (Alternativtext)",
   "reviewForm.imageRemove": "Bild entfernen",
   "reviews.proofImage": "Ein Bild, das der Käufer damit erstellt hat",
-  "msg.proofImageFile": "Wähle eine Bilddatei",
-  "msg.proofImageSize": "Das Bild darf höchstens 5 MB groß sein",
-  "msg.proofImageAlt":
-    "Beschreibe das Bild in ein paar Worten (Alternativtext), für Menschen, die es nicht sehen können",
-  "msg.label.imageAlt": "Die Bildbeschreibung",
   "reviewForm.save": "Bewertung speichern",
   "reviewForm.post": "Bewertung veröffentlichen",
 

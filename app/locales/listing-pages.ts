@@ -50,8 +50,6 @@ export const listingPagesEn = {
   "reviews.replyFrom": "Reply from {shop}",
   "reviews.report": "Report",
   "reviews.reportWho": " this review by {author}",
-  "msg.deletedUser": "Deleted user",
-  "msg.aBuyer": "A buyer",
 
   "reviewForm.metaTitle": "Review {title} · Stapel",
   "reviewForm.metaTitleBare": "Review · Stapel",
@@ -71,10 +69,6 @@ export const listingPagesEn = {
   "reviewForm.imageAlt": "Describe the image for people who cannot see it (alt text)",
   "reviewForm.imageRemove": "Remove the image",
   "reviews.proofImage": "An image the buyer made with it",
-  "msg.proofImageFile": "Choose an image file",
-  "msg.proofImageSize": "The image can be at most 5 MB",
-  "msg.proofImageAlt": "Describe the image in a few words (alt text), for people who cannot see it",
-  "msg.label.imageAlt": "The image description",
   "reviewForm.save": "Save your review",
   "reviewForm.post": "Post your review",
 

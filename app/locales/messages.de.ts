@@ -81,4 +81,57 @@ export const messagesDe: Record<keyof typeof messagesEn, string> = {
     "Dieses Formular konnte nicht gelesen werden: Sende es als application/x-www-form-urlencoded oder multipart/form-data.",
   "msg.formTooLarge": "Dieses Formular ist zu groß.",
   "msg.formMalformed": "Dieses Formular konnte nicht gelesen werden: Sein Inhalt ist fehlerhaft.",
+
+  "msg.receipt.paid": "Bezahlt",
+  "msg.receipt.partlyRefunded": "Teilweise erstattet",
+  "msg.receipt.refunded": "Erstattet",
+  "msg.receipt.disputed": "Angefochten",
+  "msg.receipt.draft": "Entwurf",
+  "msg.receipt.due": "Fällig",
+  "msg.receipt.uncollectible": "Uneinbringlich",
+  "msg.receipt.void": "Storniert",
+  "msg.subs.notFound": "Ein solches Abonnement hast du nicht.",
+  "msg.subs.ended": "Dieses Abonnement ist beendet: Es gibt nichts mehr zu ändern.",
+  "msg.subs.stripe":
+    "Stripe war nicht erreichbar, daher wurde nichts geändert. Bitte versuche es gleich noch einmal.",
+  "msg.subs.INCOMPLETE": "Zahlung ausstehend",
+  "msg.subs.INCOMPLETE_EXPIRED": "Zahlung nie abgeschlossen",
+  "msg.subs.TRIALING": "Im Testzeitraum",
+  "msg.subs.ACTIVE": "Aktiv",
+  "msg.subs.PAST_DUE": "Zahlung überfällig",
+  "msg.subs.CANCELED": "Gekündigt",
+  "msg.subs.UNPAID": "Unbezahlt",
+  "msg.subs.PAUSED": "Pausiert",
+  "msg.emailChange.gone": "Dein Konto existiert nicht mehr.",
+  "msg.emailChange.stripe":
+    "Stripe war nicht erreichbar, daher wurde nichts geändert. Öffne den Link gleich noch einmal.",
+  "msg.emailChange.unusable":
+    "Dieser Link ist abgelaufen oder wurde schon benutzt. Fordere in deinen Kontoeinstellungen einen neuen an.",
+  "msg.freeDevice.notActivated":
+    "Dieses Gerät ist nicht mit deinem Schlüssel aktiviert (vielleicht wurde es schon freigegeben).",
+  "pattern.emailTaken":
+    "{email} gehört schon zu einem anderen Stapel-Konto. Melde dich damit an oder wähle eine andere Adresse.",
+  "pattern.emailSame": "Dein Konto nutzt schon {email}.",
+  "msg.deletedUser": "Gelöschtes Konto",
+  "msg.aBuyer": "Ein Käufer",
+  "msg.proofImageFile": "Wähle eine Bilddatei",
+  "msg.proofImageSize": "Das Bild darf höchstens 5 MB groß sein",
+  "msg.proofImageAlt":
+    "Beschreibe das Bild in ein paar Worten (Alternativtext), für Menschen, die es nicht sehen können",
+  "msg.label.imageAlt": "Die Bildbeschreibung",
+  "msg.planChange.notChangeable":
+    "Dieses Abonnement kann den Tarif gerade nicht wechseln: Setze es fort, wenn es gekündigt ist, oder begleiche zuerst eine fehlgeschlagene Zahlung.",
+  "msg.planChange.notOffered":
+    "Zu diesem Tarif kannst du nicht wechseln. Wähle einen der aufgeführten Tarife.",
+  "msg.planChange.expired": "Die Vorschau ist veraltet. Sieh dir die Änderung noch einmal an.",
+  "pattern.planChange.declined":
+    "Deine Karte wurde für die Differenz abgelehnt ({reason}), daher bleibt dein Tarif, wie er war. Aktualisiere deine Zahlungsmethode und versuche es erneut.",
+  "msg.signInUsed": "Dieser Anmeldelink ist abgelaufen oder wurde schon benutzt.",
+  "msg.settings.signInAgain": "Melde dich zuerst erneut an.",
+  "msg.settings.noOthers": "Es gab keine anderen Sitzungen: Du bist nur auf diesem Gerät angemeldet.",
+  "msg.settings.signedOutOne": "1 andere Sitzung abgemeldet. Dieses Gerät bleibt angemeldet.",
+  "pattern.settings.signedOut": "{count} andere Sitzungen abgemeldet. Dieses Gerät bleibt angemeldet.",
+  "pattern.settings.linkSent":
+    "Wir haben einen Link an {email} geschickt. Folge ihm innerhalb einer Stunde, um dein Konto dorthin umzuziehen; bis dahin ändert sich nichts.",
+  "msg.status.cancelling": "Wird gekündigt",
 };

@@ -86,4 +86,63 @@ export const messagesEn = {
     "This form could not be read: send it as application/x-www-form-urlencoded or multipart/form-data.",
   "msg.formTooLarge": "This form is too large.",
   "msg.formMalformed": "This form could not be read: its body is malformed.",
+
+  // Sentences of the account, plan change, listing, shop and checkout modules: here rather than in
+  // their areas, because a German browser looks them up by their English words (this file is the
+  // only English it downloads).
+  // account
+  "msg.receipt.paid": "Paid",
+  "msg.receipt.partlyRefunded": "Partly refunded",
+  "msg.receipt.refunded": "Refunded",
+  "msg.receipt.disputed": "Disputed",
+  "msg.receipt.draft": "Draft",
+  "msg.receipt.due": "Due",
+  "msg.receipt.uncollectible": "Uncollectible",
+  "msg.receipt.void": "Void",
+  "msg.subs.notFound": "You have no such subscription.",
+  "msg.subs.ended": "This subscription has ended: there is nothing left to change.",
+  "msg.subs.stripe": "Stripe could not be reached, so nothing was changed. Please try again shortly.",
+  "msg.subs.INCOMPLETE": "Payment pending",
+  "msg.subs.INCOMPLETE_EXPIRED": "Payment never completed",
+  "msg.subs.TRIALING": "On trial",
+  "msg.subs.ACTIVE": "Active",
+  "msg.subs.PAST_DUE": "Payment overdue",
+  "msg.subs.CANCELED": "Cancelled",
+  "msg.subs.UNPAID": "Unpaid",
+  "msg.subs.PAUSED": "Paused",
+  // account-more
+  "msg.emailChange.gone": "Your account no longer exists.",
+  "msg.emailChange.stripe":
+    "Stripe could not be reached, so nothing was changed. Follow the link again shortly.",
+  "msg.emailChange.unusable":
+    "This link has expired or was already used. Ask for a new one on your account settings.",
+  "msg.freeDevice.notActivated": "This device is not activated with your key (it may be freed already).",
+  "pattern.emailTaken":
+    "{email} already belongs to another Stapel account. Sign in with it, or choose another address.",
+  "pattern.emailSame": "Your account already uses {email}.",
+  // listing-pages
+  "msg.deletedUser": "Deleted user",
+  "msg.aBuyer": "A buyer",
+  "msg.proofImageFile": "Choose an image file",
+  "msg.proofImageSize": "The image can be at most 5 MB",
+  "msg.proofImageAlt": "Describe the image in a few words (alt text), for people who cannot see it",
+  "msg.label.imageAlt": "The image description",
+  // plan-change
+  "msg.planChange.notChangeable":
+    "This subscription cannot change plan now: resume it if it is cancelling, or settle a failed payment first.",
+  "msg.planChange.notOffered": "That plan is not one you can change to. Choose one of the plans listed.",
+  "msg.planChange.expired": "The preview is out of date. Preview the change again.",
+  "pattern.planChange.declined":
+    "Your card was declined for the difference ({reason}), so your plan stays as it was. Update your payment method and try again.",
+  // portal
+  "msg.signInUsed": "This sign-in link has expired or was already used.",
+  // settings
+  "msg.settings.signInAgain": "Sign in again first.",
+  "msg.settings.noOthers": "There were no other sessions: you are signed in on this device only.",
+  "msg.settings.signedOutOne": "Signed out 1 other session. This device stays signed in.",
+  "pattern.settings.signedOut": "Signed out {count} other sessions. This device stays signed in.",
+  "pattern.settings.linkSent":
+    "We sent a link to {email}. Follow it within an hour to move your account there; until then nothing changes.",
+  // shop-pages
+  "msg.status.cancelling": "Cancelling",
 } as const;

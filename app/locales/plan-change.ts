@@ -3,8 +3,6 @@ export const planChangeEn = {
   "planChange.metaTitle": "Change plan · Your account · Stapel",
   "planChange.heading": "Change plan",
   "planChange.now": "Now: {plan} by {shop}",
-  "msg.planChange.notChangeable":
-    "This subscription cannot change plan now: resume it if it is cancelling, or settle a failed payment first.",
   "planChange.noOther": "{shop} offers no other plan or price in your currency.",
   "planChange.newPlan": "New plan",
   "planChange.current": "(current)",
@@ -18,9 +16,4 @@ export const planChangeEn = {
   "planChange.credit":
     "The unused part of your current plan is more than the new plan costs for the rest of the period: the difference is kept as credit for your next payments.",
   "planChange.confirm": "Confirm change",
-
-  "msg.planChange.notOffered": "That plan is not one you can change to. Choose one of the plans listed.",
-  "msg.planChange.expired": "The preview is out of date. Preview the change again.",
-  "pattern.planChange.declined":
-    "Your card was declined for the difference ({reason}), so your plan stays as it was. Update your payment method and try again.",
 } as const;

@@ -36,7 +36,6 @@ export const portalDe: Record<keyof typeof portalEn, string> = {
   "verify.newLink": "Neuen Link anfordern",
   "verify.confirm": "Als {email} anmelden?",
   "verify.signIn": "Anmelden",
-  "msg.signInUsed": "Dieser Anmeldelink ist abgelaufen oder wurde schon benutzt.",
 
   "unsubscribe.metaTitle": "E-Mail-Einstellungen · Stapel",
   "unsubscribe.heading": "E-Mails über neue Versionen von {shop}",

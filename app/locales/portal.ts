@@ -35,7 +35,6 @@ export const portalEn = {
   "verify.newLink": "Get a new link",
   "verify.confirm": "Sign in as {email}?",
   "verify.signIn": "Sign in",
-  "msg.signInUsed": "This sign-in link has expired or was already used.",
 
   "unsubscribe.metaTitle": "Email preferences · Stapel",
   "unsubscribe.heading": "Emails about new versions from {shop}",

@@ -36,11 +36,4 @@ export const settingsDe: Record<keyof typeof settingsEn, string> = {
     "Bestellungen bleiben erhalten, ohne deine E-Mail-Adresse, weil das Gesetz Verkaufsbelege der Verkäufer verlangt. Deine Bewertungen bleiben, angezeigt als von „Gelöschter Nutzer“. Wer sich später mit dieser Adresse anmeldet, beginnt ein neues, leeres Konto. Lade vorher deine Daten herunter, wenn du eine Kopie willst.",
   "settings.delete.confirm": "Gib {email} zur Bestätigung ein",
   "settings.delete.submit": "Mein Konto löschen",
-
-  "msg.settings.signInAgain": "Melde dich zuerst erneut an.",
-  "msg.settings.noOthers": "Es gab keine anderen Sitzungen: Du bist nur auf diesem Gerät angemeldet.",
-  "msg.settings.signedOutOne": "1 andere Sitzung abgemeldet. Dieses Gerät bleibt angemeldet.",
-  "pattern.settings.signedOut": "{count} andere Sitzungen abgemeldet. Dieses Gerät bleibt angemeldet.",
-  "pattern.settings.linkSent":
-    "Wir haben einen Link an {email} geschickt. Folge ihm innerhalb einer Stunde, um dein Konto dorthin umzuziehen; bis dahin ändert sich nichts.",
 };

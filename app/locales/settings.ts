@@ -34,12 +34,4 @@ export const settingsEn = {
     "Orders are kept, without your email address, because the law requires sellers' sales records. Your reviews stay, shown as by “Deleted user”. Signing in with this address later starts a new, empty account. Download your data first if you want a copy.",
   "settings.delete.confirm": "Type {email} to confirm",
   "settings.delete.submit": "Delete my account",
-
-  // What the page's action answers (settings.server.ts)
-  "msg.settings.signInAgain": "Sign in again first.",
-  "msg.settings.noOthers": "There were no other sessions: you are signed in on this device only.",
-  "msg.settings.signedOutOne": "Signed out 1 other session. This device stays signed in.",
-  "pattern.settings.signedOut": "Signed out {count} other sessions. This device stays signed in.",
-  "pattern.settings.linkSent":
-    "We sent a link to {email}. Follow it within an hour to move your account there; until then nothing changes.",
 } as const;

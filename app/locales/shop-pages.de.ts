@@ -53,7 +53,6 @@ export const shopPagesDe: Record<keyof typeof shopPagesEn, string> = {
   "status.CANCELED": "Gekündigt",
   "status.UNPAID": "Unbezahlt",
   "status.PAUSED": "Pausiert",
-  "msg.status.cancelling": "Wird gekündigt",
 
   "subscribe.metaTitle": "Abonnieren · Stapel",
   "subscribe.nothing": "Nichts zu abonnieren",

@@ -50,7 +50,6 @@ export const shopPagesEn = {
   "status.CANCELED": "Cancelled",
   "status.UNPAID": "Unpaid",
   "status.PAUSED": "Paused",
-  "msg.status.cancelling": "Cancelling",
 
   "subscribe.metaTitle": "Subscribe · Stapel",
   "subscribe.nothing": "Nothing to subscribe to",

@@ -1,7 +1,6 @@
-import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./support/browser.ts";
-import { type RunningServer, startStapel } from "./support/server.ts";
+import { signInByEmail } from "./support/browser.ts";
+import { type Journey, startJourney } from "./support/journey.ts";
 
 // A German browser lands on the German interface with euro prices, switches a listing page to
 // English and US dollars (staying on that page, remembered for the next pages), then back to German
@@ -9,22 +8,19 @@ import { type RunningServer, startStapel } from "./support/server.ts";
 // logs an error: a dictionary that differed between server and browser would show up as a React
 // hydration error here.
 
-let server: RunningServer;
-let browser: BrowserContext;
-let page: Page;
+let { server, page, close } = {} as Journey;
 /** Console errors and uncaught exceptions (hydration mismatches are both), with the page's URL. */
 const errors: string[] = [];
 /** The dictionary chunks the browser asked for: `/assets/de-….js`, `/assets/en-….js`. */
 const dictionaries: string[] = [];
 
 beforeAll(async () => {
-  server = await startStapel();
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  await page.setViewportSize({ width: 1280, height: 900 });
+  ({ server, page, close } = await startJourney({ viewport: { width: 1280, height: 900 } }));
   await page.setExtraHTTPHeaders({ "Accept-Language": "de-DE,de;q=0.9,en;q=0.5" });
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`${page.url()}: ${message.text()}`);
+    // A page answered 404 on purpose is logged as a failed resource: not an error of the page.
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
+      errors.push(`${page.url()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
   page.on("request", (request) => {
@@ -33,10 +29,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => close?.());
 
 const htmlLang = () => page.locator("html").getAttribute("lang");
 /** Waits until React has hydrated the page (its router is on window, the network is quiet). */
@@ -152,5 +145,18 @@ describe("English and German, euros and dollars, in a real browser", () => {
     await page.getByText("Preise in EUR.").waitFor();
     const prices = await page.locator("main li p.font-bold").allTextContents();
     expect(prices.some((price) => /\d,\d\d\s€/.test(price))).toBe(true);
+  });
+
+  it("a signed-in German buyer's settings and a refused page hydrate in German too", async () => {
+    await page.goto(`${server.url}/login?lang=en`);
+    await signInByEmail(page, server.url, "i18n-journey@example.test");
+    await page.goto(`${server.url}/account/settings?lang=de`);
+    await page.getByRole("heading", { name: "Einstellungen", level: 1 }).waitFor();
+    await page.getByRole("button", { name: "Überall sonst abmelden" }).waitFor();
+    await hydratedCleanlyIn("de");
+    // A module's English refusal shown in German (the msg.* lookup) hydrates with the same words.
+    await page.goto(`${server.url}/account/subscriptions/cnotasubscription0000000`);
+    await page.getByText("Ein solches Abonnement hast du nicht.").waitFor();
+    await hydratedCleanlyIn("de");
   });
 });
