@@ -1,6 +1,6 @@
 import { Form, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useMemo, useSyncExternalStore } from "react";
-import { loadMessages } from "~/modules/i18n/load-messages.ts";
+import { isAccountPath, loadMessages } from "~/modules/i18n/load-messages.ts";
 import {
   hasMessages,
   localizeMessage,
@@ -35,10 +35,20 @@ export function useViewer(): Viewer {
  */
 function useLanguage() {
   const { language } = useViewer();
+  const signedIn = Boolean((useRouteLoaderData("root") as { user?: unknown } | undefined)?.user);
+  const { pathname } = useLocation();
   const version = useSyncExternalStore(subscribeMessages, messagesVersion, messagesVersion);
   useEffect(() => {
     if (!hasMessages(language)) void loadMessages(language);
-  }, [language]);
+    if (hasMessages(language, "account")) return;
+    // A page under /account or /library needs the account words now; a signed-in visitor will
+    // likely go there, so they are fetched while the browser is idle.
+    if (isAccountPath(pathname)) void loadMessages(language, "account");
+    else if (signedIn) {
+      const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 1));
+      idle(() => void loadMessages(language, "account"));
+    }
+  }, [language, pathname, signedIn]);
   return { language, version };
 }
 

@@ -1,25 +1,15 @@
-import { accountDe } from "./account.de.ts";
-import { accountMoreDe } from "./account-more.de.ts";
-import type { Messages } from "./en.ts";
-import { libraryItemDe } from "./library-item.de.ts";
+import type { CoreMessages } from "./en.ts";
 import { listingPagesDe } from "./listing-pages.de.ts";
 import { messagesDe } from "./messages.de.ts";
-import { planChangeDe } from "./plan-change.de.ts";
 import { portalDe } from "./portal.de.ts";
-import { settingsDe } from "./settings.de.ts";
 import { shopPagesDe } from "./shop-pages.de.ts";
 
 /** The interface in German. Typed by the English keys: a missing or extra key fails typecheck. */
-export const de: Messages = {
+export const de: CoreMessages = {
   ...messagesDe,
   ...listingPagesDe,
   ...shopPagesDe,
   ...portalDe,
-  ...accountDe,
-  ...accountMoreDe,
-  ...settingsDe,
-  ...planChangeDe,
-  ...libraryItemDe,
 
   "layout.skip": "Zum Inhalt springen",
   "layout.footer": "Stapel: Prompts, Vorlagen und Agenten von unabhängigen Creators.",

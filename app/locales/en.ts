@@ -4,16 +4,14 @@
  * render time. Seller-written content (titles, descriptions, tags) is never translated.
  *
  * The browser gets only its viewer's language (`app/entry.client.tsx` loads `en.ts` or `de.ts` as a
- * chunk of its own before hydrating); email words live apart in `emails.ts`, server only.
+ * chunk of its own before hydrating); the account and library pages' words are a second chunk
+ * (`en-account.ts`), loaded only under /account and /library; email words live apart in
+ * `emails.ts`, server only.
  */
-import { accountEn } from "./account.ts";
-import { accountMoreEn } from "./account-more.ts";
-import { libraryItemEn } from "./library-item.ts";
+import type { enAccount } from "./en-account.ts";
 import { listingPagesEn } from "./listing-pages.ts";
 import { messagesEn } from "./messages.ts";
-import { planChangeEn } from "./plan-change.ts";
 import { portalEn } from "./portal.ts";
-import { settingsEn } from "./settings.ts";
 import { shopPagesEn } from "./shop-pages.ts";
 
 export const en = {
@@ -21,11 +19,6 @@ export const en = {
   ...listingPagesEn,
   ...shopPagesEn,
   ...portalEn,
-  ...accountEn,
-  ...accountMoreEn,
-  ...settingsEn,
-  ...planChangeEn,
-  ...libraryItemEn,
 
   // Root layout
   "layout.skip": "Skip to content",
@@ -187,5 +180,7 @@ export const en = {
   "listingLanguage.de": "Auf Deutsch",
 } as const;
 
-export type MessageKey = keyof typeof en;
+/** Every key: the core's (every page) and the account area's (`en-account.ts`). */
+export type MessageKey = keyof typeof en | keyof typeof enAccount;
 export type Messages = Record<MessageKey, string>;
+export type CoreMessages = Record<keyof typeof en, string>;

@@ -11,7 +11,7 @@ import { type Journey, startJourney } from "./support/journey.ts";
 let { server, page, close } = {} as Journey;
 /** Console errors and uncaught exceptions (hydration mismatches are both), with the page's URL. */
 const errors: string[] = [];
-/** The dictionary chunks the browser asked for: `/assets/de-….js`, `/assets/en-….js`. */
+/** The dictionary chunks the browser asked for: `de`, `en`, `de-account`, `en-account`. */
 const dictionaries: string[] = [];
 
 beforeAll(async () => {
@@ -24,7 +24,7 @@ beforeAll(async () => {
   });
   page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
   page.on("request", (request) => {
-    const name = /\/assets\/(en|de)-[\w-]+\.js$/.exec(new URL(request.url()).pathname)?.[1];
+    const name = /\/assets\/((?:en|de)(?:-account)?)-[\w]+\.js$/.exec(new URL(request.url()).pathname)?.[1];
     if (name) dictionaries.push(name);
   });
 });
@@ -37,13 +37,16 @@ async function hydrated() {
   await page.waitForLoadState("networkidle");
   await page.waitForFunction(() => "__remixRouter" in window);
 }
-/** The page hydrated without a logged error and downloaded only `language`'s dictionary. */
-async function hydratedCleanlyIn(language: "en" | "de") {
+/**
+ * The page hydrated without a logged error and downloaded only `language`'s dictionary (with its
+ * account words under /account and /library).
+ */
+async function hydratedCleanlyIn(language: "en" | "de", { account = false } = {}) {
   dictionaries.length = 0;
   await page.reload();
   await hydrated();
   expect(errors).toEqual([]);
-  expect(dictionaries).toEqual([language]);
+  expect(dictionaries.sort()).toEqual(account ? [language, `${language}-account`] : [language]);
 }
 const switchLanguage = async (to: "English" | "Deutsch", button: string) => {
   await page.getByRole("combobox", { name: /^(Language|Sprache)$/ }).selectOption({ label: to });
@@ -153,10 +156,18 @@ describe("English and German, euros and dollars, in a real browser", () => {
     await page.goto(`${server.url}/account/settings?lang=de`);
     await page.getByRole("heading", { name: "Einstellungen", level: 1 }).waitFor();
     await page.getByRole("button", { name: "Überall sonst abmelden" }).waitFor();
-    await hydratedCleanlyIn("de");
+    await hydratedCleanlyIn("de", { account: true });
     // A module's English refusal shown in German (the msg.* lookup) hydrates with the same words.
     await page.goto(`${server.url}/account/subscriptions/cnotasubscription0000000`);
     await page.getByText("Ein solches Abonnement hast du nicht.").waitFor();
-    await hydratedCleanlyIn("de");
+    await hydratedCleanlyIn("de", { account: true });
+    // From a storefront page, a client-side navigation into the account brings its words along.
+    await page.goto(`${server.url}/`);
+    await hydrated();
+    await page.getByRole("navigation", { name: "Hauptmenü" }).getByRole("link", { name: "Konto" }).click();
+    await page.waitForURL("**/account");
+    await page.getByRole("link", { name: "Bestellungen und Quittungen" }).first().waitFor();
+    expect(await page.locator("main").textContent()).not.toMatch(/accountNav\.|subs\./);
+    expect(errors).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { provideMessages } from "./translate.ts";
+import { type MessageArea, provideMessages } from "./translate.ts";
 import type { Language } from "./viewer.ts";
 
 /**
@@ -7,19 +7,31 @@ import type { Language } from "./viewer.ts";
  * before hydration (`entry.client.tsx`) and by the root's clientLoader when a navigation changes the
  * language. Resolves at once for a language already here.
  */
-const pending = new Map<Language, Promise<void>>();
+const pending = new Map<string, Promise<void>>();
 
-export function loadMessages(language: Language): Promise<void> {
-  let load = pending.get(language);
+export function loadMessages(language: Language, area: MessageArea = "core"): Promise<void> {
+  const name = `${language}:${area}`;
+  let load = pending.get(name);
   if (!load) {
     load =
-      language === "de"
-        ? Promise.all([import("~/locales/de.ts"), import("~/locales/messages.ts")]).then(
-            ([{ de }, { messagesEn }]) => provideMessages("de", de, messagesEn),
-          )
-        : import("~/locales/en.ts").then(({ en }) => provideMessages("en", en, en));
-    load.catch(() => pending.delete(language));
-    pending.set(language, load);
+      area === "account"
+        ? language === "de"
+          ? import("~/locales/de-account.ts").then(({ deAccount }) =>
+              provideMessages("de", "account", deAccount),
+            )
+          : import("~/locales/en-account.ts").then(({ enAccount }) =>
+              provideMessages("en", "account", enAccount),
+            )
+        : language === "de"
+          ? Promise.all([import("~/locales/de.ts"), import("~/locales/messages.ts")]).then(
+              ([{ de }, { messagesEn }]) => provideMessages("de", "core", de, messagesEn),
+            )
+          : import("~/locales/en.ts").then(({ en }) => provideMessages("en", "core", en, en));
+    load.catch(() => pending.delete(name));
+    pending.set(name, load);
   }
   return load;
 }
+
+/** The pages whose words are in the "account" area. */
+export const isAccountPath = (pathname: string) => /^\/(account|library)(\/|$|_)/.test(pathname);

@@ -1,7 +1,9 @@
 import { de } from "~/locales/de.ts";
+import { deAccount } from "~/locales/de-account.ts";
 import { emailsDe } from "~/locales/emails.de.ts";
 import { emailsEn } from "~/locales/emails.ts";
 import { en, type MessageKey } from "~/locales/en.ts";
+import { enAccount } from "~/locales/en-account.ts";
 import { fill, provideMessages, type Translate } from "./translate.ts";
 import type { Language } from "./viewer.ts";
 
@@ -12,18 +14,18 @@ import type { Language } from "./viewer.ts";
  * receipts, the embed) import their translator from here, so a job or a test that never loads
  * root.tsx has them too.
  */
-provideMessages("en", en, en);
-provideMessages("de", de, en);
+provideMessages("en", "core", en, en);
+provideMessages("en", "account", enAccount, enAccount);
+provideMessages("de", "core", de);
+provideMessages("de", "account", deAccount);
 
 export type EmailKey = keyof typeof emailsEn;
 const emails = { en: emailsEn, de: emailsDe } as const;
 
 /** The interface's words and the emails' words in `language`. */
 export function translator(language: Language): Translate<MessageKey | EmailKey> {
-  const messages = { ...(language === "de" ? de : en), ...emails[language] } as Record<
-    MessageKey | EmailKey,
-    string
-  >;
+  const interfaceWords = language === "de" ? { ...de, ...deAccount } : { ...en, ...enAccount };
+  const messages = { ...interfaceWords, ...emails[language] } as Record<MessageKey | EmailKey, string>;
   return (key, params) => fill(messages[key], params);
 }
 

@@ -7,23 +7,33 @@ import type { Language } from "./viewer.ts";
  * viewer's language: `app/entry.client.tsx` loads that one chunk (`load-messages.ts`) before it
  * hydrates, so the product page does not carry the other language's ~6 KB.
  */
-const dictionaries: Partial<Record<Language, Messages>> = {};
+const dictionaries: Partial<Record<Language, Partial<Messages>>> = {};
+/** Which parts each language has here: "core" (every page) and "account" (/account, /library). */
+export type MessageArea = "core" | "account";
+const areas = new Set<`${Language}:${MessageArea}`>();
 /** The English `msg.*` sentences, for `localizeMessage`'s reverse lookup (a German page needs them too). */
 let englishSentences: Partial<Messages> | undefined;
 let version = 0;
 const listeners = new Set<() => void>();
 
-export function provideMessages(language: Language, messages: Messages, english: Partial<Messages>) {
-  if (dictionaries[language] === messages && englishSentences === english) return;
-  dictionaries[language] = messages;
-  if (englishSentences !== english) {
-    englishSentences = english;
+export function provideMessages(
+  language: Language,
+  area: MessageArea,
+  messages: Partial<Messages>,
+  english?: Partial<Messages>,
+) {
+  if (areas.has(`${language}:${area}`)) return;
+  areas.add(`${language}:${area}`);
+  dictionaries[language] = { ...dictionaries[language], ...messages };
+  if (english) {
+    englishSentences = { ...englishSentences, ...english };
     englishToKey = undefined;
   }
   version += 1;
   for (const listener of listeners) listener();
 }
-export const hasMessages = (language: Language) => Boolean(dictionaries[language]);
+export const hasMessages = (language: Language, area: MessageArea = "core") =>
+  areas.has(`${language}:${area}`);
 /** For `useSyncExternalStore`: a page re-renders when a language it lacked arrives. */
 export function subscribeMessages(listener: () => void) {
   listeners.add(listener);
