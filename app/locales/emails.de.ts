@@ -15,4 +15,16 @@ export const emailsDe: Record<keyof typeof emailsEn, string> = {
   "email.receipt.total": "Bezahlt: {total}",
   "email.receipt.order": "Bestellung {id}",
   "email.receipt.button": "Bibliothek öffnen",
+  "email.change.subject": "Bestätige deine neue E-Mail-Adresse für Stapel",
+  "email.change.body":
+    "Jemand, der im Stapel-Konto {current} angemeldet ist, möchte ab jetzt diese Adresse dafür verwenden. Klicke auf den Knopf, um das zu bestätigen. Der Link funktioniert einmal und läuft in {minutes} Minuten ab.",
+  "email.change.button": "Diese Adresse verwenden",
+  "email.change.paste": "Oder füge diesen Link in deinen Browser ein: {url}",
+  "email.change.ignore": "Wenn du das nicht angefordert hast, ignoriere diese E-Mail: Es ändert sich nichts.",
+  "email.notice.subject": "Jemand möchte dein Stapel-Konto umziehen",
+  "email.notice.preview": "Jemand möchte dein Stapel-Konto auf eine andere Adresse umziehen",
+  "email.notice.body":
+    "Jemand, der in deinem Stapel-Konto angemeldet ist, möchte es auf {email} umziehen. Das Konto zieht nur um, wenn der Link an diese Adresse innerhalb von {minutes} Minuten geöffnet wird.",
+  "email.notice.action":
+    "Warst du das nicht, melde dich an und wähle „Überall sonst abmelden“ in deinen Kontoeinstellungen ({url}): Das beendet alle anderen Sitzungen und zieht den Umzug zurück. Bis der Link geöffnet wird, bleibt dein Konto bei dieser Adresse.",
 };

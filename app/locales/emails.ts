@@ -17,4 +17,16 @@ export const emailsEn = {
   "email.receipt.total": "Total paid: {total}",
   "email.receipt.order": "Order {id}",
   "email.receipt.button": "Open your library",
+  "email.change.subject": "Confirm your new email address for Stapel",
+  "email.change.body":
+    "Someone signed in to the Stapel account {current} asked to use this address for it from now on. Click the button to confirm. The link works once and expires in {minutes} minutes.",
+  "email.change.button": "Use this address",
+  "email.change.paste": "Or paste this link into your browser: {url}",
+  "email.change.ignore": "If you did not ask for this, ignore this email: nothing changes.",
+  "email.notice.subject": "Someone asked to move your Stapel account",
+  "email.notice.preview": "Someone asked to move your Stapel account to another address",
+  "email.notice.body":
+    "Someone signed in to your Stapel account asked to move it to {email}. The account moves only if the link sent to that address is followed within {minutes} minutes.",
+  "email.notice.action":
+    "If it wasn't you, sign in and choose “Sign out everywhere else” on your account settings ({url}): that ends every other session and withdraws the move. Until the link is followed, your account stays at this address.",
 } as const;

@@ -4,6 +4,7 @@
 // emails a German buyer causes (sign-in link, receipt) are written in German.
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requestEmailChange } from "~/modules/accounts/email-change.server.ts";
 import { requestSignInLink } from "~/modules/accounts/magic-link.server.ts";
 import { startCheckout } from "~/modules/checkout/start-checkout.server.ts";
 import { localizeMessage } from "~/modules/i18n/messages.server.ts";
@@ -502,6 +503,29 @@ describe("emails to a German buyer", { timeout: 120_000 }, () => {
     await requestSignInLink(englishAddress, null);
     const english = await prisma.emailMessage.findFirstOrThrow({ where: { to: englishAddress } });
     expect(english.subject).toBe("Your Stapel sign-in link");
+  });
+
+  it("both email change emails follow the language of the settings page that asked", async () => {
+    const user = await createUser();
+    const newEmail = `umzug-${user.id}@example.com`;
+    expect(await requestEmailChange(user.id, newEmail, "de")).toMatchObject({ ok: true });
+    const confirm = await prisma.emailMessage.findFirstOrThrow({ where: { to: newEmail } });
+    expect(confirm.subject).toBe("Bestätige deine neue E-Mail-Adresse für Stapel");
+    expect(confirm.html).toContain('lang="de"');
+    expect(confirm.text).toContain("Diese Adresse verwenden");
+    expect(confirm.text).not.toMatch(/Click the button|Use this address/);
+    const notice = await prisma.emailMessage.findFirstOrThrow({
+      where: { to: user.email, subject: { startsWith: "Jemand" } },
+    });
+    expect(notice.subject).toBe("Jemand möchte dein Stapel-Konto umziehen");
+    expect(notice.text).toContain("Überall sonst abmelden");
+
+    const englishUser = await createUser();
+    await requestEmailChange(englishUser.id, `move-${englishUser.id}@example.com`);
+    const english = await prisma.emailMessage.findFirstOrThrow({
+      where: { to: `move-${englishUser.id}@example.com` },
+    });
+    expect(english.subject).toBe("Confirm your new email address for Stapel");
   });
 
   it("the receipt follows the checkout the buyer started in German", async () => {

@@ -7,6 +7,8 @@ import { queueEmail } from "~/modules/email/outbox.server.ts";
 import { renderEmail } from "~/modules/email/render.server.ts";
 import { EmailChangeConfirmEmail } from "~/modules/email/templates/email-change-confirm.tsx";
 import { EmailChangeNoticeEmail } from "~/modules/email/templates/email-change-notice.tsx";
+import { translator } from "~/modules/i18n/messages.server.ts";
+import type { Language } from "~/modules/i18n/viewer.ts";
 import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
@@ -38,6 +40,7 @@ export type EmailChangeRequestResult =
 export async function requestEmailChange(
   userId: string,
   newEmail: string,
+  language: Language = "en",
 ): Promise<EmailChangeRequestResult> {
   const user = await prisma.user.findFirst({
     where: { id: userId, deletedAt: null },
@@ -55,19 +58,21 @@ export async function requestEmailChange(
   const url = `${env().APP_URL}/account/email-change?token=${token}`;
   const [confirm, notice] = await Promise.all([
     renderEmail(
-      "Confirm your new email address for Stapel",
+      translator(language)("email.change.subject"),
       createElement(EmailChangeConfirmEmail, {
         url,
         currentEmail: maskEmail(user.email),
         minutes: EMAIL_CHANGE_LINK_MINUTES,
+        language,
       }),
     ),
     renderEmail(
-      "Someone asked to move your Stapel account",
+      translator(language)("email.notice.subject"),
       createElement(EmailChangeNoticeEmail, {
         maskedNewEmail: maskEmail(newEmail),
         minutes: EMAIL_CHANGE_LINK_MINUTES,
         settingsUrl: `${env().APP_URL}/account/settings`,
+        language,
       }),
     ),
   ]);

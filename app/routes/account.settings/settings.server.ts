@@ -4,6 +4,7 @@ import { deleteAccount } from "~/modules/accounts/delete-account.server.ts";
 import { requestEmailChange } from "~/modules/accounts/email-change.server.ts";
 import { type AccountSettingsIntent, AccountSettingsSchema } from "~/modules/accounts/forms.ts";
 import { signOutOtherSessions } from "~/modules/accounts/sessions.server.ts";
+import { resolveViewer } from "~/modules/i18n/viewer.server.ts";
 import {
   invalidSubmission,
   parseSubmission,
@@ -38,7 +39,7 @@ export async function handleSettingsAction(request: Request) {
 
   switch (value.intent) {
     case "change-email": {
-      const outcome = await requestEmailChange(user.id, value.newEmail);
+      const outcome = await requestEmailChange(user.id, value.newEmail, resolveViewer(request).language);
       if (outcome.ok) {
         return data<Payload>({
           intent: value.intent,

@@ -1,28 +1,31 @@
 import { Button, Text } from "@react-email/components";
+import { translator } from "~/modules/i18n/messages.server.ts";
+import type { Language } from "~/modules/i18n/viewer.ts";
 import { buttonStyle, EmailLayout } from "./layout.tsx";
 
-/** Sent to the new address: following the link moves the account there. */
+/** Sent to the new address: following the link moves the account there. In the asker's language. */
 export function EmailChangeConfirmEmail({
   url,
   currentEmail,
   minutes,
+  language = "en",
 }: {
   url: string;
   currentEmail: string;
   minutes: number;
+  language?: Language;
 }) {
+  const t = translator(language);
   return (
-    <EmailLayout preview="Confirm your new email address for Stapel">
-      <Text>
-        Someone signed in to the Stapel account {currentEmail} asked to use this address for it from now on.
-        Click the button to confirm. The link works once and expires in {minutes} minutes.
-      </Text>
+    <EmailLayout preview={t("email.change.subject")} language={language}>
+      <Text>{t("email.change.body", { current: currentEmail, minutes })}</Text>
       <Button href={url} style={buttonStyle}>
-        Use this address
+        {t("email.change.button")}
       </Button>
       <Text style={{ fontSize: 13, color: "#6b6880" }}>
-        Or paste this link into your browser: {url}
-        {"\n"}If you did not ask for this, ignore this email: nothing changes.
+        {t("email.change.paste", { url })}
+        {"\n"}
+        {t("email.change.ignore")}
       </Text>
     </EmailLayout>
   );
