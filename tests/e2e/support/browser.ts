@@ -226,7 +226,11 @@ export async function launchBrowser(): Promise<BrowserContext> {
     acceptDownloads: true,
     args: choice.args,
   });
-  context.on("close", () => void rm(profile, { recursive: true, force: true }));
+  // Chromium may still be writing into its profile as the context closes (ENOTEMPTY): retry, and a
+  // temporary folder left behind must not fail the run.
+  context.on("close", () => {
+    rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => {});
+  });
   return context;
 }
 
