@@ -1,11 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useFormat, useLocalize, useT } from "~/components/i18n.tsx";
-import {
-  defaultVariantWidth,
-  imageSrcSet,
-  imageVariantUrl,
-  type PublicImage,
-} from "~/modules/media/image-urls.ts";
+import { ResponsiveImage } from "~/components/media/responsive-image.tsx";
+import { imageVariantUrl, type PublicImage } from "~/modules/media/image-urls.ts";
 
 /** A review as pages show it (the listing page's first few and the "all reviews" page). */
 export type ReviewView = {
@@ -145,16 +141,10 @@ function ProofImage({ image }: { image: PublicImage }) {
   return (
     <figure className="mt-2" data-testid="review-proof-image">
       <a href={imageVariantUrl(image.id, largest)} className="inline-block">
-        <img
-          src={imageVariantUrl(image.id, defaultVariantWidth(image.widths))}
-          srcSet={imageSrcSet(image)}
+        <ResponsiveImage
+          image={image}
           sizes="(min-width: 640px) 320px, 100vw"
-          alt={image.alt}
-          width={image.width}
-          height={image.height}
-          loading="lazy"
-          decoding="async"
-          className="h-auto max-h-64 w-auto max-w-full rounded ring-1 ring-gray-200"
+          className="max-h-64 w-auto rounded ring-1 ring-gray-200"
         />
       </a>
       <figcaption className="mt-1 text-xs text-gray-600">{t("reviews.proofImage")}</figcaption>

@@ -13,12 +13,12 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { useLocalize, useT } from "~/components/i18n.tsx";
+import { ResponsiveImage } from "~/components/media/responsive-image.tsx";
 import { FormErrors, TextAreaField } from "~/components/reviews-reports/form-parts.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
 import { metaTranslator } from "~/modules/i18n/translate.ts";
-import { defaultVariantWidth, imageSrcSet, imageVariantUrl } from "~/modules/media/image-urls.ts";
 import { findPublicListing } from "~/modules/reports/listing-reports.server.ts";
 import {
   REVIEW_BODY_MAX,
@@ -236,14 +236,11 @@ function ProofImageFields({
       <legend className="px-1 text-sm font-medium text-ink">{t("reviewForm.image")}</legend>
       {current && (
         <figure className="space-y-1">
-          <img
-            src={imageVariantUrl(current.id, defaultVariantWidth(current.widths))}
-            srcSet={imageSrcSet(current)}
+          <ResponsiveImage
+            image={current}
             sizes="200px"
-            alt={current.alt}
-            width={current.width}
-            height={current.height}
-            className="h-auto max-h-40 w-auto rounded ring-1 ring-gray-200"
+            loading="eager"
+            className="max-h-40 w-auto rounded ring-1 ring-gray-200"
           />
           <figcaption className="text-xs text-gray-600">{t("reviewForm.imageNow")}</figcaption>
         </figure>
