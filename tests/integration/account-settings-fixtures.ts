@@ -3,6 +3,7 @@
 import * as settingsRoute from "~/routes/account.settings/route.tsx";
 import * as emailChangeRoute from "~/routes/account_.email-change/route.tsx";
 import { prisma } from "~/utils/db.server.ts";
+import type { StripeSandbox } from "../../stripe-sandbox/index.ts";
 import { requestAs } from "../support/fixtures.ts";
 import { callRoute } from "../support/routes.ts";
 
@@ -60,7 +61,10 @@ export const cookieFrom = (response: Response) => response.headers.get("Set-Cook
  * paths where Stapel has them: a paid order (partly refunded) with its entitlement and licence key,
  * a plan subscription paid at the sandbox, an activation, a review, a download.
  */
-export async function buyerWithHistory(app: { sandbox: { deliveries(): Promise<void> } }, tag: string) {
+export async function buyerWithHistory(
+  app: { sandbox: Pick<StripeSandbox, "deliveries" | "events"> },
+  tag: string,
+) {
   const { startCheckout } = await import("~/modules/checkout/start-checkout.server.ts");
   const { refundOrder } = await import("~/modules/refunds/request.server.ts");
   const { payHostedCheckout } = await import("../support/app-env.ts");

@@ -1,5 +1,6 @@
 import Stripe from "stripe";
 import { runDueJobs } from "~/modules/jobs/worker.server.ts";
+import type { StripeSandbox } from "../../stripe-sandbox/index.ts";
 
 /** The tasks a Stripe event's job may start: the event's own, and the grant syncs it schedules. */
 const WEBHOOK_TASKS = ["stripe-event:", "sync-subscription-access", "sync-plan-grants", "sync-shop-grants"];
@@ -13,10 +14,20 @@ export async function runWebhookJobs(): Promise<void> {
   await runDueJobs(process.env.DATABASE_URL as string, { only: WEBHOOK_TASKS });
 }
 
-/** Waits until the sandbox has delivered every webhook, then runs the jobs they queued. */
-export async function settleWebhooks(sandbox: { deliveries(): Promise<void> }): Promise<void> {
-  await sandbox.deliveries();
-  await runWebhookJobs();
+/**
+ * Waits until the sandbox has delivered every webhook, then runs the jobs they queued, and again
+ * while those jobs made Stripe emit more events (a refund's job cancels the subscription at Stripe,
+ * whose customer.subscription.deleted is what ends it here). Settling once left that second round
+ * to chance: on a fast database the job's cancel raced the end of the first delivery wait.
+ */
+export async function settleWebhooks(sandbox: Pick<StripeSandbox, "deliveries" | "events">): Promise<void> {
+  for (let round = 0; round < 10; round++) {
+    const eventsBefore = sandbox.events().length;
+    await sandbox.deliveries();
+    await runWebhookJobs();
+    if (sandbox.events().length === eventsBefore) return;
+  }
+  throw new Error("webhook jobs kept making Stripe emit events after 10 rounds");
 }
 
 const signer = new Stripe("sk_test_signer");
