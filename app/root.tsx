@@ -15,6 +15,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { useT, ViewerSwitchers } from "~/components/i18n.tsx";
 import { useNonce } from "~/components/nonce.tsx";
 import { emailTransport } from "~/integrations/email.server.ts";
+import { rememberLanguage } from "~/modules/accounts/locale.server.ts";
 import { languageAlternates } from "~/modules/i18n/alternates.ts";
 import { serverMessagesReady } from "~/modules/i18n/messages.server.ts";
 import { resolveViewer } from "~/modules/i18n/viewer.server.ts";
@@ -30,7 +31,9 @@ export const links: LinksFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   serverMessagesReady(); // both dictionaries for server rendering; the browser loads only its own
   const user = await getSessionUser(request);
-  const { language, currency } = resolveViewer(request);
+  const { language, currency, languageSource } = resolveViewer(request);
+  // A signed-in person who switches language keeps it for their emails too (User.locale).
+  if (user && languageSource === "url") await rememberLanguage(user.id, language);
   const url = new URL(request.url);
   return {
     requestId: context.requestId,

@@ -4,7 +4,7 @@ import { queueEmail } from "~/modules/email/outbox.server.ts";
 import { renderEmail } from "~/modules/email/render.server.ts";
 import { MagicLinkEmail } from "~/modules/email/templates/magic-link.tsx";
 import { translator } from "~/modules/i18n/messages.server.ts";
-import type { Language } from "~/modules/i18n/viewer.ts";
+import { type Language, parseLanguage } from "~/modules/i18n/viewer.ts";
 import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
@@ -36,7 +36,9 @@ export async function requestSignInLink(
     createElement(MagicLinkEmail, { url, minutes: LINK_MINUTES, language }),
   );
   await prisma.$transaction(async (tx) => {
-    const row = await tx.signInToken.create({ data: tokenRow(token, normalized, redirectTo, LINK_MINUTES) });
+    const row = await tx.signInToken.create({
+      data: { ...tokenRow(token, normalized, redirectTo, LINK_MINUTES), language },
+    });
     await queueEmail(tx, { ...rendered, to: normalized, idempotencyKey: `sign-in:${row.id}` });
   });
   return { ok: true };
@@ -82,10 +84,12 @@ export async function consumeSignInToken(token: string) {
     });
     const row = used[0];
     if (!row) return null;
+    // The sign-in page's language becomes the account's (links the launcher prints carry none).
+    const locale = parseLanguage(row.language);
     const user = await tx.user.upsert({
       where: { email: row.email },
-      update: {},
-      create: { email: row.email },
+      update: locale ? { locale } : {},
+      create: { email: row.email, locale },
       include: { shop: { select: { id: true } } },
     });
     // A deleted account keeps only an anonymised address (deleted-<id>@deleted.invalid) that no

@@ -2,6 +2,7 @@ import { createElement } from "react";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { type Stripe, stripe } from "~/integrations/stripe.server.ts";
 import { type ChargeSettlement, retrieveChargeSettlement } from "~/integrations/stripe-connect.server.ts";
+import { rememberLanguage } from "~/modules/accounts/locale.server.ts";
 import { grantOrderEntitlements } from "~/modules/delivery/grants.server.ts";
 import { recordRedemption } from "~/modules/discounts/redeem.server.ts";
 import { queueEmail } from "~/modules/email/outbox.server.ts";
@@ -75,7 +76,10 @@ export async function fulfilCheckoutSession(sessionId: string): Promise<Fulfilme
     });
     const licenseKeys = await grantOrderEntitlements(tx, paid);
     await applyTierActivationLimits(tx, paid.items);
-    await queueReceipt(tx, paid, licenseKeys, parseLanguage(session.metadata?.lang) ?? "en");
+    const language = parseLanguage(session.metadata?.lang);
+    await queueReceipt(tx, paid, licenseKeys, language ?? "en");
+    // The checkout's language becomes the buyer's: their later emails (refunds, updates) use it.
+    if (language) await rememberLanguage(paid.buyerId, language, tx);
     return paid;
   });
 

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SignInToken" ADD COLUMN     "language" TEXT;
