@@ -1,6 +1,14 @@
 import { createHash } from "node:crypto";
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { SESSION_COOKIE_NAME } from "../../app/utils/session-cookie.ts";
+import {
+  addVaryAcceptEncoding,
+  chooseEncoding,
+  compressible,
+  type GzipParts,
+  gzipParts,
+  gzipWithNonce,
+} from "./html-compression.ts";
 
 /**
  * Public pages for anonymous visitors, the HTTP layer's side (ADR 29):
@@ -12,7 +20,9 @@ import { SESSION_COOKIE_NAME } from "../../app/utils/session-cookie.ts";
  * - Every public answer gets an ETag over its bytes, so `If-None-Match` gets a 304.
  *
  * The CSP nonce differs per response: cached bodies are kept with the nonce cut out and each hit
- * gets the nonce of its own response, so neither the ETag nor the cache depends on it.
+ * gets the nonce of its own response, so neither the ETag nor the cache depends on it. A text body
+ * is also kept deflated, part by part, so a hit that accepts gzip is sent compressed with its nonce
+ * put in between (html-compression.ts, ADR 37); the weak ETag is the same for both encodings.
  */
 
 /** Cookies that only choose the language or currency (they are part of the key). */
@@ -110,6 +120,25 @@ export function sendWithNonce(
   res.end();
 }
 
+/** Writes a kept body as one gzip member with `nonce` in its holes (Content-Length and -Encoding set). */
+export function sendGzipWithNonce(
+  res: ExpressResponse,
+  gz: GzipParts,
+  nonce: string | undefined,
+  head: boolean,
+) {
+  const { chunks, length } = gzipWithNonce(gz, nonce);
+  res.setHeader("Content-Encoding", "gzip");
+  res.setHeader("Content-Length", length);
+  if (head) {
+    res.end();
+    return;
+  }
+  res.cork();
+  for (const chunk of chunks) if (chunk.length > 0) res.write(chunk);
+  res.end();
+}
+
 /** A weak ETag (the bytes but for the nonce): equal pages answer 304 whatever their nonce. */
 export function etagOf(stored: StoredBody): string {
   const hash = createHash("sha1");
@@ -133,6 +162,8 @@ type Entry = {
   status: number;
   headers: [string, string][];
   body: StoredBody;
+  /** The body deflated part by part, once it is ready (null: not compressible, or not yet). */
+  gzip: GzipParts | null;
   etag: string;
   size: number;
   expiresAt: number;
@@ -231,7 +262,10 @@ export class PageCache {
       return true;
     }
     res.statusCode = entry.status;
-    sendWithNonce(res, entry.body, res.locals.nonce as string | undefined, req.method === "HEAD");
+    const nonce = res.locals.nonce as string | undefined;
+    if (entry.gzip && chooseEncoding(req, false))
+      sendGzipWithNonce(res, entry.gzip, nonce, req.method === "HEAD");
+    else sendWithNonce(res, entry.body, nonce, req.method === "HEAD");
     return true;
   }
 
@@ -240,7 +274,15 @@ export class PageCache {
     return this.generation;
   }
 
-  store(key: string, ticket: number, status: number, headers: Headers, body: StoredBody, etag: string) {
+  store(
+    key: string,
+    ticket: number,
+    status: number,
+    headers: Headers,
+    body: StoredBody,
+    etag: string,
+    gzip: Promise<GzipParts | null> | null = null,
+  ) {
     if (!this.enabled || ticket !== this.generation) return;
     if (headers.has("Set-Cookie") || body.length > this.maxEntryBytes) return;
     const kept: [string, string][] = [];
@@ -252,8 +294,28 @@ export class PageCache {
     }
     const previous = this.entries.get(key);
     if (previous) this.remove(previous);
-    const entry: Entry = { key, status, headers: kept, body, etag, size, expiresAt: this.now() + this.ttlMs };
+    const entry: Entry = {
+      key,
+      status,
+      headers: kept,
+      body,
+      gzip: null,
+      etag,
+      size,
+      expiresAt: this.now() + this.ttlMs,
+    };
     this.entries.set(key, entry);
+    // The compressed copy joins the entry when ready (hits before then are sent raw) and counts
+    // towards the bound only while the entry is still kept.
+    gzip
+      ?.then((parts) => {
+        if (!parts || this.entries.get(key) !== entry) return;
+        entry.gzip = parts;
+        const extra = parts.deflated.reduce((sum, part) => sum + part.length, 0);
+        entry.size += extra;
+        this.bytes += extra;
+      })
+      .catch(() => {});
     this.bytes += size;
     this.stats.stores++;
     for (const oldest of this.entries.values()) {
@@ -303,17 +365,33 @@ export function publicAnswers(cache: PageCache | null) {
     },
     publicAnswer: {
       wants: etaggable,
-      finish(req: ExpressRequest, res: ExpressResponse, status: number, headers: Headers, body: Buffer) {
-        const stored = cutNonce(body, res.locals.nonce as string | undefined);
+      async finish(
+        req: ExpressRequest,
+        res: ExpressResponse,
+        status: number,
+        headers: Headers,
+        body: Buffer,
+      ) {
+        const nonce = res.locals.nonce as string | undefined;
+        const stored = cutNonce(body, nonce);
         const etag = etagOf(stored);
         headers.set("ETag", etag);
+        const zippable = compressible(req, status, headers);
+        if (zippable) addVaryAcceptEncoding(headers);
+        const notModified = matchesIfNoneMatch(req, etag);
+        const encoding = zippable && !notModified ? chooseEncoding(req, false) : null;
         const slot = res.locals.pageCacheSlot as { key: string; ticket: number } | undefined;
-        if (cache && slot && req.method === "GET") {
+        const keep = cache !== null && slot !== undefined && req.method === "GET";
+        const gz = zippable && (keep || encoding) ? gzipParts(stored) : null;
+        if (keep) {
           if (!headers.has("Set-Cookie")) headers.set("X-Cache", "miss");
-          cache.store(slot.key, slot.ticket, status, headers, stored, etag);
+          cache.store(slot.key, slot.ticket, status, headers, stored, etag, gz);
         }
-        if (matchesIfNoneMatch(req, etag)) return { status: 304, body: null };
-        return { status, body };
+        if (notModified) return { status: 304, body: null };
+        const parts = encoding ? await gz : null;
+        if (!parts) return { status, body };
+        headers.set("Content-Encoding", "gzip");
+        return { status, body: Buffer.concat(gzipWithNonce(parts, nonce).chunks) };
       },
     },
   };

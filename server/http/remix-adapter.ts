@@ -3,6 +3,12 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { type AppLoadContext, createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
+import {
+  addVaryAcceptEncoding,
+  chooseEncoding,
+  compressible,
+  writeCompressedBody,
+} from "./html-compression.ts";
 
 /**
  * Remix behind Express, like @remix-run/express, except for how bodies are written: this waits
@@ -15,7 +21,8 @@ export type ResponseFinishing = {
   finishHeaders: (req: ExpressRequest, res: ExpressResponse, headers: Headers) => void;
   /**
    * Public answers (server/http/page-cache.ts): bodies it wants are read whole, so they get an
-   * ETag (or a 304) and may be kept by the page cache; everything else streams.
+   * ETag (or a 304) and may be kept by the page cache; everything else streams (compressed when
+   * the visitor accepts it: html-compression.ts).
    */
   publicAnswer?: {
     wants(req: ExpressRequest, status: number, headers: Headers): boolean;
@@ -25,7 +32,7 @@ export type ResponseFinishing = {
       status: number,
       headers: Headers,
       body: Buffer,
-    ): { status: number; body: Buffer | null };
+    ): Promise<{ status: number; body: Buffer | null }>;
   };
 };
 
@@ -55,11 +62,21 @@ export async function sendWebResponse(
   finishing.finishHeaders(req, res, headers);
   if (response.body && finishing.publicAnswer?.wants(req, response.status, headers)) {
     const body = Buffer.from(await response.arrayBuffer());
-    const answer = finishing.publicAnswer.finish(req, res, response.status, headers, body);
+    const answer = await finishing.publicAnswer.finish(req, res, response.status, headers, body);
     await writeResponse(res, answer.status, headers, answer.body);
     return;
   }
-  await writeResponse(res, response.status, headers, response.body);
+  let encoding: "br" | "gzip" | null = null;
+  const fromFile = response.body && (response.body as { [NODE_READABLE]?: Readable })[NODE_READABLE];
+  if (response.body && !fromFile && compressible(req, response.status, headers)) {
+    addVaryAcceptEncoding(headers);
+    encoding = req.method === "HEAD" ? null : chooseEncoding(req, true);
+    if (encoding) {
+      headers.set("Content-Encoding", encoding);
+      headers.delete("Content-Length");
+    }
+  }
+  await writeResponse(res, response.status, headers, response.body, encoding);
 }
 
 function toWebRequest(req: ExpressRequest, res: ExpressResponse): Request {
@@ -91,6 +108,7 @@ async function writeResponse(
   status: number,
   headers: Headers,
   body: ReadableStream<Uint8Array> | Buffer | null,
+  encoding: "br" | "gzip" | null = null,
 ) {
   res.statusCode = status;
   for (const [name, value] of headers) {
@@ -109,6 +127,7 @@ async function writeResponse(
     return;
   }
   if (headers.get("Content-Type")?.includes("text/event-stream")) res.flushHeaders();
+  if (encoding) return writeCompressedBody(res, body, encoding);
   const source = (body as { [NODE_READABLE]?: Readable })[NODE_READABLE];
   if (source && !body.locked) await pipeNodeBody(res, source);
   else await writeBody(res, body);

@@ -27,7 +27,7 @@ beforeAll(async () => {
     if (!answers.lookup(req, res)) next();
   });
   // Stands for express.static and the app: a hit never reaches them.
-  app.get("*", (req, res) => {
+  app.get("*", async (req, res) => {
     rendered++;
     const nonce = res.locals.nonce as string;
     const body = Buffer.from(
@@ -38,7 +38,7 @@ beforeAll(async () => {
       "Cache-Control": "public, max-age=0, s-maxage=60",
       Vary: "Cookie, Accept-Language",
     });
-    const answer = answers.publicAnswer.finish(req, res, 200, headers, body);
+    const answer = await answers.publicAnswer.finish(req, res, 200, headers, body);
     res.status(answer.status);
     for (const [name, value] of headers) res.setHeader(name, value);
     res.end(answer.body ?? undefined);
