@@ -190,7 +190,7 @@ describe("a public page", () => {
     const etag = zipped.headers.etag as string;
     expect(etag).toMatch(/^W\//);
     await settle();
-    for (const accept of [{ "Accept-Encoding": "gzip" }, {}]) {
+    for (const accept of [{ "Accept-Encoding": "gzip" }, {}] as Record<string, string>[]) {
       const again = await get("/public/two", { ...accept, "If-None-Match": etag });
       expect(again.status).toBe(304);
       expect(again.body.length).toBe(0);

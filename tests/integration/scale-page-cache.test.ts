@@ -122,7 +122,7 @@ describe("the page cache for anonymous visitors", () => {
     expect(secondBody.match(/nonce="([^"]+)"/)?.[1]).not.toBe(firstBody.match(/nonce="([^"]+)"/)?.[1]);
     for (const response of [first, second]) {
       expect(response.headers.get("cache-control")).toMatch(/^public, max-age=0/);
-      expect(response.headers.get("vary")).toBe("Cookie, Accept-Language");
+      expect(response.headers.get("vary")).toBe("Cookie, Accept-Language, Accept-Encoding");
       expect(response.headers.get("etag")).toMatch(/^W\/"/);
       expect(response.headers.get("set-cookie")).toBeNull();
     }
