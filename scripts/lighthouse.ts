@@ -105,9 +105,9 @@ type ClientManifest = {
  * to the listing route, each with its imported chunks (read from the client manifest); counted once
  * each, gzipped (level 6) and raw. The manifest file itself is not loaded by the page: with lazy
  * route discovery (v3_lazyRouteDiscovery) the page gets its routes inline and asks /__manifest for
- * the routes its links lead to. The entry loads the page's language before hydrating (its
- * dictionary chunk and the shared server-message words, `app/entry.client.tsx`): those count too,
- * for the larger of the two languages.
+ * the routes its links lead to. The entry loads the page's words before hydrating (the "core" area
+ * of its language, `app/entry.client.tsx`): those count too, for the larger of the two languages.
+ * (The "site" words it fetches once the page is interactive, for the next page, do not.)
  */
 export function productPageJavaScript(): {
   files: number;
@@ -144,18 +144,25 @@ export function productPageJavaScript(): {
     rawBytes += raw;
     gzipBytes += gzip;
   }
+  // The words the entry waits for on this page: the "core" area of its language
+  // (`app/locales/<language>-core.ts`, ADR 36) and the chunks that chunk imports.
   const assetFiles = readdirSync(assets);
   const dictionaries = ["en", "de"].map((name) => {
-    // The account area's words (`<language>-account-*`) load only under /account and /library.
-    const chunks = assetFiles.filter(
-      (file) => new RegExp(`^(${name}|messages)-[\\w-]+\\.js$`).test(file) && !file.includes("-account-"),
-    );
-    if (!chunks.some((file) => file.startsWith(`${name}-`)))
-      throw new Error(`no ${name} dictionary chunk in ${assets}; did the i18n chunks move?`);
-    const sizes = chunks.map((file) => size(join(assets, file)));
+    const files = new Set<string>();
+    const visit = (file: string) => {
+      if (urls.has(`/assets/${file}`) || files.has(file)) return;
+      files.add(file);
+      const code = readFileSync(join(assets, file), "utf8");
+      for (const [, imported] of code.matchAll(/(?:from|import)\s*"\.\/([\w.-]+\.js)"/g))
+        visit(imported as string);
+    };
+    const core = assetFiles.find((file) => new RegExp(`^${name}-core-[\\w-]+\\.js$`).test(file));
+    if (!core) throw new Error(`no ${name}-core dictionary chunk in ${assets}; did the i18n chunks move?`);
+    visit(core);
+    const sizes = [...files].map((file) => size(join(assets, file)));
     return {
       name,
-      files: chunks.length,
+      files: files.size,
       rawBytes: sizes.reduce((sum, item) => sum + item.raw, 0),
       gzipBytes: sizes.reduce((sum, item) => sum + item.gzip, 0),
     };

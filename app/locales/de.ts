@@ -1,3 +1,4 @@
+import { deCore } from "./de-core.ts";
 import type { CoreMessages } from "./en.ts";
 import { listingPagesDe } from "./listing-pages.de.ts";
 import { messagesDe } from "./messages.de.ts";
@@ -6,25 +7,11 @@ import { shopPagesDe } from "./shop-pages.de.ts";
 
 /** The interface in German. Typed by the English keys: a missing or extra key fails typecheck. */
 export const de: CoreMessages = {
+  ...deCore,
   ...messagesDe,
   ...listingPagesDe,
   ...shopPagesDe,
   ...portalDe,
-
-  "layout.skip": "Zum Inhalt springen",
-  "layout.footer": "Stapel: Prompts, Vorlagen und Agenten von unabhängigen Creators.",
-  "nav.label": "Hauptmenü",
-  "nav.discover": "Entdecken",
-  "nav.library": "Bibliothek",
-  "nav.account": "Konto",
-  "nav.dashboard": "Dashboard",
-  "nav.sell": "Verkaufen",
-  "nav.devOutbox": "Dev-Postausgang",
-  "nav.signOut": "Abmelden",
-  "nav.signIn": "Anmelden",
-  "switcher.language": "Sprache",
-  "switcher.currency": "Preise anzeigen in",
-  "switcher.apply": "Ändern",
 
   "home.title": "Stapel: Prompts, Vorlagen und KI-Agenten von unabhängigen Creators",
   "home.description":
@@ -85,10 +72,6 @@ export const de: CoreMessages = {
   "sort.rating": "Am besten bewertet",
   "sort.price-asc": "Preis: aufsteigend",
   "sort.price-desc": "Preis: absteigend",
-  "type.PROMPT": "Prompt",
-  "type.TEMPLATE": "Vorlage",
-  "type.AGENT": "Agent",
-  "type.BUNDLE": "Paket",
 
   "landing.category": "{name}: Prompts, Vorlagen und Agenten",
   "landing.model": "Prompts und Agenten für {name}",
@@ -125,39 +108,4 @@ export const de: CoreMessages = {
   "account.title": "Dein Konto",
   "account.signedInAs": "Angemeldet als {email}",
   "account.subscriptions": "Abonnements",
-
-  "buy.free": "Kostenlos",
-  "buy.claim": "Kostenlos holen",
-  "buy.signInToClaim": "Anmelden und kostenlos holen",
-  "buy.notSold": "In dieser Währung nicht erhältlich",
-  "buy.payingIn": "Zahlung in {currency}.",
-  "buy.payIn": "In {currency} zahlen",
-  "buy.licence": "Lizenz",
-  "buy.from": "ab",
-  "buy.notSoldIn": "nicht in {currency} erhältlich",
-  "buy.activations": "{count} Aktivierungen",
-  "buy.yourPrice": "Dein Preis in {currency} (mindestens {minimum})",
-  "buy.discountCode": "Rabattcode (optional)",
-  "buy.buy": "Kaufen",
-  "buy.buyFor": "Für {price} kaufen",
-  "buy.signInToBuy": "Anmelden und kaufen",
-  "buy.signInToBuyFor": "Anmelden und für {price} kaufen",
-
-  "listing.by": "von",
-  "listing.reviews": "{count} Bewertungen",
-  "listing.cancelled": "Der Kauf wurde abgebrochen. Dir wurde nichts berechnet.",
-  "listing.description": "Beschreibung",
-  "listing.peek": "Ein Blick hinein",
-  "listing.peekNote": "Das vollständige Angebot wird nach dem Kauf in deiner Bibliothek freigeschaltet.",
-  "listing.bundle": "In diesem Paket enthalten",
-  "listing.report": "Dieses Angebot melden",
-  "listing.includedIn": "Enthalten in",
-  "listing.edit": "Dein Angebot bearbeiten",
-  "listing.owned": "Gehört dir: Bibliothek öffnen",
-  "listing.secure": "Sichere Zahlung über Stripe. Sofortiger Zugang. Lizenzschlüssel inklusive.",
-  "plan.perMonth": "{price}/Monat",
-  "plan.perYear": "{price}/Jahr",
-
-  "listingLanguage.en": "In English",
-  "listingLanguage.de": "Auf Deutsch",
 };

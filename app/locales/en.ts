@@ -3,38 +3,25 @@
  * object, so a missing or extra German key fails typecheck). `{name}` marks a value filled in at
  * render time. Seller-written content (titles, descriptions, tags) is never translated.
  *
- * The browser gets only its viewer's language (`app/entry.client.tsx` loads `en.ts` or `de.ts` as a
- * chunk of its own before hydrating); the account and library pages' words are a second chunk
- * (`en-account.ts`), loaded only under /account and /library; email words live apart in
- * `emails.ts`, server only.
+ * The browser gets only its viewer's language, in areas (`app/modules/i18n/load-messages.ts`, ADR
+ * 36): the frame's and the product page's words are `en-core.ts` (all the product page loads before
+ * hydrating); this file adds the rest, which every other page loads before hydrating; the account
+ * and library pages' words are `en-account.ts`, loaded only under /account and /library; email
+ * words live apart in `emails.ts`, server only.
  */
 import type { enAccount } from "./en-account.ts";
+import { enCore } from "./en-core.ts";
 import { listingPagesEn } from "./listing-pages.ts";
 import { messagesEn } from "./messages.ts";
 import { portalEn } from "./portal.ts";
 import { shopPagesEn } from "./shop-pages.ts";
 
 export const en = {
+  ...enCore,
   ...messagesEn,
   ...listingPagesEn,
   ...shopPagesEn,
   ...portalEn,
-
-  // Root layout
-  "layout.skip": "Skip to content",
-  "layout.footer": "Stapel: prompts, templates and agents from independent creators.",
-  "nav.label": "Main",
-  "nav.discover": "Discover",
-  "nav.library": "Library",
-  "nav.account": "Account",
-  "nav.dashboard": "Dashboard",
-  "nav.sell": "Sell",
-  "nav.devOutbox": "Dev outbox",
-  "nav.signOut": "Sign out",
-  "nav.signIn": "Sign in",
-  "switcher.language": "Language",
-  "switcher.currency": "Show prices in",
-  "switcher.apply": "Change",
 
   // Home
   "home.title": "Stapel: prompts, templates and AI agents from independent creators",
@@ -97,10 +84,6 @@ export const en = {
   "sort.rating": "Top rated",
   "sort.price-asc": "Price: low to high",
   "sort.price-desc": "Price: high to low",
-  "type.PROMPT": "Prompt",
-  "type.TEMPLATE": "Template",
-  "type.AGENT": "Agent",
-  "type.BUNDLE": "Bundle",
 
   // Landing pages
   "landing.category": "{name} prompts, templates and agents",
@@ -140,47 +123,9 @@ export const en = {
   "account.title": "Your account",
   "account.signedInAs": "Signed in as {email}",
   "account.subscriptions": "Subscriptions",
-
-  // Buy box
-  "buy.free": "Free",
-  "buy.claim": "Claim for free",
-  "buy.signInToClaim": "Sign in to claim for free",
-  "buy.notSold": "Not sold in this currency",
-  "buy.payingIn": "Paying in {currency}.",
-  "buy.payIn": "Pay in {currency}",
-  "buy.licence": "Licence",
-  "buy.from": "from",
-  "buy.notSoldIn": "not sold in {currency}",
-  "buy.activations": "{count} activations",
-  "buy.yourPrice": "Your price in {currency} (at least {minimum})",
-  "buy.discountCode": "Discount code (optional)",
-  "buy.buy": "Buy",
-  "buy.buyFor": "Buy for {price}",
-  "buy.signInToBuy": "Sign in to buy",
-  "buy.signInToBuyFor": "Sign in to buy for {price}",
-
-  // Listing page
-  "listing.by": "by",
-  "listing.reviews": "{count} reviews",
-  "listing.cancelled": "Checkout was cancelled. You have not been charged.",
-  "listing.description": "Description",
-  "listing.peek": "A peek inside",
-  "listing.peekNote": "The full listing is unlocked in your library after purchase.",
-  "listing.bundle": "Included in this bundle",
-  "listing.report": "Report this listing",
-  "listing.includedIn": "Included in",
-  "listing.edit": "Edit your listing",
-  "listing.owned": "You own this: open your library",
-  "listing.secure": "Secure payment by Stripe. Instant access. Licence key included.",
-  "plan.perMonth": "{price}/month",
-  "plan.perYear": "{price}/year",
-
-  // A listing's own language
-  "listingLanguage.en": "In English",
-  "listingLanguage.de": "Auf Deutsch",
 } as const;
 
-/** Every key: the core's (every page) and the account area's (`en-account.ts`). */
+/** Every key: the core's, the site's and the account area's (`en-account.ts`). */
 export type MessageKey = keyof typeof en | keyof typeof enAccount;
 export type Messages = Record<MessageKey, string>;
 export type CoreMessages = Record<keyof typeof en, string>;

@@ -1,57 +1,6 @@
 import type { listingPagesEn } from "./listing-pages.ts";
 
 export const listingPagesDe: Record<keyof typeof listingPagesEn, string> = {
-  "listing.metaTitle": "{title} · {type} von {shop} · Stapel",
-  "listing.notFoundTitle": "Angebot nicht gefunden · Stapel",
-  "listing.alreadyOwnItem": "gehört dir schon",
-  "listing.bundleOwnedNote":
-    "Dir gehören schon {owned} der {total} Angebote in diesem Paket. Der Preis des Pakets bleibt für dich gleich: Kaufe es nur, wenn dir der Rest das wert ist.",
-  "listing.bundleOwned": "Dir gehören schon {owned} der {total} Angebote in diesem Paket.",
-  "listing.files.one": "Enthält 1 Datei zum Herunterladen.",
-  "listing.files.other": "Enthält {count} Dateien zum Herunterladen.",
-  "listing.goneCode": "Fehler 410",
-  "listing.goneHeading": "Dieses Angebot ist nicht mehr verfügbar",
-  "listing.yourLibrary": "Deine Bibliothek",
-  "listing.backToShop": "Zurück zum Shop",
-
-  "examples.heading": "Beispielergebnisse",
-  "examples.count.one": "1 Beispiel",
-  "examples.count.other": "{count} Beispiele",
-  "examples.aiBadge": "KI-generiert",
-  "examples.aiDisclosure":
-    "Laut Verkäufer wurden diese Beispiele mit KI erstellt. Was du erhältst, kann je nach Eingaben und Modell abweichen.",
-  "examples.title": "Beispiel {number}",
-  "examples.aiExample": "KI-generiertes Beispiel",
-  "examples.input": "Eingabe",
-  "examples.output": "Ergebnis",
-
-  "bar.label": "Preis und Kauf",
-  "bar.from": "ab {price}",
-  "bar.claim": "Jetzt holen",
-  "bar.signInToClaim": "Anmelden und holen",
-  "bar.buy": "Jetzt kaufen",
-  "bar.signInToBuy": "Anmelden und kaufen",
-
-  "reviews.heading": "Bewertungen",
-  "reviews.edit": "Deine Bewertung bearbeiten",
-  "reviews.write": "Bewertung schreiben",
-  "reviews.posted": "Danke: Deine Bewertung ist online.",
-  "reviews.updated": "Deine Bewertung ist aktualisiert.",
-  "reviews.all": "Alle {count} Bewertungen",
-  "reviews.rule": "Nur wer dieses Angebot gekauft hat, kann es bewerten, einmal pro Kauf.",
-  "reviews.none": "Noch keine Bewertungen.",
-  "reviews.count.one": "1 Bewertung",
-  "reviews.count.other": "{count} Bewertungen",
-  "reviews.stars": "{rating} von 5 Sternen",
-  "reviews.byStars": "Bewertungen nach Anzahl der Sterne",
-  "reviews.starRow": "{stars} Stern",
-  "reviews.withStars": "Bewertungen mit {stars} Sternen",
-  "reviews.verified": "Bestätigter Kauf",
-  "reviews.proof": "Ergebnis, das der Käufer damit erstellt hat",
-  "reviews.replyFrom": "Antwort von {shop}",
-  "reviews.report": "Melden",
-  "reviews.reportWho": ": Bewertung von {author}",
-
   "reviewForm.metaTitle": "{title} bewerten · Stapel",
   "reviewForm.metaTitleBare": "Bewerten · Stapel",
   "reviewForm.intro":
@@ -71,7 +20,6 @@ export const listingPagesDe: Record<keyof typeof listingPagesEn, string> = {
     "PNG, JPEG, WebP oder GIF, höchstens 5 MB. Wir speichern eine Kopie ohne Metadaten (ohne Standort).",
   "reviewForm.imageAlt": "Beschreibe das Bild für Menschen, die es nicht sehen können (Alternativtext)",
   "reviewForm.imageRemove": "Bild entfernen",
-  "reviews.proofImage": "Ein Bild, das der Käufer damit erstellt hat",
   "reviewForm.save": "Bewertung speichern",
   "reviewForm.post": "Bewertung veröffentlichen",
 

@@ -1,56 +1,8 @@
-/** The listing page and everything hanging off it: examples, the sticky bar, reviews, reports. */
+/**
+ * The pages hanging off a listing: the review form, the report forms, all reviews. The listing page's
+ * own words (examples, the sticky bar, reviews) are in `en-core.ts`, the part its browser loads.
+ */
 export const listingPagesEn = {
-  "listing.metaTitle": "{title} · {type} by {shop} · Stapel",
-  "listing.notFoundTitle": "Listing not found · Stapel",
-  "listing.alreadyOwnItem": "you already own this",
-  "listing.bundleOwnedNote":
-    "You already own {owned} of the {total} listings in this bundle. The bundle's price is the same for you: buy it only if the rest is worth it.",
-  "listing.bundleOwned": "You already own {owned} of the {total} listings in this bundle.",
-  "listing.files.one": "Includes 1 downloadable file.",
-  "listing.files.other": "Includes {count} downloadable files.",
-  "listing.goneCode": "Error 410",
-  "listing.goneHeading": "This listing is no longer available",
-  "listing.yourLibrary": "Your library",
-  "listing.backToShop": "Back to the shop",
-
-  "examples.heading": "Example outputs",
-  "examples.count.one": "1 example",
-  "examples.count.other": "{count} examples",
-  "examples.aiBadge": "AI-generated",
-  "examples.aiDisclosure":
-    "The seller says these examples were made with AI. What you get may differ with your inputs and model.",
-  "examples.title": "Example {number}",
-  "examples.aiExample": "AI-generated example",
-  "examples.input": "Input",
-  "examples.output": "Output",
-
-  "bar.label": "Price and buy",
-  "bar.from": "from {price}",
-  "bar.claim": "Claim now",
-  "bar.signInToClaim": "Sign in to claim",
-  "bar.buy": "Buy now",
-  "bar.signInToBuy": "Sign in to buy",
-
-  "reviews.heading": "Reviews",
-  "reviews.edit": "Edit your review",
-  "reviews.write": "Write a review",
-  "reviews.posted": "Thank you: your review is up.",
-  "reviews.updated": "Your review is updated.",
-  "reviews.all": "All {count} reviews",
-  "reviews.rule": "Only buyers who paid for this listing can review it, once per purchase.",
-  "reviews.none": "No reviews yet.",
-  "reviews.count.one": "1 review",
-  "reviews.count.other": "{count} reviews",
-  "reviews.stars": "{rating} out of 5 stars",
-  "reviews.byStars": "Ratings by number of stars",
-  "reviews.starRow": "{stars} star",
-  "reviews.withStars": "reviews with {stars} stars",
-  "reviews.verified": "Verified purchase",
-  "reviews.proof": "Output the buyer made with it",
-  "reviews.replyFrom": "Reply from {shop}",
-  "reviews.report": "Report",
-  "reviews.reportWho": " this review by {author}",
-
   "reviewForm.metaTitle": "Review {title} · Stapel",
   "reviewForm.metaTitleBare": "Review · Stapel",
   "reviewForm.intro":
@@ -68,7 +20,6 @@ export const listingPagesEn = {
     "PNG, JPEG, WebP or GIF, at most 5 MB. We store a copy without its metadata (no location).",
   "reviewForm.imageAlt": "Describe the image for people who cannot see it (alt text)",
   "reviewForm.imageRemove": "Remove the image",
-  "reviews.proofImage": "An image the buyer made with it",
   "reviewForm.save": "Save your review",
   "reviewForm.post": "Post your review",
 

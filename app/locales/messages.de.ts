@@ -1,28 +1,6 @@
 import type { messagesEn } from "./messages.ts";
 
 export const messagesDe: Record<keyof typeof messagesEn, string> = {
-  "error.code": "Fehler {status}",
-  "error.400": "Diese Anfrage war ungültig.",
-  "error.401": "Bitte melde dich zuerst an.",
-  "error.403": "Du hast keinen Zugriff auf diese Seite.",
-  "error.404": "Diese Seite haben wir nicht gefunden.",
-  "error.405": "Das kann diese Seite nicht.",
-  "error.409": "Das geht gerade nicht.",
-  "error.410": "Dieser Link ist abgelaufen.",
-  "error.413": "Das war zu viel auf einmal.",
-  "error.415": "Dieses Formular konnte nicht gelesen werden.",
-  "error.429": "Zu viele Anfragen. Bitte warte einen Moment.",
-  "error.500": "Bei uns ist etwas schiefgegangen.",
-  "error.503": "Das ist vorübergehend nicht verfügbar.",
-  "error.hint403": "Wenn du das sehen solltest, melde dich mit dem Konto an, dem es gehört.",
-  "error.hint404": "Die Adresse ist vielleicht vertippt, oder die Seite wurde verschoben oder entfernt.",
-  "error.hint429": "Warte eine Minute und versuche es dann noch einmal.",
-  "error.hint500": "Wir wissen Bescheid. Bitte versuche es gleich noch einmal.",
-  "error.hint503": "Bitte versuche es in ein paar Minuten noch einmal.",
-  "error.backToShop": "Zurück zum Shop",
-  "error.search": "Angebote durchsuchen",
-  "error.reference": "Referenz: {id}",
-
   "pattern.tooLong": "{label} darf höchstens {max} Zeichen lang sein",
   "pattern.notText": "{label} muss Text sein",
   "pattern.badCharacters": "{label} enthält nicht erlaubte Zeichen",

@@ -5,29 +5,6 @@
  * sentence in its module and here together (the i18n-pages test renders the common ones).
  */
 export const messagesEn = {
-  // The error page (components/error-boundary.tsx)
-  "error.code": "Error {status}",
-  "error.400": "That request was not valid.",
-  "error.401": "Please sign in first.",
-  "error.403": "You do not have access to this page.",
-  "error.404": "We could not find that page.",
-  "error.405": "That is not something this page can do.",
-  "error.409": "That cannot be done right now.",
-  "error.410": "This link has expired.",
-  "error.413": "That was too much to send at once.",
-  "error.415": "That form could not be read.",
-  "error.429": "Too many requests. Please wait a moment.",
-  "error.500": "Something went wrong on our side.",
-  "error.503": "This is temporarily unavailable.",
-  "error.hint403": "If you think you should see this, sign in with the account that owns it.",
-  "error.hint404": "The address may be mistyped, or the page was moved or removed.",
-  "error.hint429": "Wait a minute, then try again.",
-  "error.hint500": "We have been told. Please try again in a moment.",
-  "error.hint503": "Please try again in a few minutes.",
-  "error.backToShop": "Back to the shop",
-  "error.search": "Search listings",
-  "error.reference": "Reference: {id}",
-
   // Shapes of utils/schemas.ts text() and forms.server.ts refuseRateLimited
   "pattern.tooLong": "{label} can be at most {max} characters",
   "pattern.notText": "{label} must be text",

@@ -8,15 +8,17 @@ import { fill, provideMessages, type Translate } from "./translate.ts";
 import type { Language } from "./viewer.ts";
 
 /**
- * The server's words: both interface dictionaries (provided to `translate.ts` when this module is
- * first imported; root.tsx imports it, so every rendered page has them) and the email words, which
- * only the server writes and the browser never downloads. Server modules that write words (emails,
+ * The server's words: both interface dictionaries, every area (provided to `translate.ts` when this
+ * module is first imported; root.tsx imports it, so every rendered page has them) and the email
+ * words, which only the server writes and the browser never downloads. Server modules that write words (emails,
  * receipts, the embed) import their translator from here, so a job or a test that never loads
  * root.tsx has them too.
  */
-provideMessages("en", "core", en, en);
+for (const area of ["core", "site"] as const) {
+  provideMessages("en", area, en, en);
+  provideMessages("de", area, de);
+}
 provideMessages("en", "account", enAccount, enAccount);
-provideMessages("de", "core", de);
 provideMessages("de", "account", deAccount);
 
 export type EmailKey = keyof typeof emailsEn;

@@ -8,8 +8,9 @@ import type { Language } from "./viewer.ts";
  * hydrates, so the product page does not carry the other language's ~6 KB.
  */
 const dictionaries: Partial<Record<Language, Partial<Messages>>> = {};
-/** Which parts each language has here: "core" (every page) and "account" (/account, /library). */
-export type MessageArea = "core" | "account";
+/** Which parts each language has here: "core" (every page's frame and the product page), "site"
+ * (every other page) and "account" (/account, /library). See `load-messages.ts`. */
+export type MessageArea = "core" | "site" | "account";
 const areas = new Set<`${Language}:${MessageArea}`>();
 /** The English `msg.*` sentences, for `localizeMessage`'s reverse lookup (a German page needs them too). */
 let englishSentences: Partial<Messages> | undefined;

@@ -140,7 +140,9 @@ export default function ListingPage() {
   const format = useFormat();
   const price = format.money({ amount: listing.priceAmount, currency: listing.currency });
   return (
-    <article className="grid gap-8 pb-24 lg:grid-cols-[1fr_320px] lg:pb-0">
+    // `data-words="core"`: every word on this page is a core word, so the browser hydrates it
+    // without the rest of the dictionary (entry.client.tsx, ADR 36). Its error pages do not say so.
+    <article data-words="core" className="grid gap-8 pb-24 lg:grid-cols-[1fr_320px] lg:pb-0">
       <div className="space-y-6">
         <header>
           <p className="text-sm font-medium text-brand-700">
