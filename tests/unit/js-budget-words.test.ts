@@ -4,6 +4,8 @@ import { describe, expect, test } from "vitest";
 import { deCore } from "~/locales/de-core.ts";
 import { en } from "~/locales/en.ts";
 import { enCore } from "~/locales/en-core.ts";
+import { listingTypeLabel } from "~/modules/catalog/search.ts";
+import { SOCIAL_TYPE_LABEL } from "~/routes/p.$slug/listing-social-meta.ts";
 
 /**
  * The product page hydrates with the "core" words only (`app/locales/en-core.ts`; ADR 36): every
@@ -84,4 +86,8 @@ describe("the product page's words", () => {
     for (const value of Object.values(deCore)) expect(value.trim()).not.toBe("");
     expect(coreKeys.size).toBeLessThan(allKeys.size / 3);
   });
+});
+
+test("the product page's social tags name the types as the catalogue does", () => {
+  expect(SOCIAL_TYPE_LABEL).toEqual(listingTypeLabel);
 });
