@@ -1,6 +1,7 @@
 import { createElement } from "react";
 import { grantEntitlements, grantKeys } from "~/modules/delivery/grants.server.ts";
 import { queueEmail } from "~/modules/email/outbox.server.ts";
+import { wordsFor } from "~/modules/email/recipient.server.ts";
 import { renderEmail } from "~/modules/email/render.server.ts";
 import { ClaimEmail } from "~/modules/email/templates/claim.tsx";
 import { NO_ACTIVATION_LIMIT } from "~/modules/licensing/license-keys.server.ts";
@@ -66,14 +67,16 @@ export async function claimFreeListing(
         data: { maxActivations: tier.activationLimit ?? NO_ACTIVATION_LIMIT },
       });
     }
+    const { t, language } = await wordsFor(tx, buyer.email);
     const rendered = await renderEmail(
-      `You claimed ${listing.title} (free)`,
+      t("email.claim.subject", { title: listing.title }),
       createElement(ClaimEmail, {
         shopName: listing.shop.name,
         listingTitle: listing.title,
         tierName: tier?.name,
         licenseKey: key?.key,
         libraryUrl: `${env().APP_URL}/library/${granted.id}`,
+        language,
       }),
     );
     await queueEmail(tx, { ...rendered, to: buyer.email, idempotencyKey: `receipt:claim:${grantKey}` });

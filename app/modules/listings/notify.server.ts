@@ -1,5 +1,7 @@
 import { createElement } from "react";
+import { languageOfLocale } from "~/modules/accounts/locale.server.ts";
 import { queueEmail } from "~/modules/email/outbox.server.ts";
+import { emailWords } from "~/modules/email/recipient.server.ts";
 import { renderEmail } from "~/modules/email/render.server.ts";
 import { ListingUpdatedEmail } from "~/modules/email/templates/listing-updated.tsx";
 import { prisma } from "~/utils/db.server.ts";
@@ -48,27 +50,32 @@ export async function notifyBuyers(
       entitlements: { some: { listingId, status: "ACTIVE" } },
       unsubscribes: { none: { shopId } },
     },
-    select: { id: true, email: true },
+    select: { id: true, email: true, locale: true },
     orderBy: { id: "asc" },
   });
   const libraryUrl = `${env().APP_URL}/library`;
   // Rendered before the transaction: it holds no lock while React renders emails.
+  // Each in its buyer's language (User.locale); the seller's changelog is never translated.
   const emails = await Promise.all(
-    buyers.map(async (buyer) => ({
-      to: buyer.email,
-      idempotencyKey: `listing-updated:${version.id}:${buyer.id}`,
-      ...(await renderEmail(
-        `${listing.title}: version ${version.number} is out`,
-        createElement(ListingUpdatedEmail, {
-          listingTitle: listing.title,
-          shopName: listing.shop.name,
-          version: version.number,
-          changelog: version.changelog,
-          libraryUrl,
-          unsubscribeUrl: unsubscribeUrl(shopId, buyer.id),
-        }),
-      )),
-    })),
+    buyers.map(async (buyer) => {
+      const { t, language } = emailWords(languageOfLocale(buyer.locale));
+      return {
+        to: buyer.email,
+        idempotencyKey: `listing-updated:${version.id}:${buyer.id}`,
+        ...(await renderEmail(
+          t("email.updated.subject", { title: listing.title, version: version.number }),
+          createElement(ListingUpdatedEmail, {
+            listingTitle: listing.title,
+            shopName: listing.shop.name,
+            version: version.number,
+            changelog: version.changelog,
+            libraryUrl,
+            unsubscribeUrl: unsubscribeUrl(shopId, buyer.id),
+            language,
+          }),
+        )),
+      };
+    }),
   );
   const queued = await prisma.$transaction(async (tx) => {
     // Conditional: of two presses at once, one sends.

@@ -2,11 +2,11 @@ import { createElement } from "react";
 import type { RefundStatus } from "~/generated/prisma/enums.ts";
 import { revokeOrderEntitlements } from "~/modules/delivery/grants.server.ts";
 import { queueEmail } from "~/modules/email/outbox.server.ts";
+import { wordsFor } from "~/modules/email/recipient.server.ts";
 import { renderEmail } from "~/modules/email/render.server.ts";
 import { RefundEmail } from "~/modules/email/templates/refund.tsx";
 import { prisma, type Tx } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
-import { formatMoney } from "~/utils/money.ts";
 
 /**
  * Applies what Stripe says about refunds to Stapel's rows. Three paths report the same refund, in
@@ -136,9 +136,11 @@ async function queueRefundEmail(
       items: { select: { title: true, tierName: true } },
     },
   });
-  const money = (amount: number) => formatMoney({ amount, currency: order.currency });
+  // No request of the buyer causes a refund: the email is in their account's language.
+  const { t, language, ...format } = await wordsFor(tx, order.email);
+  const money = (amount: number) => format.money({ amount, currency: order.currency });
   const rendered = await renderEmail(
-    `Refund from ${order.shop.name}: ${money(refund.amount)}`,
+    t("email.refund.subject", { shop: order.shop.name, amount: money(refund.amount) }),
     createElement(RefundEmail, {
       shopName: order.shop.name,
       orderId: order.id,
@@ -148,6 +150,7 @@ async function queueRefundEmail(
       items: order.items.map((item) => (item.tierName ? `${item.title} (${item.tierName})` : item.title)),
       accessEnded,
       libraryUrl: `${env().APP_URL}/library`,
+      language,
     }),
   );
   await queueEmail(tx, {

@@ -1,6 +1,8 @@
 import { createElement } from "react";
 import { Prisma } from "~/generated/prisma/client.ts";
+import { languageOfLocale } from "~/modules/accounts/locale.server.ts";
 import { queueEmail } from "~/modules/email/outbox.server.ts";
+import { emailWords } from "~/modules/email/recipient.server.ts";
 import { renderEmail } from "~/modules/email/render.server.ts";
 import { ReviewReplyEmail } from "~/modules/email/templates/review-reply.tsx";
 import { prisma } from "~/utils/db.server.ts";
@@ -48,7 +50,7 @@ export async function replyToReview(
       id: true,
       sellerReply: true,
       listing: { select: { title: true, slug: true, shop: { select: { name: true } } } },
-      user: { select: { email: true } },
+      user: { select: { email: true, locale: true } },
     },
   });
   if (!review) return MISSING_REVIEW;
@@ -58,13 +60,16 @@ export async function replyToReview(
       status: 409,
       message: "You have already replied to this review: a reply is given once.",
     };
+  // In the reviewer's language (User.locale); the seller's reply itself is never translated.
+  const { t, language } = emailWords(languageOfLocale(review.user.locale));
   const rendered = await renderEmail(
-    `${review.listing.shop.name} replied to your review`,
+    t("email.reply.subject", { shop: review.listing.shop.name }),
     createElement(ReviewReplyEmail, {
       shopName: review.listing.shop.name,
       listingTitle: review.listing.title,
       reply,
       listingUrl: `${env().APP_URL}/p/${review.listing.slug}#reviews`,
+      language,
     }),
   );
   return prisma.$transaction(async (tx) => {

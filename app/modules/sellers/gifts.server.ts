@@ -1,7 +1,9 @@
 import { createElement } from "react";
+import { languageOfLocale } from "~/modules/accounts/locale.server.ts";
 import { createSignInLink } from "~/modules/accounts/magic-link.server.ts";
 import { grantEntitlements, grantKeys } from "~/modules/delivery/grants.server.ts";
 import { queueEmail } from "~/modules/email/outbox.server.ts";
+import { emailWords } from "~/modules/email/recipient.server.ts";
 import { renderEmail } from "~/modules/email/render.server.ts";
 import { GiftEmail } from "~/modules/email/templates/gift.tsx";
 import { prisma } from "~/utils/db.server.ts";
@@ -66,18 +68,21 @@ export async function giftListing(shopId: string, listingId: string, email: stri
     where: { email },
     update: {},
     create: { email },
-    select: { id: true },
+    select: { id: true, locale: true },
   });
   const grantKey = grantKeys.gift(recipient.id, listing.id);
   // A token row is made before the transaction; if a concurrent gift wins, it simply goes unused.
   const signInUrl = await createSignInLink(email, "/library", GIFT_LINK_DAYS * 24 * 60);
+  // In the recipient's language when their account has one (a new account reads English).
+  const { t, language } = emailWords(languageOfLocale(recipient.locale));
   const rendered = await renderEmail(
-    `${listing.shop.name} gave you ${listing.title}`,
+    t("email.gift.subject", { shop: listing.shop.name, title: listing.title }),
     createElement(GiftEmail, {
       shopName: listing.shop.name,
       listingTitle: listing.title,
       signInUrl,
       days: GIFT_LINK_DAYS,
+      language,
     }),
   );
   await prisma.$transaction(async (tx) => {

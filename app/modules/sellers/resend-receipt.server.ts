@@ -1,11 +1,11 @@
 import { createElement } from "react";
 import { queueEmail } from "~/modules/email/outbox.server.ts";
+import { wordsFor } from "~/modules/email/recipient.server.ts";
 import { renderEmail } from "~/modules/email/render.server.ts";
 import { ReceiptEmail } from "~/modules/email/templates/receipt.tsx";
 import { lockOrder } from "~/modules/refunds/settle.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
-import { formatMoney } from "~/utils/money.ts";
 import { SOLD_STATUSES } from "./sales.server.ts";
 
 /** A buyer asked again: at most this many receipts again per order and hour. */
@@ -72,18 +72,23 @@ export async function resendReceipt(shopId: string, orderId: string, clickId: st
         retryAfterSeconds,
       };
     }
+    // The seller asks, not the buyer: the receipt is in the buyer's account language (User.locale).
+    const { t, money, language } = await wordsFor(tx, order.email);
     const rendered = await renderEmail(
-      `Your receipt from ${order.shop.name}`,
+      t("email.receipt.subject", { shop: order.shop.name }),
       createElement(ReceiptEmail, {
         shopName: order.shop.name,
         orderId: order.id,
-        total: formatMoney({ amount: order.totalAmount, currency: order.currency }),
+        total: money({ amount: order.totalAmount, currency: order.currency }),
         libraryUrl: `${env().APP_URL}/library`,
         lines: order.items.map((item) => ({
-          title: item.tierName ? `${item.title} (${item.tierName})` : item.title,
-          price: formatMoney({ amount: item.unitAmount, currency: item.currency }),
+          title: item.tierName
+            ? t("email.receipt.tier", { title: item.title, tier: item.tierName })
+            : item.title,
+          price: money({ amount: item.unitAmount, currency: item.currency }),
           licenseKey: item.entitlements[0]?.licenseKey?.key,
         })),
+        language,
       }),
     );
     await queueEmail(tx, { ...rendered, to: order.email, idempotencyKey });

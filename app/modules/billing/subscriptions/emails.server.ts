@@ -1,6 +1,8 @@
 import { createElement } from "react";
+import { languageOfLocale } from "~/modules/accounts/locale.server.ts";
 import type { SubscriptionAccess } from "~/modules/delivery/subscription-access.ts";
 import { queueEmail } from "~/modules/email/outbox.server.ts";
+import { type EmailWords, emailWords } from "~/modules/email/recipient.server.ts";
 import { renderEmail } from "~/modules/email/render.server.ts";
 import { AccessEndedEmail } from "~/modules/email/templates/subscriptions/access-ended.tsx";
 import { SubscriptionCancelledEmail } from "~/modules/email/templates/subscriptions/cancelled.tsx";
@@ -9,28 +11,28 @@ import { PaymentFailedEmail } from "~/modules/email/templates/subscriptions/paym
 import { SubscriptionReceiptEmail } from "~/modules/email/templates/subscriptions/receipt.tsx";
 import { TrialEndingEmail } from "~/modules/email/templates/subscriptions/trial-ending.tsx";
 import { SubscriptionWelcomeEmail } from "~/modules/email/templates/subscriptions/welcome.tsx";
-import { formatDay } from "~/utils/dates.ts";
 import type { Tx } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
-import { formatMoney } from "~/utils/money.ts";
 
 /**
  * The subscriber's emails, one per lifecycle moment, written to the outbox in the transaction that
  * records the moment. Each idempotency key names its cause, so a repeated event sends nothing new.
+ * No request of the subscriber causes them: they are written in the account's language (User.locale).
  */
 
 async function loadSubscription(tx: Tx, subscriptionId: string) {
-  return tx.subscription.findUniqueOrThrow({
+  const subscription = await tx.subscription.findUniqueOrThrow({
     where: { id: subscriptionId },
     select: {
       id: true,
       trialEnd: true,
       currentPeriodEnd: true,
-      user: { select: { email: true } },
+      user: { select: { email: true, locale: true } },
       plan: { select: { id: true, name: true, shop: { select: { name: true, handle: true } } } },
       planPrice: { select: { amount: true, currency: true, interval: true } },
     },
   });
+  return { ...subscription, words: emailWords(languageOfLocale(subscription.user.locale)) };
 }
 
 const urls = () => {
@@ -38,24 +40,29 @@ const urls = () => {
   return { library: `${base}/library`, account: `${base}/account`, base };
 };
 
-function priceLabel(price: { amount: number; currency: string; interval: "MONTH" | "YEAR" } | null) {
+function priceLabel(
+  { t, money }: EmailWords,
+  price: { amount: number; currency: string; interval: "MONTH" | "YEAR" } | null,
+) {
   if (!price) return undefined;
-  return `${formatMoney(price)} per ${price.interval === "YEAR" ? "year" : "month"}`;
+  return t(price.interval === "YEAR" ? "email.sub.perYear" : "email.sub.perMonth", { price: money(price) });
 }
 
 export async function queueWelcomeEmail(tx: Tx, subscriptionId: string, access: SubscriptionAccess) {
   const subscription = await loadSubscription(tx, subscriptionId);
+  const { t, day, language } = subscription.words;
   const rendered = await renderEmail(
-    `Welcome to ${subscription.plan.name}`,
+    t("email.sub.welcome.subject", { plan: subscription.plan.name }),
     createElement(SubscriptionWelcomeEmail, {
       planName: subscription.plan.name,
       shopName: subscription.plan.shop.name,
       trialEndsOn:
         access.grants && access.reason === "trialing" && subscription.trialEnd
-          ? formatDay(subscription.trialEnd)
+          ? day(subscription.trialEnd)
           : undefined,
       libraryUrl: urls().library,
       accountUrl: urls().account,
+      language,
     }),
   );
   await queueEmail(tx, {
@@ -65,15 +72,15 @@ export async function queueWelcomeEmail(tx: Tx, subscriptionId: string, access: 
   });
 }
 
-const endedBecause: Record<Extract<SubscriptionAccess, { grants: false }>["reason"], string> = {
-  canceled: "your subscription ended",
-  unpaid: "the subscription's payment could not be collected",
-  incomplete: "the first payment has not gone through",
-  "incomplete-expired": "the first payment never went through",
-  paused: "the subscription is paused until a payment method is added",
-  "grace-over": "the renewal payment is still outstanding after the grace period",
-  "refunded-or-disputed": "a payment for it was refunded or disputed",
-};
+const endedBecause = {
+  canceled: "email.sub.ended.canceled",
+  unpaid: "email.sub.ended.unpaid",
+  incomplete: "email.sub.ended.incomplete",
+  "incomplete-expired": "email.sub.ended.incomplete-expired",
+  paused: "email.sub.ended.paused",
+  "grace-over": "email.sub.ended.grace-over",
+  "refunded-or-disputed": "email.sub.ended.refunded-or-disputed",
+} as const satisfies Record<Extract<SubscriptionAccess, { grants: false }>["reason"], string>;
 
 /** `at` is the moment access ended; access can end again after it came back (a later failed renewal). */
 export async function queueAccessEndedEmail(
@@ -83,13 +90,15 @@ export async function queueAccessEndedEmail(
   at: Date,
 ) {
   const subscription = await loadSubscription(tx, subscriptionId);
+  const { t, language } = subscription.words;
   const rendered = await renderEmail(
-    `Your access to ${subscription.plan.name} has ended`,
+    t("email.sub.ended.subject", { plan: subscription.plan.name }),
     createElement(AccessEndedEmail, {
       planName: subscription.plan.name,
       shopName: subscription.plan.shop.name,
-      reason: endedBecause[access.reason],
+      reason: t(endedBecause[access.reason]),
       planUrl: `${urls().base}/s/${subscription.plan.shop.handle}/plans/${subscription.plan.id}`,
+      language,
     }),
   );
   await queueEmail(tx, {
@@ -102,13 +111,15 @@ export async function queueAccessEndedEmail(
 /** Cancellation was scheduled; `until` is the end of the period (the key: cancel, resume, cancel again). */
 export async function queueCancelledEmail(tx: Tx, subscriptionId: string, until: Date | null) {
   const subscription = await loadSubscription(tx, subscriptionId);
+  const { t, day, language } = subscription.words;
   const rendered = await renderEmail(
-    `Your ${subscription.plan.name} subscription is cancelled`,
+    t("email.sub.cancelled.subject", { plan: subscription.plan.name }),
     createElement(SubscriptionCancelledEmail, {
       planName: subscription.plan.name,
       shopName: subscription.plan.shop.name,
-      accessUntil: until ? formatDay(until) : undefined,
+      accessUntil: until ? day(until) : undefined,
       accountUrl: urls().account,
+      language,
     }),
   );
   await queueEmail(tx, {
@@ -120,14 +131,16 @@ export async function queueCancelledEmail(tx: Tx, subscriptionId: string, until:
 
 export async function queueTrialEndingEmail(tx: Tx, subscriptionId: string, trialEnd: Date) {
   const subscription = await loadSubscription(tx, subscriptionId);
+  const { t, day, language } = subscription.words;
   const rendered = await renderEmail(
-    `Your ${subscription.plan.name} trial ends on ${formatDay(trialEnd)}`,
+    t("email.sub.trial.subject", { plan: subscription.plan.name, day: day(trialEnd) }),
     createElement(TrialEndingEmail, {
       planName: subscription.plan.name,
       shopName: subscription.plan.shop.name,
-      trialEndsOn: formatDay(trialEnd),
-      price: priceLabel(subscription.planPrice),
+      trialEndsOn: day(trialEnd),
+      price: priceLabel(subscription.words, subscription.planPrice),
       accountUrl: urls().account,
+      language,
     }),
   );
   await queueEmail(tx, {
@@ -154,13 +167,14 @@ type InvoiceForEmail = {
 
 export async function queueInvoiceReceipt(tx: Tx, invoice: InvoiceForEmail) {
   const subscription = await loadSubscription(tx, invoice.subscriptionId);
-  const money = (amount: number) => formatMoney({ amount, currency: invoice.currency });
+  const { t, day, language } = subscription.words;
+  const money = (amount: number) => subscription.words.money({ amount, currency: invoice.currency });
   const period =
     invoice.periodStart && invoice.periodEnd
-      ? `${formatDay(invoice.periodStart)} – ${formatDay(invoice.periodEnd)}`
-      : "the coming period";
+      ? `${day(invoice.periodStart)} – ${day(invoice.periodEnd)}`
+      : t("email.sub.receipt.comingPeriod");
   const rendered = await renderEmail(
-    `Receipt for ${subscription.plan.name}: ${money(invoice.amountPaid)}`,
+    t("email.sub.receipt.subject", { plan: subscription.plan.name, total: money(invoice.amountPaid) }),
     createElement(SubscriptionReceiptEmail, {
       planName: subscription.plan.name,
       shopName: subscription.plan.shop.name,
@@ -175,6 +189,7 @@ export async function queueInvoiceReceipt(tx: Tx, invoice: InvoiceForEmail) {
       })),
       invoiceUrl: invoice.hostedInvoiceUrl ?? undefined,
       accountUrl: urls().account,
+      language,
     }),
   );
   await queueEmail(tx, {
@@ -186,14 +201,16 @@ export async function queueInvoiceReceipt(tx: Tx, invoice: InvoiceForEmail) {
 
 export async function queuePaymentFailedEmail(tx: Tx, invoice: InvoiceForEmail, accessUntil: Date | null) {
   const subscription = await loadSubscription(tx, invoice.subscriptionId);
+  const { t, day, money, language } = subscription.words;
   const rendered = await renderEmail(
-    `Your payment for ${subscription.plan.name} did not go through`,
+    t("email.sub.failed.subject", { plan: subscription.plan.name }),
     createElement(PaymentFailedEmail, {
       planName: subscription.plan.name,
       shopName: subscription.plan.shop.name,
-      amountDue: formatMoney({ amount: invoice.totalAmount, currency: invoice.currency }),
+      amountDue: money({ amount: invoice.totalAmount, currency: invoice.currency }),
       fixUrl: invoice.hostedInvoiceUrl ?? urls().account,
-      accessUntil: accessUntil ? formatDay(accessUntil) : undefined,
+      accessUntil: accessUntil ? day(accessUntil) : undefined,
+      language,
     }),
   );
   await queueEmail(tx, {
@@ -205,13 +222,15 @@ export async function queuePaymentFailedEmail(tx: Tx, invoice: InvoiceForEmail, 
 
 export async function queuePaymentActionEmail(tx: Tx, invoice: InvoiceForEmail) {
   const subscription = await loadSubscription(tx, invoice.subscriptionId);
+  const { t, money, language } = subscription.words;
   const rendered = await renderEmail(
-    `Please confirm your payment for ${subscription.plan.name}`,
+    t("email.sub.action.subject", { plan: subscription.plan.name }),
     createElement(PaymentActionRequiredEmail, {
       planName: subscription.plan.name,
       shopName: subscription.plan.shop.name,
-      amountDue: formatMoney({ amount: invoice.totalAmount, currency: invoice.currency }),
+      amountDue: money({ amount: invoice.totalAmount, currency: invoice.currency }),
       confirmUrl: invoice.hostedInvoiceUrl ?? urls().account,
+      language,
     }),
   );
   await queueEmail(tx, {

@@ -1,4 +1,6 @@
 import { Button, Text } from "@react-email/components";
+import { translator } from "~/modules/i18n/messages.server.ts";
+import type { Language } from "~/modules/i18n/viewer.ts";
 import { buttonStyle, EmailLayout } from "./layout.tsx";
 
 /**
@@ -11,20 +13,23 @@ export function ClaimEmail(props: {
   tierName?: string;
   licenseKey?: string;
   libraryUrl: string;
+  language?: Language;
 }) {
+  const language = props.language ?? "en";
+  const t = translator(language);
+  const names = { shop: props.shopName, title: props.listingTitle };
   return (
-    <EmailLayout preview={`You claimed ${props.listingTitle} (free)`}>
+    <EmailLayout preview={t("email.claim.subject", names)} language={language}>
       <Text>
-        You claimed {props.listingTitle} from {props.shopName} for free
-        {props.tierName ? ` (${props.tierName} licence)` : ""}. It is in your library.
+        {props.tierName
+          ? t("email.claim.bodyTier", { ...names, tier: props.tierName })
+          : t("email.claim.body", names)}
       </Text>
-      {props.licenseKey ? <Text>Licence key: {props.licenseKey}</Text> : null}
+      {props.licenseKey ? <Text>{t("email.claim.key", { key: props.licenseKey })}</Text> : null}
       <Button href={props.libraryUrl} style={buttonStyle}>
-        Open it in your library
+        {t("email.claim.button")}
       </Button>
-      <Text style={{ fontSize: 13, color: "#6b6880" }}>
-        Or paste this link into your browser: {props.libraryUrl}
-      </Text>
+      <Text style={{ fontSize: 13, color: "#6b6880" }}>{t("email.paste", { url: props.libraryUrl })}</Text>
     </EmailLayout>
   );
 }

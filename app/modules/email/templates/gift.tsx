@@ -1,4 +1,6 @@
 import { Button, Text } from "@react-email/components";
+import { translator } from "~/modules/i18n/messages.server.ts";
+import type { Language } from "~/modules/i18n/viewer.ts";
 import { buttonStyle, EmailLayout } from "./layout.tsx";
 
 /** A seller gave someone a listing: what it is, and a sign-in link that opens their library. */
@@ -7,19 +9,21 @@ export function GiftEmail(props: {
   listingTitle: string;
   signInUrl: string;
   days: number;
+  language?: Language;
 }) {
+  const language = props.language ?? "en";
+  const t = translator(language);
+  const names = { shop: props.shopName, title: props.listingTitle };
   return (
-    <EmailLayout preview={`${props.shopName} gave you ${props.listingTitle}`}>
-      <Text>
-        {props.shopName} gave you {props.listingTitle} on Stapel. It is waiting in your library.
-      </Text>
+    <EmailLayout preview={t("email.gift.subject", names)} language={language}>
+      <Text>{t("email.gift.body", names)}</Text>
       <Button href={props.signInUrl} style={buttonStyle}>
-        Open your library
+        {t("email.library.button")}
       </Button>
       <Text style={{ fontSize: 13, color: "#6b6880" }}>
-        The button signs you in with this email address; it works once and for {props.days} days. Later, sign
-        in at Stapel with this address to find the gift in your library.
-        {"\n"}Or paste this link into your browser: {props.signInUrl}
+        {t("email.gift.note", { days: props.days })}
+        {"\n"}
+        {t("email.paste", { url: props.signInUrl })}
       </Text>
     </EmailLayout>
   );

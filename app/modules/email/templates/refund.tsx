@@ -1,9 +1,12 @@
 import { Button, Section, Text } from "@react-email/components";
+import { translator } from "~/modules/i18n/messages.server.ts";
+import type { Language } from "~/modules/i18n/viewer.ts";
 import { buttonStyle, EmailLayout } from "./layout.tsx";
 
 /**
  * One refund of an order. A partial refund keeps the buyer's access (they still paid for the item);
  * a refund that reaches the order's total ends it, and the email says which.
+ * Money comes formatted in the recipient's locale.
  */
 export function RefundEmail(props: {
   shopName: string;
@@ -16,13 +19,16 @@ export function RefundEmail(props: {
   items: string[];
   accessEnded: boolean;
   libraryUrl: string;
+  language?: Language;
 }) {
+  const language = props.language ?? "en";
+  const t = translator(language);
   return (
-    <EmailLayout preview={`${props.shopName} refunded ${props.amount}`}>
-      <Text>
-        {props.shopName} refunded {props.amount} of your order. The money goes back to the card you paid with;
-        banks usually show it within 5 to 10 business days.
-      </Text>
+    <EmailLayout
+      preview={t("email.refund.preview", { shop: props.shopName, amount: props.amount })}
+      language={language}
+    >
+      <Text>{t("email.refund.body", { shop: props.shopName, amount: props.amount })}</Text>
       <Section>
         {props.items.map((title) => (
           <Text key={title} style={{ margin: "4px 0" }}>
@@ -30,17 +36,19 @@ export function RefundEmail(props: {
           </Text>
         ))}
         <Text style={{ fontWeight: 700 }}>
-          Refunded so far: {props.refundedTotal} of {props.orderTotal}
+          {t("email.refund.sofar", { refunded: props.refundedTotal, total: props.orderTotal })}
         </Text>
-        <Text style={{ fontSize: 12, color: "#6b6880" }}>Order {props.orderId}</Text>
+        <Text style={{ fontSize: 12, color: "#6b6880" }}>
+          {t("email.receipt.order", { id: props.orderId })}
+        </Text>
       </Section>
       {props.accessEnded ? (
-        <Text>The order is refunded in full, so these items are no longer in your library.</Text>
+        <Text>{t("email.refund.full")}</Text>
       ) : (
         <>
-          <Text>This was a partial refund: you keep access to everything you bought.</Text>
+          <Text>{t("email.refund.partial")}</Text>
           <Button href={props.libraryUrl} style={buttonStyle}>
-            Open your library
+            {t("email.library.button")}
           </Button>
         </>
       )}

@@ -1,22 +1,26 @@
 import { Button, Text } from "@react-email/components";
+import { translator } from "~/modules/i18n/messages.server.ts";
+import type { Language } from "~/modules/i18n/viewer.ts";
 import { buttonStyle, EmailLayout } from "../layout.tsx";
 
 export function AccessEndedEmail(props: {
   planName: string;
   shopName: string;
-  /** Why, in a sentence: "your subscription ended", "the payment could not be collected". */
+  /** Why, in a sentence in the recipient's language: "your subscription ended", … */
   reason: string;
   /** Where to subscribe again. */
   planUrl: string;
+  language?: Language;
 }) {
+  const language = props.language ?? "en";
+  const t = translator(language);
   return (
-    <EmailLayout preview={`Your access to ${props.planName} has ended`}>
+    <EmailLayout preview={t("email.sub.ended.subject", { plan: props.planName })} language={language}>
       <Text>
-        Your access to {props.planName} from {props.shopName} has ended: {props.reason}. Anything you bought
-        separately stays in your library.
+        {t("email.sub.ended.body", { plan: props.planName, shop: props.shopName, reason: props.reason })}
       </Text>
       <Button href={props.planUrl} style={buttonStyle}>
-        Subscribe again
+        {t("email.sub.ended.button")}
       </Button>
     </EmailLayout>
   );

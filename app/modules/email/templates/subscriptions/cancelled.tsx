@@ -1,22 +1,27 @@
 import { Button, Text } from "@react-email/components";
+import { translator } from "~/modules/i18n/messages.server.ts";
+import type { Language } from "~/modules/i18n/viewer.ts";
 import { buttonStyle, EmailLayout } from "../layout.tsx";
 
 export function SubscriptionCancelledEmail(props: {
   planName: string;
   shopName: string;
-  /** The last day of access (the end of the paid period). */
+  /** The last day of access (the end of the paid period), formatted. */
   accessUntil?: string;
   accountUrl: string;
+  language?: Language;
 }) {
+  const language = props.language ?? "en";
+  const t = translator(language);
   return (
-    <EmailLayout preview={`Your ${props.planName} subscription is cancelled`}>
+    <EmailLayout preview={t("email.sub.cancelled.subject", { plan: props.planName })} language={language}>
       <Text>
-        Your subscription to {props.planName} from {props.shopName} is cancelled and will not renew.
-        {props.accessUntil ? ` You keep your access until ${props.accessUntil}.` : ""}
+        {t("email.sub.cancelled.body", { plan: props.planName, shop: props.shopName })}
+        {props.accessUntil ? ` ${t("email.sub.cancelled.until", { day: props.accessUntil })}` : ""}
       </Text>
-      <Text>Changed your mind? You can resume it in your account until then.</Text>
+      <Text>{t("email.sub.cancelled.resume")}</Text>
       <Button href={props.accountUrl} style={buttonStyle}>
-        Open your account
+        {t("email.sub.account.button")}
       </Button>
     </EmailLayout>
   );

@@ -1,4 +1,6 @@
 import { Button, Text } from "@react-email/components";
+import { translator } from "~/modules/i18n/messages.server.ts";
+import type { Language } from "~/modules/i18n/viewer.ts";
 import { buttonStyle, EmailLayout } from "../layout.tsx";
 
 export function PaymentActionRequiredEmail(props: {
@@ -7,15 +9,17 @@ export function PaymentActionRequiredEmail(props: {
   amountDue: string;
   /** Stripe's hosted invoice page, where the bank's confirmation (3-D Secure) is completed. */
   confirmUrl: string;
+  language?: Language;
 }) {
+  const language = props.language ?? "en";
+  const t = translator(language);
   return (
-    <EmailLayout preview={`Please confirm your payment for ${props.planName}`}>
+    <EmailLayout preview={t("email.sub.action.subject", { plan: props.planName })} language={language}>
       <Text>
-        Your bank asks you to confirm the payment of {props.amountDue} for {props.planName} from{" "}
-        {props.shopName}. It takes a moment, and your subscription continues as before.
+        {t("email.sub.action.body", { amount: props.amountDue, plan: props.planName, shop: props.shopName })}
       </Text>
       <Button href={props.confirmUrl} style={buttonStyle}>
-        Confirm the payment
+        {t("email.sub.action.button")}
       </Button>
     </EmailLayout>
   );

@@ -1,4 +1,6 @@
 import { Button, Text } from "@react-email/components";
+import { translator } from "~/modules/i18n/messages.server.ts";
+import type { Language } from "~/modules/i18n/viewer.ts";
 import { buttonStyle, EmailLayout } from "../layout.tsx";
 
 export function PaymentFailedEmail(props: {
@@ -7,22 +9,20 @@ export function PaymentFailedEmail(props: {
   amountDue: string;
   /** Where the card is fixed: Stripe's hosted invoice page (pay with another card) or the account. */
   fixUrl: string;
-  /** The last day of access unless the payment goes through. */
+  /** The last day of access unless the payment goes through, formatted. */
   accessUntil?: string;
+  language?: Language;
 }) {
+  const language = props.language ?? "en";
+  const t = translator(language);
   return (
-    <EmailLayout preview={`Your payment for ${props.planName} did not go through`}>
+    <EmailLayout preview={t("email.sub.failed.subject", { plan: props.planName })} language={language}>
       <Text>
-        We could not charge your card {props.amountDue} for {props.planName} from {props.shopName}. Stripe
-        will try again over the next days; you can fix it now by paying with another card.
+        {t("email.sub.failed.body", { amount: props.amountDue, plan: props.planName, shop: props.shopName })}
       </Text>
-      {props.accessUntil && (
-        <Text>
-          You keep your access until {props.accessUntil}. After that it pauses until the payment is made.
-        </Text>
-      )}
+      {props.accessUntil && <Text>{t("email.sub.failed.until", { day: props.accessUntil })}</Text>}
       <Button href={props.fixUrl} style={buttonStyle}>
-        Update your payment
+        {t("email.sub.failed.button")}
       </Button>
     </EmailLayout>
   );

@@ -1,4 +1,6 @@
 import { Button, Section, Text } from "@react-email/components";
+import { translator } from "~/modules/i18n/messages.server.ts";
+import type { Language } from "~/modules/i18n/viewer.ts";
 import { buttonStyle, EmailLayout } from "../layout.tsx";
 
 export function SubscriptionReceiptEmail(props: {
@@ -7,19 +9,24 @@ export function SubscriptionReceiptEmail(props: {
   total: string;
   /** Tax included in the total, when Stripe charged any. */
   tax?: string;
-  /** The period the payment covers, e.g. "1 Dec 2026 – 1 Jan 2027". */
+  /** The period the payment covers, e.g. "1 December 2026 – 1 January 2027". */
   period: string;
   invoiceNumber: string | null;
   /** `key` tells lines apart (two lines may read the same, e.g. prorations). */
   lines: { key: string; description: string; amount: string }[];
   invoiceUrl?: string;
   accountUrl: string;
+  language?: Language;
 }) {
+  const language = props.language ?? "en";
+  const t = translator(language);
   return (
-    <EmailLayout preview={`Receipt for ${props.planName}: ${props.total}`}>
+    <EmailLayout
+      preview={t("email.sub.receipt.subject", { plan: props.planName, total: props.total })}
+      language={language}
+    >
       <Text>
-        Thank you: your payment for {props.planName} from {props.shopName} went through. Your access continues
-        for {props.period}.
+        {t("email.sub.receipt.body", { plan: props.planName, shop: props.shopName, period: props.period })}
       </Text>
       <Section>
         {props.lines.map((line) => (
@@ -27,19 +34,23 @@ export function SubscriptionReceiptEmail(props: {
             {line.description}: {line.amount}
           </Text>
         ))}
-        {props.tax && <Text style={{ margin: "4px 0" }}>Tax: {props.tax}</Text>}
-        <Text style={{ fontWeight: 700 }}>Total paid: {props.total}</Text>
+        {props.tax && (
+          <Text style={{ margin: "4px 0" }}>{t("email.sub.receipt.tax", { tax: props.tax })}</Text>
+        )}
+        <Text style={{ fontWeight: 700 }}>{t("email.receipt.total", { total: props.total })}</Text>
         {props.invoiceNumber && (
-          <Text style={{ fontSize: 12, color: "#6b6880" }}>Invoice {props.invoiceNumber}</Text>
+          <Text style={{ fontSize: 12, color: "#6b6880" }}>
+            {t("email.sub.receipt.invoice", { number: props.invoiceNumber })}
+          </Text>
         )}
       </Section>
       {props.invoiceUrl && (
         <Button href={props.invoiceUrl} style={buttonStyle}>
-          View the invoice
+          {t("email.sub.receipt.button")}
         </Button>
       )}
       <Text style={{ fontSize: 12, color: "#6b6880" }}>
-        Receipts and your subscription: {props.accountUrl}
+        {t("email.sub.receipt.account", { url: props.accountUrl })}
       </Text>
     </EmailLayout>
   );

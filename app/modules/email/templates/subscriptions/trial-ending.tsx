@@ -1,4 +1,6 @@
 import { Button, Text } from "@react-email/components";
+import { translator } from "~/modules/i18n/messages.server.ts";
+import type { Language } from "~/modules/i18n/viewer.ts";
 import { buttonStyle, EmailLayout } from "../layout.tsx";
 
 export function TrialEndingEmail(props: {
@@ -8,16 +10,20 @@ export function TrialEndingEmail(props: {
   /** What the first charge will be, when known. */
   price?: string;
   accountUrl: string;
+  language?: Language;
 }) {
+  const language = props.language ?? "en";
+  const t = translator(language);
+  const names = { plan: props.planName, shop: props.shopName, day: props.trialEndsOn };
   return (
-    <EmailLayout preview={`Your ${props.planName} trial ends on ${props.trialEndsOn}`}>
+    <EmailLayout preview={t("email.sub.trial.subject", names)} language={language}>
       <Text>
-        Your free trial of {props.planName} from {props.shopName} ends on {props.trialEndsOn}.
-        {props.price ? ` Then your subscription continues at ${props.price}.` : ""} Nothing to do if you want
-        to keep it; to stop, cancel before then.
+        {t("email.sub.trial.body", names)}
+        {props.price ? ` ${t("email.sub.trial.price", { price: props.price })}` : ""}{" "}
+        {t("email.sub.trial.keep")}
       </Text>
       <Button href={props.accountUrl} style={buttonStyle}>
-        Manage your subscription
+        {t("email.sub.trial.button")}
       </Button>
     </EmailLayout>
   );
