@@ -102,9 +102,12 @@ function CardPrice({ listing }: { listing: ListingCardData }) {
 export function ListingCard({
   listing,
   headingLevel = 3,
+  priority = false,
 }: {
   listing: ListingCardData;
   headingLevel?: 2 | 3;
+  /** The first card of the page: its cover is likely the largest paint, so it is fetched first. */
+  priority?: boolean;
 }) {
   const t = useT();
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -114,8 +117,10 @@ export function ListingCard({
       {listing.coverImage ? (
         <ResponsiveImage
           image={{ ...listing.coverImage, alt: "" }}
-          sizes="(min-width: 1024px) 30vw, (min-width: 640px) 45vw, 100vw"
+          // Below 640 px the card spans the page less its 1rem margins on each side.
+          sizes="(min-width: 1024px) 30vw, (min-width: 640px) 45vw, calc(100vw - 2rem)"
           className="aspect-[16/9] w-full object-cover"
+          priority={priority}
         />
       ) : null}
       <div className="flex flex-1 flex-col p-5">

@@ -321,8 +321,8 @@ export function SearchResults({
           <p className="mt-4 text-gray-700">{t("search.empty")}</p>
         ) : (
           <ul className="mt-4 grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
-            {page.results.map((listing) => (
-              <ListingCard key={listing.id} listing={listing} />
+            {page.results.map((listing, index) => (
+              <ListingCard key={listing.id} listing={listing} priority={index === 0} />
             ))}
           </ul>
         )}

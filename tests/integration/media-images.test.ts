@@ -69,7 +69,7 @@ const storedImages = async (shopId: string) =>
   readdir(join(process.env.FILE_STORAGE_DIR ?? "", "images", shopId), { recursive: true }).catch(() => []);
 
 describe("an image upload", { timeout: 60_000 }, () => {
-  it("stores webp variants at 320, 640 and 1280 px, served for a year with an ETag", async () => {
+  it("stores webp variants at 320, 640, 960 and 1280 px, served for a year with an ETag", async () => {
     const { cookie, shop } = await seller();
     const png = await picture(2000, 1000);
     const uploaded = await upload(cookie, { alt: "A rust-red square", image: new Blob([png]) });
@@ -78,7 +78,7 @@ describe("an image upload", { timeout: 60_000 }, () => {
       alt: "A rust-red square",
       width: 2000,
       height: 1000,
-      widths: [320, 640, 1280],
+      widths: [320, 640, 960, 1280],
     });
     const imageId = uploaded.body.image.id as string;
     expect(await prisma.image.findUniqueOrThrow({ where: { id: imageId } })).toMatchObject({

@@ -62,7 +62,7 @@ describe("demo covers", () => {
         coverImage: { select: { id: true, widths: true, width: true, height: true } },
       },
     });
-    expect(cover.coverImage).toMatchObject({ widths: [320, 640, 1280], width: 1280, height: 720 });
+    expect(cover.coverImage).toMatchObject({ widths: [320, 640, 960, 1280], width: 1280, height: 720 });
     expect(cover.updatedAt.getTime()).toBe(listing.updatedAt.getTime());
     const variant = await openImageVariant(cover.coverImage?.id as string, "640.webp");
     expect(variant.kind).toBe("variant");

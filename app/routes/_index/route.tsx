@@ -178,8 +178,8 @@ function ListingRow({
         </Link>
       </div>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        {listings.map((listing) => (
-          <ListingCard key={listing.id} listing={listing} />
+        {listings.map((listing, index) => (
+          <ListingCard key={listing.id} listing={listing} priority={id === "featured" && index === 0} />
         ))}
       </ul>
     </section>
