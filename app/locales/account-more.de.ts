@@ -30,4 +30,10 @@ export const accountMoreDe: Record<keyof typeof accountMoreEn, string> = {
   "freeDevice.how":
     "Öffne einen Artikel in deiner Bibliothek und drücke „Dieses Gerät freigeben“ neben dem Gerät, das du freigeben willst.",
   "freeDevice.library": "Deine Bibliothek",
+  "settings.language.heading": "Sprache für E-Mails",
+  "settings.language.intro":
+    "Erstattungen, Geschenke, Abo-Verlängerungen, Antworten auf Bewertungen und Neuigkeiten zu deinen Käufen schreiben wir in dieser Sprache. Wechselst du angemeldet die Sprache der Seite, ändert sich auch diese.",
+  "settings.language.legend": "Meine E-Mails auf",
+  "settings.language.save": "Sprache speichern",
+  "settings.language.saved": "Gespeichert: Deine E-Mails kommen in der gewählten Sprache.",
 };

@@ -28,4 +28,10 @@ export const accountMoreEn = {
   "freeDevice.missing": "Something was missing.",
   "freeDevice.how": "Open an item in your library and press “Free this device” next to the device to free.",
   "freeDevice.library": "Your library",
+  "settings.language.heading": "Language for emails",
+  "settings.language.intro":
+    "Refunds, gifts, plan renewals, review replies and news about things you own are written in this language. Switching the site's language while signed in changes it too.",
+  "settings.language.legend": "Write my emails in",
+  "settings.language.save": "Save language",
+  "settings.language.saved": "Saved: your emails will be in the language you chose.",
 } as const;

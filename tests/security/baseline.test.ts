@@ -394,6 +394,15 @@ describe("baseline 4: cross-site POSTs are refused, same-origin ones work", () =
         works: (reply) => reply.status === 200,
       },
       {
+        name: `POST ${at("/account/settings")} (language for emails)`,
+        principal: "buyerB",
+        prepare: async () => ({
+          path: at("/account/settings"),
+          body: { intent: "email-language", language: "de" },
+        }),
+        works: (reply) => reply.status === 200,
+      },
+      {
         name: `POST ${at("/account/settings")} (delete account)`,
         principal: "sellerB",
         prepare: async () => ({

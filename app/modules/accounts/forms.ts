@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LANGUAGES } from "~/modules/i18n/viewer.ts";
 import { text } from "~/utils/schemas.ts";
 
 export const SignInSchema = z.object({
@@ -33,6 +34,10 @@ export const AccountSettingsSchema = z.discriminatedUnion(
   [
     z.object({ intent: z.literal("change-email"), newEmail }),
     z.object({ intent: z.literal("sign-out-others") }),
+    z.object({
+      intent: z.literal("email-language"),
+      language: z.enum(LANGUAGES, { error: "Choose English or Deutsch" }),
+    }),
     z.object({
       intent: z.literal("delete-account"),
       confirmEmail: z

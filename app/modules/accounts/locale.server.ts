@@ -18,3 +18,9 @@ export async function rememberLanguage(userId: string, language: Language, tx: T
     data: { locale: language },
   });
 }
+
+/** The account's language for emails as the settings page shows it (null: not chosen yet, English). */
+export async function emailLanguageOf(userId: string): Promise<Language | null> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { locale: true } });
+  return parseLanguage(user?.locale);
+}

@@ -7,8 +7,10 @@ import { Field } from "~/components/ui/field.tsx";
 import { Notice } from "~/components/ui/notice.tsx";
 import { pendingEmailChange } from "~/modules/accounts/email-change.server.ts";
 import type { AccountSettingsIntent } from "~/modules/accounts/forms.ts";
+import { emailLanguageOf } from "~/modules/accounts/locale.server.ts";
 import { type AccountSession, listSessions } from "~/modules/accounts/sessions.server.ts";
 import { metaTranslator } from "~/modules/i18n/translate.ts";
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from "~/modules/i18n/viewer.ts";
 import { privateNoStore } from "~/utils/http.ts";
 import { getSessionId, requireUser } from "~/utils/session.server.ts";
 import { handleSettingsAction } from "./settings.server.ts";
@@ -17,12 +19,13 @@ export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matc
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [sessions, pending] = await Promise.all([
+  const [sessions, pending, emailLanguage] = await Promise.all([
     listSessions(user.id, await getSessionId(request)),
     pendingEmailChange(user.id),
+    emailLanguageOf(user.id),
   ]);
   return data(
-    { email: user.email, hasShop: Boolean(user.shop), sessions, pending },
+    { email: user.email, hasShop: Boolean(user.shop), sessions, pending, emailLanguage },
     { headers: privateNoStore },
   );
 }
@@ -43,7 +46,7 @@ function useReplyFor(intent: AccountSettingsIntent) {
 }
 
 export default function AccountSettings() {
-  const { email, hasShop, sessions, pending } = useLoaderData<typeof loader>();
+  const { email, hasShop, sessions, pending, emailLanguage } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div className="max-w-2xl space-y-8">
@@ -53,6 +56,7 @@ export default function AccountSettings() {
       </div>
       <ChangeEmail pending={pending} />
       <Sessions sessions={sessions} />
+      <EmailLanguage current={emailLanguage} />
       <ExportData />
       <DeleteAccount email={email} hasShop={hasShop} />
     </div>
@@ -141,6 +145,47 @@ function Sessions({ sessions }: { sessions: AccountSession[] }) {
         </p>
         <Button name="intent" value="sign-out-others" variant="secondary" disabled={busy || others === 0}>
           {t("settings.sessions.signOut")}
+        </Button>
+      </Form>
+    </section>
+  );
+}
+
+/** Which language emails no request of the person causes (refunds, renewals, updates) are written in. */
+function EmailLanguage({ current }: { current: Language | null }) {
+  const { result, done } = useReplyFor("email-language");
+  const [form, fields] = useForm({ id: "email-language", lastResult: result });
+  const busy = useNavigation().formData?.get("intent") === "email-language";
+  const t = useT();
+  return (
+    <section aria-labelledby="language-heading" className={card}>
+      <h2 id="language-heading" className="text-lg font-semibold">
+        {t("settings.language.heading")}
+      </h2>
+      <p className="text-sm text-gray-700">{t("settings.language.intro")}</p>
+      {done && <Notice tone="success">{t("settings.language.saved")}</Notice>}
+      <FormErrors errors={form.errors} />
+      <Form method="post" {...getFormProps(form)} className="space-y-3">
+        <fieldset>
+          <legend className="mb-2 text-sm font-medium">{t("settings.language.legend")}</legend>
+          <div className="flex flex-wrap gap-4">
+            {LANGUAGES.map((language) => (
+              <label key={language} lang={language} className="flex items-center gap-2 text-sm">
+                <input
+                  type="radio"
+                  name="language"
+                  value={language}
+                  defaultChecked={(current ?? "en") === language}
+                  required
+                />
+                {LANGUAGE_NAMES[language]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <FormErrors errors={fields.language?.errors} />
+        <Button name="intent" value="email-language" variant="secondary" disabled={busy}>
+          {t("settings.language.save")}
         </Button>
       </Form>
     </section>

@@ -3,8 +3,10 @@ import { data } from "@remix-run/node";
 import { deleteAccount } from "~/modules/accounts/delete-account.server.ts";
 import { requestEmailChange } from "~/modules/accounts/email-change.server.ts";
 import { type AccountSettingsIntent, AccountSettingsSchema } from "~/modules/accounts/forms.ts";
+import { rememberLanguage } from "~/modules/accounts/locale.server.ts";
 import { signOutOtherSessions } from "~/modules/accounts/sessions.server.ts";
 import { resolveViewer } from "~/modules/i18n/viewer.server.ts";
+import { LANGUAGE_NAMES } from "~/modules/i18n/viewer.ts";
 import {
   invalidSubmission,
   parseSubmission,
@@ -16,7 +18,7 @@ import { destroyUserSession, getSessionId, requireUser } from "~/utils/session.s
 type Replied = ReturnType<typeof invalidSubmission>;
 type Payload = { intent: AccountSettingsIntent | null; result: SubmissionResult<string[]>; done?: string };
 
-const INTENTS: readonly string[] = ["change-email", "sign-out-others", "delete-account"];
+const INTENTS: readonly string[] = ["change-email", "sign-out-others", "email-language", "delete-account"];
 
 /** Names the form a reply belongs to, so the page shows it next to that form only. */
 function forIntent(intent: AccountSettingsIntent | null, reply: Replied) {
@@ -24,7 +26,8 @@ function forIntent(intent: AccountSettingsIntent | null, reply: Replied) {
 }
 
 /**
- * The settings page's three forms: change email, sign out everywhere else, delete the account. Each
+ * The settings page's four forms: change email, sign out everywhere else, the language for emails,
+ * delete the account. Each
  * acts on the signed-in account only (no form names an account), answers per the form contract, and
  * says what happened in words.
  */
@@ -67,6 +70,14 @@ export async function handleSettingsAction(request: Request) {
           ended === 0
             ? "There were no other sessions: you are signed in on this device only."
             : `Signed out ${ended === 1 ? "1 other session" : `${ended} other sessions`}. This device stays signed in.`,
+      });
+    }
+    case "email-language": {
+      await rememberLanguage(user.id, value.language);
+      return data<Payload>({
+        intent: value.intent,
+        result: submission.reply(),
+        done: `Saved: emails to you will be in ${LANGUAGE_NAMES[value.language]}.`,
       });
     }
     case "delete-account": {

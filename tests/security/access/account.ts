@@ -156,6 +156,13 @@ export const rows: Record<string, Row> = {
         body: () => ({ form: { intent: "change-email", newEmail: "not-an-address" } }),
         expect: members(badRequest),
       },
+      {
+        label: "choosing a language for emails that Stapel does not speak",
+        method: "POST",
+        path: () => "/account/settings",
+        body: () => ({ form: { intent: "email-language", language: "fr" } }),
+        expect: members(badRequest),
+      },
     ],
   },
   "routes/account.settings.export": {

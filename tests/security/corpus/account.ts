@@ -123,6 +123,16 @@ add(
   })),
 );
 add(
+  // Only "en" and "de" are accepted (no payload is either): every case is refused, User.locale untouched.
+  "POST /account/settings: language (buyer A, email-language)",
+  ALL.map((payload) => ({
+    name: payload.name,
+    principal: "buyerA",
+    payload,
+    request: () => post("/account/settings", formField([["intent", "email-language"]], payload, "language")),
+  })),
+);
+add(
   // A valid intent with no other fields: change-email and delete-account are refused for the missing
   // field; sign-out-others is the only intent a payload could hit, and its exact word is not one.
   "POST /account/settings: intent (buyer A)",
