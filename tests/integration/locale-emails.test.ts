@@ -223,7 +223,12 @@ describe("emails no request causes follow the buyer's User.locale", { timeout: 1
       await queuePaymentFailedEmail(tx, invoice, trialEnd);
       await queuePaymentActionEmail(tx, invoice);
       await queueCancelledEmail(tx, subscription.id, trialEnd);
-      await queueAccessEndedEmail(tx, subscription.id, { grants: false, reason: "canceled" }, trialEnd);
+      await queueAccessEndedEmail(
+        tx,
+        subscription.id,
+        { grants: false, reason: "canceled", endsAt: null },
+        trialEnd,
+      );
     });
     const day = { de: "2. Januar 2027", en: "2 January 2027" };
     const checks: [string, { de: Expectation; en: Expectation }][] = [
