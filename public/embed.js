@@ -3,15 +3,24 @@
  *   <a data-stapel-buy href="https://YOUR-STAPEL/p/your-listing">Buy on Stapel</a>
  *   <script src="https://YOUR-STAPEL/embed.js" async></script>
  * A click opens the listing's buy card (/embed/p/<slug>) in an overlay; checkout then opens in a
- * new tab (Stripe Checkout cannot be framed). Where frames are blocked (or the card does not load
- * within a few seconds) the listing opens in a new tab instead; without this script the plain link
- * still works. No cookies, no tracking, nothing sent anywhere until the visitor clicks.
+ * new tab (Stripe Checkout cannot be framed). Escape, the × and a click beside the card close it;
+ * Escape pressed inside the card reaches us as a message from the card (/embed-card.js). Where the
+ * frame is blocked the listing opens in a new tab instead: the card says "ready" when it is really
+ * there, so a frame that loaded without saying so (the browser's error page) was refused. Without
+ * this script the plain link still works. No cookies, no tracking, nothing sent anywhere until the
+ * visitor clicks.
  */
 (() => {
   const script = document.currentScript;
   if (!script || !script.src) return;
   const origin = new URL(script.src).origin;
-  const LOAD_TIMEOUT_MS = 5000;
+  // A refused frame is told apart by the card's "ready" message: browsers load their error page in
+  // it (a load event, no message), within milliseconds. The grace covers a "ready" still on its way
+  // when the load event arrives.
+  const READY_GRACE_MS = 500;
+  // Only for a browser that shows a refused frame without a load event: no sign of life at all by
+  // then. Long, because a slow network also shows none until the card arrives.
+  const LOAD_TIMEOUT_MS = 15000;
   // The host page's language picks the card's: German for <html lang="de…">, else English.
   const german = /^de\b/i.test(document.documentElement.lang || "");
   const words = german ? { buy: "Auf Stapel kaufen", close: "Schließen" } : { buy: "Buy on Stapel", close: "Close" };
@@ -29,16 +38,33 @@
     return match ? match[1] : null;
   }
 
+  // window.open with "noopener" always returns null, so it cannot tell a blocked pop-up from an
+  // opened tab: open plainly, then cut the tab's link back to this page.
   function newTab(href) {
-    const tab = window.open(href, "_blank", "noopener");
-    if (!tab) location.href = href;
+    const tab = window.open(href, "_blank");
+    if (tab) tab.opener = null;
+    else location.href = href;
   }
+
+  function fallBack() {
+    const href = open.link.href;
+    close();
+    newTab(href);
+  }
+
+  // Only the card in our own overlay speaks here: Stapel's origin and our frame's window.
+  window.addEventListener("message", (event) => {
+    if (!open || event.origin !== origin || event.source !== open.frame.contentWindow) return;
+    const said = event.data && typeof event.data === "object" ? event.data.stapelEmbed : null;
+    if (said === "ready") open.ready = true;
+    else if (said === "close") close();
+  });
 
   function close() {
     if (!open) return;
     open.overlay.remove();
     document.removeEventListener("keydown", open.onKey, true);
-    if (open.returnFocus && open.returnFocus.focus) open.returnFocus.focus();
+    if (open.link.focus) open.link.focus();
     open = null;
   }
 
@@ -64,9 +90,12 @@
     frame.src = `${origin}/embed/p/${slug}${german ? "?lang=de" : ""}`;
     frame.title = words.buy;
     frame.style.cssText = "display:block;width:100%;height:100%;border:0";
-    let loaded = false;
     frame.addEventListener("load", () => {
-      loaded = true;
+      if (open !== mine) return;
+      mine.loaded = true;
+      setTimeout(() => {
+        if (open === mine && !mine.ready) fallBack();
+      }, READY_GRACE_MS);
     });
     box.append(button, frame);
     wrap.append(box);
@@ -78,7 +107,8 @@
       if (event.key === "Escape") close();
     };
     document.addEventListener("keydown", onKey, true);
-    open = { overlay: wrap, onKey, returnFocus: link };
+    const mine = { overlay: wrap, frame, link, onKey, loaded: false, ready: false };
+    open = mine;
     try {
       document.body.append(wrap);
     } catch {
@@ -87,12 +117,8 @@
       return;
     }
     button.focus();
-    const mine = open;
     setTimeout(() => {
-      if (open === mine && !loaded) {
-        close();
-        newTab(link.href);
-      }
+      if (open === mine && !mine.loaded && !mine.ready) fallBack();
     }, LOAD_TIMEOUT_MS);
   }
 
