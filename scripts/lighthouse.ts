@@ -40,6 +40,7 @@ import { publicPagePaths } from "../bench/pages.ts";
 import { findServerPid, processEnv } from "../bench/proc.ts";
 import { describeBrowser, findBrowser } from "../tests/e2e/support/browser.ts";
 import { type RunningServer, startStapel } from "../tests/e2e/support/server.ts";
+import { type PageDetails, pageDetails, printPageDetails } from "./lh-perf-details.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -79,6 +80,8 @@ type PageReport = {
   metrics: Record<(typeof METRICS)[number], number | null>;
   /** Audits that count towards a category and did not fully pass, with their scores 0-1. */
   shortfalls: { id: string; title: string; score: number; displayValue?: string }[];
+  /** What machine load does not change (see `pageDetails`). */
+  details: PageDetails;
 };
 
 /** Builds when there is no build, or when a file under app/ is newer than it (as `npm run bench`). */
@@ -263,6 +266,7 @@ function summarise(page: string, path: string, results: Result[]): PageReport {
       METRICS.map((id) => [id, chosen.audits[id]?.numericValue ?? null]),
     ) as PageReport["metrics"],
     shortfalls,
+    details: pageDetails(chosen),
   };
 }
 
@@ -344,6 +348,7 @@ function print(reports: PageReport[], javascript: ReturnType<typeof productPageJ
         `  ${shortfall.id} (${shortfall.score})${shortfall.displayValue ? ` ${shortfall.displayValue}` : ""}: ${shortfall.title}`,
       );
   }
+  printPageDetails(reports);
   const verdict = javascript.gzipBytes <= JS_BUDGET_BYTES ? "within" : "OVER";
   console.info(
     `\nProduct page JavaScript (${PRODUCT_ROUTE}, root, entry and the ${javascript.language.name} words loaded before hydrating: ${javascript.files} files): ${kb(javascript.gzipBytes)} gzipped (${kb(javascript.rawBytes)} raw; the words ${kb(javascript.language.gzipBytes)}), ${verdict} the ${kb(JS_BUDGET_BYTES)} budget`,
