@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -14,18 +15,28 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** With TEST_DATABASE_URL the server runs on a fresh database of that PostgreSQL server. */
-async function freshDatabaseUrl(): Promise<string | undefined> {
+/**
+ * With TEST_DATABASE_URL the server runs on a fresh database of that PostgreSQL server, one of its
+ * own (browser files run beside each other, and a file may start more than one server); dropped
+ * when the server stops for good.
+ */
+async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) return undefined;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query("DROP DATABASE IF EXISTS stapel_e2e WITH (FORCE)");
-  await admin.query("CREATE DATABASE stapel_e2e");
-  await admin.end();
+  const name = `stapel_e2e_${process.pid}_${randomBytes(3).toString("hex")}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
-  url.pathname = "/stapel_e2e";
-  return url.toString();
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 export type RunningServer = {
@@ -43,7 +54,7 @@ export type RunningServer = {
 export async function startStapel(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const databaseUrl = await freshDatabaseUrl();
+  const database = await freshDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), "stapel-e2e-"));
   let output = "";
   let child: ChildProcess;
@@ -57,7 +68,7 @@ export async function startStapel(env: Record<string, string> = {}): Promise<Run
         HOST: "127.0.0.1",
         APP_URL: url,
         STAPEL_DATA_DIR: dataDir,
-        DATABASE_URL: databaseUrl ?? "",
+        DATABASE_URL: database?.url ?? "",
         STRIPE_SECRET_KEY: "",
         RESEND_API_KEY: "",
         NODE_ENV: "production",
@@ -96,7 +107,13 @@ export async function startStapel(env: Record<string, string> = {}): Promise<Run
     await exited;
   };
 
-  await launch();
+  try {
+    await launch();
+  } catch (error) {
+    await stop();
+    await database?.drop();
+    throw error;
+  }
   return {
     url,
     logs: () => output,
@@ -109,6 +126,9 @@ export async function startStapel(env: Record<string, string> = {}): Promise<Run
       await stop();
       await launch();
     },
-    stop,
+    async stop() {
+      await stop();
+      await database?.drop();
+    },
   };
 }
