@@ -1,3 +1,5 @@
+import { translator } from "~/modules/i18n/messages.server.ts";
+import type { Language } from "~/modules/i18n/viewer.ts";
 import { prisma } from "~/utils/db.server.ts";
 
 /**
@@ -9,7 +11,11 @@ const listingRef = {
   select: { title: true, slug: true, shop: { select: { name: true, handle: true } } },
 } as const;
 
-export async function exportAccountData(userId: string) {
+/**
+ * `language` is the page's: only the note a person reads is translated; every key, enum value and
+ * date stays the same in every language (the format is for programs too).
+ */
+export async function exportAccountData(userId: string, language: Language = "en") {
   const profile = await prisma.user.findFirst({
     where: { id: userId, deletedAt: null },
     select: {
@@ -18,6 +24,7 @@ export async function exportAccountData(userId: string) {
       name: true,
       role: true,
       stripeCustomerId: true,
+      locale: true,
       createdAt: true,
       updatedAt: true,
     },
@@ -171,7 +178,7 @@ export async function exportAccountData(userId: string) {
   return {
     format: "stapel-account-export/1",
     exportedAt: new Date().toISOString(),
-    note: "Amounts are in minor units of their currency (1234 EUR = 12.34 €).",
+    note: translator(language)("dataExport.note"),
     profile,
     orders,
     entitlements,

@@ -1,3 +1,5 @@
+import { translator } from "~/modules/i18n/messages.server.ts";
+import type { Language } from "~/modules/i18n/viewer.ts";
 import { type Fingerprint, licenceLine } from "~/modules/prompts/fingerprint.ts";
 import { type ExportFormat, type FilledPrompt, fillForBuyer } from "~/modules/prompts/tool.ts";
 import { describeType, variableLabel } from "~/modules/prompts/variables.ts";
@@ -33,7 +35,13 @@ export function exportFile(
   fingerprint: Fingerprint,
   format: ExportFormat,
   now = new Date(),
+  /**
+   * The page's language: the Markdown's headings and byline, which a person reads. The JSON's keys,
+   * the file names and the ISO dates stay the same in every language (programs read them).
+   */
+  language: Language = "en",
 ): { body: string; contentType: string; fileName: string } {
+  const t = translator(language);
   const { listing } = item;
   const fileName = `${listing.slug}.${format}`;
   if (format === "json") {
@@ -67,11 +75,15 @@ export function exportFile(
   const body = [
     `# ${listing.title}`,
     "",
-    `By ${listing.shop.name} · version ${listing.currentVersion} · exported ${now.toISOString().slice(0, 10)}`,
+    t("export.by", {
+      shop: listing.shop.name,
+      version: listing.currentVersion,
+      day: now.toISOString().slice(0, 10),
+    }),
     "",
     ...(answered.length > 0
       ? [
-          "## Your answers",
+          `## ${t("export.answers")}`,
           "",
           ...answered.map(
             (variable) =>
@@ -80,7 +92,7 @@ export function exportFile(
           "",
         ]
       : []),
-    "## Prompt",
+    `## ${t("export.prompt")}`,
     "",
     fence,
     filled.text,

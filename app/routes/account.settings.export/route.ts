@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportAccountData, exportFileName } from "~/modules/accounts/data-export.server.ts";
+import { resolveViewer } from "~/modules/i18n/viewer.server.ts";
 import { consumeRateLimit } from "~/modules/rate-limits/rate-limit.server.ts";
 import { notFound, privateNoStore, tooManyRequests } from "~/utils/http.ts";
 import { requireUser } from "~/utils/session.server.ts";
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       "Too many data exports. Try again in an hour: each export holds everything, so one is usually enough.",
       privateNoStore,
     );
-  const exported = await exportAccountData(user.id);
+  const exported = await exportAccountData(user.id, resolveViewer(request).language);
   if (!exported) throw notFound("This account no longer exists.");
   return new Response(`${JSON.stringify(exported, null, 2)}\n`, {
     headers: {

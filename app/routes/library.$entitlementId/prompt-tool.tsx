@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useId, useMemo, useState } from "react";
 import { CopyButton } from "~/components/copy-button.tsx";
+import { useT } from "~/components/i18n.tsx";
 import { VariableInput } from "~/components/listing-editor/prompt-filler.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
 import type { Fingerprint } from "~/modules/prompts/fingerprint.ts";
@@ -35,6 +36,7 @@ export function PromptTool({
   );
   const hasVariables = filled.variables.length > 0;
   const links = openInLinks(filled.text);
+  const t = useT();
   return (
     <section
       aria-labelledby="fill-heading"
@@ -42,13 +44,9 @@ export function PromptTool({
     >
       <div>
         <h2 id="fill-heading" className="font-bold">
-          {hasVariables ? "Fill in the prompt" : "Use the prompt"}
+          {hasVariables ? t("tool.fill") : t("tool.use")}
         </h2>
-        {hasVariables && (
-          <p className="mt-1 text-sm text-gray-600">
-            Your answers stay in this page's address; Stapel does not store them.
-          </p>
-        )}
+        {hasVariables && <p className="mt-1 text-sm text-gray-600">{t("tool.private")}</p>}
       </div>
       {hasVariables && (
         <Form method="get" action={`/library/${entitlementId}`} preventScrollReset className="space-y-3">
@@ -66,15 +64,15 @@ export function PromptTool({
             ))}
           </div>
           <button type="submit" className={buttonClass("secondary")}>
-            Fill in the prompt
+            {t("tool.fill")}
           </button>
         </Form>
       )}
       {hasVariables && (
         <div className="space-y-2">
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <h3 className="text-sm font-semibold">Your filled prompt</h3>
-            <CopyButton text={filled.text} label="Copy filled prompt" />
+            <h3 className="text-sm font-semibold">{t("tool.filled")}</h3>
+            <CopyButton text={filled.text} label={t("tool.copy")} />
           </div>
           <pre
             data-testid="filled-prompt"
@@ -83,26 +81,19 @@ export function PromptTool({
             {filled.text}
           </pre>
           {!filled.complete && (
-            <p className="text-sm text-gray-600">
-              Unanswered variables stay as {"{{name}}"} in the text, so you can see what is missing.
-            </p>
+            <p className="text-sm text-gray-600">{t("tool.unanswered", { example: "{{name}}" })}</p>
           )}
-          <p className="text-xs text-gray-600">
-            The last line and an invisible mark in the text tie this copy to your purchase, so the seller can
-            trace copies that are shared.
-          </p>
+          <p className="text-xs text-gray-600">{t("tool.trace")}</p>
         </div>
       )}
       <div className="flex flex-wrap gap-x-6 gap-y-3 text-sm">
         <div>
-          <p className="font-semibold">Open in</p>
+          <p className="font-semibold">{t("tool.openIn")}</p>
           <ul className="mt-1 flex flex-wrap gap-3">
             {links.map((link) => (
               <li key={link.name}>
                 {link.tooLong ? (
-                  <span className="text-gray-600">
-                    {link.name}: too long for a link, copy it and paste it there
-                  </span>
+                  <span className="text-gray-600">{t("tool.tooLong", { name: link.name })}</span>
                 ) : (
                   <a
                     href={link.href}
@@ -110,7 +101,7 @@ export function PromptTool({
                     rel="noopener noreferrer nofollow"
                     className="font-semibold text-brand-700 underline"
                   >
-                    Open in {link.name}
+                    {t("tool.openInName", { name: link.name })}
                   </a>
                 )}
               </li>
@@ -118,7 +109,7 @@ export function PromptTool({
           </ul>
         </div>
         <div>
-          <p className="font-semibold">Export</p>
+          <p className="font-semibold">{t("tool.export")}</p>
           <ul className="mt-1 flex flex-wrap gap-3">
             {EXPORT_FORMATS.map((format) => (
               <li key={format}>

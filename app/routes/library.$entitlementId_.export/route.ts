@@ -6,6 +6,7 @@ import {
   exportFile,
   fillForBuyer,
 } from "~/modules/delivery/library-export.server.ts";
+import { resolveViewer } from "~/modules/i18n/viewer.server.ts";
 import { EXPORT_FORMATS, type ExportFormat, readFromQuery } from "~/modules/prompts/tool.ts";
 import { invariantResponse, privateNoStore } from "~/utils/http.ts";
 import { recordId } from "~/utils/schemas.ts";
@@ -40,7 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     `Some answers need fixing: ${problems.map(([name, error]) => `${name}: ${error}`).join(" ")}`,
     { status: 400, headers: privateNoStore },
   );
-  const file = exportFile(item, filled, fingerprint, format as ExportFormat);
+  const language = resolveViewer(request).language;
+  const file = exportFile(item, filled, fingerprint, format as ExportFormat, new Date(), language);
   return new Response(file.body, {
     headers: {
       ...privateNoStore,
