@@ -6,6 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { onEmbeddedNotification } from "./db/embedded-notifications.ts";
 import { startEmbeddedPostgresWorker } from "./db/embedded-postgres-worker.ts";
 import { deployMigrations } from "./db/schema-engine.ts";
 import { startHttpServer } from "./http.ts";
@@ -82,7 +83,10 @@ async function main() {
   if (seeded) log("seeded the demo shop");
 
   if (env.RUN_JOB_WORKER) {
-    const worker = await startJobWorker(env.DATABASE_URL);
+    // On the embedded database the worker's LISTEN hears nothing itself: new jobs reach it this way.
+    const worker = await startJobWorker(env.DATABASE_URL, {
+      notifications: (listener) => onEmbeddedNotification(env.DATABASE_URL, listener),
+    });
     cleanups.unshift(() => worker.stop());
   }
 
