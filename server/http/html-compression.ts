@@ -171,7 +171,8 @@ export async function writeCompressedBody(
     if (done || gone) break;
     const room = zip.write(value);
     flushLater();
-    if (!room) await Promise.race([once(zip, "drain"), closed]);
+    // The compressor errors when the visitor goes away mid-wait (pipeline destroys it): that is "closed".
+    if (!room) await Promise.race([once(zip, "drain").catch(() => {}), closed]);
     if (gone) break;
   }
   if (!gone) zip.end();

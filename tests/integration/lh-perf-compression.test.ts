@@ -18,6 +18,7 @@ import { newNonce } from "../../server/http/security-headers.ts";
 let server: Server;
 let port: number;
 let rendered = 0;
+let endlessCancelled = false;
 /** The streamed page waits for this before rendering its second half (set per test). */
 let secondHalfGate: Promise<void> = Promise.resolve();
 
@@ -83,6 +84,17 @@ function respond(req: express.Request, nonce: string): Response {
           await secondHalfGate;
           controller.enqueue(encoder.encode(`<p>second half ${nonce}</p>`));
         } else controller.close();
+      },
+    });
+    return new Response(body, { headers: { ...html, "Cache-Control": "private, no-store" } });
+  }
+  if (req.path === "/endless") {
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(randomBytes(64 * 1024)); // incompressible: the socket fills up
+      },
+      cancel() {
+        endlessCancelled = true;
       },
     });
     return new Response(body, { headers: { ...html, "Cache-Control": "private, no-store" } });
@@ -252,6 +264,30 @@ describe("a page that is not kept", () => {
     });
     expect(text).toMatch(/^<p>first half x+<\/p><p>second half [^<]+<\/p>$/);
     secondHalfGate = Promise.resolve();
+  });
+
+  it("stops rendering, without an error, when the visitor goes away mid-stream", async () => {
+    await new Promise<void>((done, fail) => {
+      const req = http.request(
+        { host: "127.0.0.1", port, path: "/endless", headers: { "Accept-Encoding": "gzip" }, agent: false },
+        (res) => {
+          expect(res.headers["content-encoding"]).toBe("gzip");
+          res.pause(); // let the server's buffers fill, so it waits for "drain", then leave
+          setTimeout(() => {
+            req.destroy();
+            done();
+          }, 200);
+        },
+      );
+      req.on("error", () => {});
+      req.on("close", () => {});
+      req.end();
+      setTimeout(() => fail(new Error("no response")), 10_000);
+    });
+    for (let tries = 0; tries < 100 && !endlessCancelled; tries++) await settle();
+    expect(endlessCancelled).toBe(true);
+    const after = await get("/public/four", { "Accept-Encoding": "gzip" });
+    expect(after.status).toBe(200);
   });
 });
 
