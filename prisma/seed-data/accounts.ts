@@ -26,7 +26,8 @@ export const REVIEWERS: AccountSeed[] = [
   { email: "tomas.alvarez@example.com", name: "Tomás Alvarez", role: "BUYER" },
   { email: "aiko.tanaka@example.com", name: "Aiko Tanaka", role: "BUYER" },
   { email: "grace.okafor@example.com", name: "Grace Okafor", role: "BUYER" },
-  { email: "felix.brandt@example.com", name: "Felix Brandt", role: "BUYER" },
+  // A German buyer: emails no request of his causes (review replies, refunds) are in German.
+  { email: "felix.brandt@example.com", name: "Felix Brandt", role: "BUYER", locale: "de" },
   { email: "hannah.lee@example.com", name: "Hannah Lee", role: "BUYER" },
 ];
 

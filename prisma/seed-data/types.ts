@@ -121,6 +121,8 @@ export interface AccountSeed {
   email: string;
   name: string;
   role: "BUYER" | "SELLER" | "ADMIN";
+  /** User.locale: the language their emails are written in (unset: English). */
+  locale?: "en" | "de";
 }
 
 export interface ReviewSeed {
