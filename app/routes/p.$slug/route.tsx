@@ -17,10 +17,24 @@ import { invariantResponse, publicCacheHeaders } from "~/utils/http.ts";
 import { toDecimalString } from "~/utils/money.ts";
 import { SLUG_PATTERN } from "~/utils/schemas.ts";
 import { getSessionUser } from "~/utils/session.server.ts";
-import { ExamplesGallery } from "./examples-gallery.tsx";
+import { ExamplesGallery as ServerExamplesGallery } from "./examples-gallery.tsx";
+import { hydrateWhenVisible } from "./hydrate-when-visible.tsx";
 import { listingSocialMeta } from "./listing-social-meta.ts";
-import { ReviewsSection, TakenDownNotice } from "./reviews-section.tsx";
+import { ReviewsSection as ServerReviewsSection } from "./reviews-section.tsx";
 import { BUY_FORM_ID, StickyBuyBar } from "./sticky-buy-bar.tsx";
+import { TakenDownNotice } from "./taken-down-notice.tsx";
+
+// Below the fold: their code loads when they come near the screen (ADR 36).
+const ExamplesGallery = hydrateWhenVisible(
+  "examples",
+  import.meta.env.SSR ? ServerExamplesGallery : undefined,
+  () => import("./examples-gallery.tsx").then((module) => module.ExamplesGallery),
+);
+const ReviewsSection = hydrateWhenVisible(
+  "reviews",
+  import.meta.env.SSR ? ServerReviewsSection : undefined,
+  () => import("./reviews-section.tsx").then((module) => module.ReviewsSection),
+);
 
 const NOT_FOUND = "This listing does not exist or is no longer for sale.";
 const TAKEN_DOWN =
@@ -187,7 +201,9 @@ export default function ListingPage() {
             <p className="mt-3 text-sm text-gray-600">{t("listing.peekNote")}</p>
           </section>
         )}
-        <ExamplesGallery examples={listing.examples} images={exampleImages} aiGenerated={aiGenerated} />
+        {listing.examples.length > 0 && (
+          <ExamplesGallery examples={listing.examples} images={exampleImages} aiGenerated={aiGenerated} />
+        )}
         {listing.bundleItems.length > 0 && (
           <section aria-labelledby="bundle-heading">
             <h2 id="bundle-heading" className="text-xl font-bold">
