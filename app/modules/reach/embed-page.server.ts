@@ -10,9 +10,10 @@ import { escapeSvgText as escapeHtml } from "./svg-art.ts";
 /**
  * The embeddable buy page (`/embed/p/<slug>`): the one page other sites may frame. A plain HTML
  * document: cover, title, shop, price and a Buy button, plus /embed-card.js, a few lines that tell
- * /embed.js in the framing page that the card is there and that Escape was pressed in it (a static
- * file, not an inline script with the response's nonce: this page is public and revalidated, and a
- * 304 brings a new nonce in its CSP while the browser keeps the old body). Stripe Checkout refuses to
+ * /embed.js in the framing page that the card is there and that Escape was pressed in it. A file
+ * of this origin, not inline: this page is public and revalidated, and a 304 brings a new nonce in
+ * its CSP while the browser keeps the old body; `script-src 'self'` still admits the file then (it
+ * carries the nonce too, as every script here does). Stripe Checkout refuses to
  * be framed, so Buy posts to /checkout in a new tab (`target="_blank"`); listings with a choice to
  * make (licence tiers, pay what you want) send the buyer to the full listing page in a new tab.
  * Only public fields are selected here, as on the listing page.
@@ -20,6 +21,7 @@ import { escapeSvgText as escapeHtml } from "./svg-art.ts";
 export async function embedPage(
   slug: string,
   buyer: { chosenCurrency: string | null; acceptLanguage: string | null; language?: Language },
+  page: { nonce: string },
 ): Promise<string | null> {
   const language = buyer.language ?? "en";
   const t = translator(language);
@@ -68,5 +70,5 @@ export async function embedPage(
 <div class="body"><p class="shop">${escapeHtml(listing.shop.name)}</p><h1 id="title">${escapeHtml(listing.title)}</h1>
 <p class="tagline">${escapeHtml(listing.tagline)}</p>${price ? `<p class="price" data-testid="embed-price">${escapeHtml(price)}</p>` : ""}${buy}
 <p class="more"><a href="${listingPath}" target="_blank" rel="noopener">${escapeHtml(t("embed.more"))}</a></p></div></main>
-<script src="/embed-card.js" async></script></body></html>`;
+<script src="/embed-card.js" nonce="${escapeHtml(page.nonce)}" async></script></body></html>`;
 }

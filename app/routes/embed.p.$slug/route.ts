@@ -9,16 +9,20 @@ import { SLUG_PATTERN } from "~/utils/schemas.ts";
  * GET /embed/p/<slug>: the buy card a seller's site shows in an overlay (see /embed.js). The HTTP
  * layer lets any site frame this path and no other (server/http/security-headers.ts).
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   // The card's words follow ?lang=, else the lang cookie, else the browser's languages.
   const { language } = resolveViewer(request);
   const html = SLUG_PATTERN.test(slug)
-    ? await embedPage(slug, {
-        chosenCurrency: new URL(request.url).searchParams.get("currency"),
-        acceptLanguage: request.headers.get("Accept-Language"),
-        language,
-      })
+    ? await embedPage(
+        slug,
+        {
+          chosenCurrency: new URL(request.url).searchParams.get("currency"),
+          acceptLanguage: request.headers.get("Accept-Language"),
+          language,
+        },
+        { nonce: context.nonce },
+      )
     : null;
   if (!html) {
     return new Response(translator(language)("msg.listingNotFound"), {
