@@ -15,6 +15,8 @@ export default defineConfig({
     maxWorkers: workers,
     fileParallelism: workers > 1,
     testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // A server start-up takes about 6 s alone on a quiet core; two at a time on a busy shared machine
+    // took over 90 s (a start-up that fails still says why, with the server's output).
+    hookTimeout: 240_000,
   },
 });

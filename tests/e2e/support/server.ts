@@ -84,7 +84,7 @@ export async function startStapel(env: Record<string, string> = {}): Promise<Run
     });
     // Healthy once it listens; ready once the start-up work after that (the plans' Stripe sync, the
     // demo buyer's subscription) is done too, so a journey finds the demo as a visitor would.
-    const deadline = Date.now() + 90_000;
+    const deadline = Date.now() + 180_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
       if (Date.now() > deadline) throw new Error(`server did not become ready:\n${output}`);
