@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { ServerResponse } from "node:http";
 
 /** A fresh nonce per response: only scripts the server rendered into this page may run. */
 export const newNonce = () => randomBytes(16).toString("base64");
@@ -56,10 +57,11 @@ export function securityHeaderSet(site: Omit<SecurityHeaderOptions, "nonce" | "f
       return { "Content-Security-Policy": `${before}${nonce}${after}`, ...Object.fromEntries(fixed) };
     },
     /** Sets them on a Node response: no object or array is made per response. */
-    apply(res: { setHeader(name: string, value: string): unknown }, nonce: string, framable: boolean) {
+    apply(res: ServerResponse, nonce: string, framable: boolean) {
       const { before, after, fixed } = framable ? variants.framable : variants.page;
       res.setHeader("Content-Security-Policy", `${before}${nonce}${after}`);
       for (const [name, value] of fixed) res.setHeader(name, value);
+      keepStoredPolicyOnNotModified(res);
     },
   };
 }
@@ -81,4 +83,18 @@ function policyAround(site: Omit<SecurityHeaderOptions, "nonce" | "framable">, f
   ].join("; ");
   const at = policy.indexOf(marker);
   return [policy.slice(0, at), policy.slice(at + marker.length)] as const;
+}
+
+/**
+ * A 304 goes out without this response's policy. A browser revalidating a page keeps its stored body
+ * and replaces the stored headers with the 304's (RFC 9111 §4.3.4): a new nonce beside the old body
+ * would block every script of the page it shows again, so the page would never hydrate on a revisit.
+ * Hooked on writeHead, which every way of ending a response goes through, so no path can forget it.
+ */
+function keepStoredPolicyOnNotModified(res: ServerResponse): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
+    if (args[0] === 304) this.removeHeader("Content-Security-Policy");
+    return writeHead.apply(this, args as never);
+  } as ServerResponse["writeHead"];
 }

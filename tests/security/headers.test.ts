@@ -115,3 +115,25 @@ describe("the script nonce", () => {
     });
   }
 });
+
+describe("a revalidated page", () => {
+  // A browser keeps its stored body on a 304 and takes the 304's headers: a fresh nonce there would
+  // refuse every script of the page it shows again.
+  for (const path of ["/", "/search?q=email"]) {
+    it(`answers ${path} with a 304 that leaves the stored policy alone`, async () => {
+      const first = await get(path, "anonymous");
+      const etag = first.headers.etag;
+      expect(typeof etag === "string" && scriptNonce(first)).toBeTruthy();
+      for (let round = 0; round < 2; round++) {
+        const again = await send(server.url, { path, headers: { "If-None-Match": String(etag) } });
+        checked++;
+        expect(again.status).toBe(304);
+        expect(again.headers["content-security-policy"]).toBeUndefined();
+      }
+      // A full answer still carries its own policy and nonce.
+      const full = await get(path, "anonymous");
+      expect(full.status).toBe(200);
+      expect(scriptNonce(full)).not.toBe(scriptNonce(first));
+    });
+  }
+});
