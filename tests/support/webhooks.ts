@@ -8,7 +8,7 @@ const WEBHOOK_TASKS = ["stripe-event:", "sync-subscription-access", "sync-plan-g
 /**
  * Runs the jobs that Stripe events queued and that are due now (and those they queue in turn).
  * The webhook endpoint only stores an event and enqueues its job; in the running app the job worker
- * picks it up within a poll interval. Emails stay queued (`runDueJobs` sends them).
+ * picks it up when notified of it. Emails stay queued (`runDueJobs` sends them).
  */
 export async function runWebhookJobs(): Promise<void> {
   await runDueJobs(process.env.DATABASE_URL as string, { only: WEBHOOK_TASKS });
