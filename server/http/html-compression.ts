@@ -1,8 +1,8 @@
-import { once } from "node:events";
 import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
 import { constants, crc32, createBrotliCompress, createGzip, deflateRaw } from "node:zlib";
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { copyBody } from "./copy-body.ts";
 import type { StoredBody } from "./page-cache.ts";
 
 /**
@@ -147,16 +147,6 @@ export async function writeCompressedBody(
       : createGzip({ level: 6 });
   const flushKind = encoding === "br" ? constants.BROTLI_OPERATION_FLUSH : constants.Z_SYNC_FLUSH;
   const sent = pipeline(zip, res).catch(() => {});
-  const reader = body.getReader();
-  let gone = false;
-  const closed = once(res, "close")
-    .then(() => {
-      if (res.writableFinished) return;
-      gone = true;
-      reader.cancel().catch(() => {});
-      zip.destroy();
-    })
-    .catch(() => {});
   let flushPending = false;
   const flushLater = () => {
     if (flushPending) return;
@@ -166,16 +156,7 @@ export async function writeCompressedBody(
       if (!zip.destroyed && !zip.writableEnded) zip.flush(flushKind);
     });
   };
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done || gone) break;
-    const room = zip.write(value);
-    flushLater();
-    // The compressor errors when the visitor goes away mid-wait (pipeline destroys it): that is "closed".
-    if (!room) await Promise.race([once(zip, "drain").catch(() => {}), closed]);
-    if (gone) break;
-  }
-  if (!gone) zip.end();
+  await copyBody(res, body, zip, flushLater);
   await sent;
 }
 

@@ -1,8 +1,8 @@
-import { once } from "node:events";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { type AppLoadContext, createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { copyBody } from "./copy-body.ts";
 import {
   addVaryAcceptEncoding,
   chooseEncoding,
@@ -130,7 +130,7 @@ async function writeResponse(
   if (encoding) return writeCompressedBody(res, body, encoding);
   const source = (body as { [NODE_READABLE]?: Readable })[NODE_READABLE];
   if (source && !body.locked) await pipeNodeBody(res, source);
-  else await writeBody(res, body);
+  else await copyBody(res, body);
 }
 
 /**
@@ -149,32 +149,6 @@ async function pipeNodeBody(res: ExpressResponse, source: Readable) {
     if ((error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE")
       console.error("download body failed", error);
   }
-}
-
-/**
- * Copies the body into the socket one chunk at a time, waiting for "drain" whenever the socket's
- * buffer is full, so a slow reader slows whatever produces the body (a file read, a render). When
- * the visitor goes away the body is cancelled without an error: Remix's stream adapter would
- * otherwise destroy its source with that error after removing its own error listener, and the
- * process would see an uncaught exception.
- */
-async function writeBody(res: ExpressResponse, body: ReadableStream<Uint8Array>) {
-  const reader = body.getReader();
-  let gone = false;
-  const closed = once(res, "close")
-    .then(() => {
-      if (res.writableFinished) return;
-      gone = true;
-      reader.cancel().catch(() => {});
-    })
-    .catch(() => {});
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done || gone) break;
-    if (!res.write(value)) await Promise.race([once(res, "drain"), closed]);
-    if (gone) break;
-  }
-  if (!gone) res.end();
 }
 
 /**
