@@ -24,7 +24,9 @@ beforeAll(async () => {
   });
   page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
   page.on("request", (request) => {
-    const name = /\/assets\/((?:en|de)(?:-account)?)-[\w-]{8}\.js$/.exec(new URL(request.url()).pathname)?.[1];
+    const name = /\/assets\/((?:en|de)(?:-account)?)-[\w-]{8}\.js$/.exec(
+      new URL(request.url()).pathname,
+    )?.[1];
     if (name) dictionaries.push(name);
   });
 });

@@ -11,7 +11,6 @@ import {
   badRequest,
   clientError,
   everyone,
-  forbidden,
   MISSING_ID,
   members,
   methodNotAllowed,

@@ -211,11 +211,9 @@ function Standing({ subscription }: { subscription: AccountSubscription }) {
   const amount = price ? format.money(price) : null;
   switch (standing.kind) {
     case "renews":
-      return standing.on && amount ? (
-        <>{t("subs.nextCharge", { amount, day: format.day(standing.on) })}</>
-      ) : (
-        <>{t("subs.renews")}</>
-      );
+      return standing.on && amount
+        ? t("subs.nextCharge", { amount, day: format.day(standing.on) })
+        : t("subs.renews");
     case "trial":
       return (
         <>
