@@ -48,6 +48,9 @@ describe("each listing type's page, opened from search", () => {
       await page.goto(`${server.url}/search`);
       await page.getByLabel("Search").fill(listing.title);
       await page.getByRole("button", { name: "Search", exact: true }).click();
+      // The unfiltered list already links the listing: wait for the results, or the click may land
+      // on the old list while the search navigates and be lost.
+      await page.waitForURL((url) => url.pathname === "/search" && url.searchParams.has("q"));
       await page.getByRole("link", { name: listing.title }).first().click();
       await page.waitForURL(`**/p/${listing.slug}`);
       await page.getByRole("heading", { level: 1, name: listing.title }).waitFor();
