@@ -10,9 +10,9 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { createWriteStream, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
+import { freePort } from "../tests/support/free-port.ts";
 import { request } from "./http.ts";
 import { round } from "./load.ts";
 import { memory } from "./proc.ts";
@@ -42,17 +42,6 @@ const which = (command: string): string | null => {
       ? `/usr/sbin/${command}`
       : null;
 };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  server.close();
-  await once(server, "close");
-  return port;
-}
 
 /** Writes `mib` MiB of random bytes (an 8 MiB random block repeated) with backpressure, then renames. */
 export async function writeLargeFile(path: string, mib: number): Promise<void> {

@@ -1,11 +1,11 @@
 // The security suite talks to the real HTTP server (server/http.ts serving the built app) over
 // loopback, so headers, CSRF checks and body parsing run exactly as in production.
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { startTestApp } from "../../support/app-env.ts";
+import { freePort } from "../../support/free-port.ts";
 
 export type SecurityServer = {
   /** `http://127.0.0.1:<port>`: where requests go. */
@@ -65,16 +65,6 @@ function warnIfStale() {
   };
   const changed = newer(fileURLToPath(new URL("../../../app", import.meta.url)));
   if (changed) console.warn(`[security tests] ${changed} is newer than build/: run \`npm run build\` first`);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-    probe.once("error", reject);
-  });
 }
 
 /**
