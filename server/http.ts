@@ -61,7 +61,7 @@ export async function startHttpServer(options: {
     if (!answers.lookup(req, res)) next();
   });
 
-  let build: () => Promise<ServerBuild>;
+  let build: ServerBuild | (() => Promise<ServerBuild>);
   if (options.devMode) {
     const vite = await import("vite").then((module) =>
       module.createServer({ server: { middlewareMode: true } }),
@@ -73,10 +73,7 @@ export async function startHttpServer(options: {
     app.use("/assets", compressedAssets("build/client/assets"));
     app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
     app.use(express.static("build/client", { maxAge: "1h" }));
-    const serverBuild = (await import(
-      new URL("../build/server/index.js", import.meta.url).href
-    )) as ServerBuild;
-    build = async () => serverBuild;
+    build = (await import(new URL("../build/server/index.js", import.meta.url).href)) as ServerBuild;
   }
 
   app.use((req: Request, res: Response, next: NextFunction) => {

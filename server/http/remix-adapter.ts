@@ -36,8 +36,13 @@ export type ResponseFinishing = {
   };
 };
 
+/**
+ * `build`: the built app as an object in production, so Remix derives its routes and data router
+ * once; a function only in development, where Vite may hand back a new build on any request (Remix
+ * derives everything again on every call of a function build).
+ */
 export function remixHandler(
-  options: { build: () => Promise<ServerBuild>; mode: string | undefined } & ResponseFinishing,
+  options: { build: ServerBuild | (() => Promise<ServerBuild>); mode: string | undefined } & ResponseFinishing,
 ) {
   const handle = createRequestHandler(options.build, options.mode);
   return async (req: ExpressRequest, res: ExpressResponse) => {
