@@ -64,6 +64,8 @@ export const libraryItemDe: Record<keyof typeof libraryItemEn, string> = {
   "tool.openInName": "In {name} öffnen",
   "tool.tooLong": "{name}: zu lang für einen Link, kopiere ihn und füge ihn dort ein",
   "tool.export": "Exportieren",
+  "tool.choose": "Bitte wählen…",
+  "tool.exportFix": "Einige Antworten müssen korrigiert werden: {problems}",
   "changes.heading": "Was sich seit deinem letzten Blick geändert hat",
   "changes.since": "Zuletzt hast du Version {from} angesehen; das ist Version {to}.",
   "changes.unnumbered":

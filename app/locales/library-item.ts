@@ -60,6 +60,8 @@ export const libraryItemEn = {
   "tool.openInName": "Open in {name}",
   "tool.tooLong": "{name}: too long for a link, copy it and paste it there",
   "tool.export": "Export",
+  "tool.choose": "Choose…",
+  "tool.exportFix": "Some answers need fixing: {problems}",
   "changes.heading": "What changed since you last looked",
   "changes.since": "You last looked at version {from}; this is version {to}.",
   "changes.unnumbered": "You got it before the seller numbered versions; this is version {to}.",

@@ -112,4 +112,7 @@ export const messagesDe: Record<keyof typeof messagesEn, string> = {
   "pattern.settings.linkSent":
     "Wir haben einen Link an {email} geschickt. Folge ihm innerhalb einer Stunde, um dein Konto dorthin umzuziehen; bis dahin ändert sich nichts.",
   "msg.status.cancelling": "Wird gekündigt",
+  "pattern.prompt.tooLong": "Höchstens {max} Zeichen (hier sind es {count}).",
+  "msg.prompt.number": "Gib eine Zahl ein, etwa 300 oder 2,5.",
+  "pattern.prompt.choose": "Wähle eine dieser Möglichkeiten: {options}.",
 };

@@ -122,4 +122,8 @@ export const messagesEn = {
     "We sent a link to {email}. Follow it within an hour to move your account there; until then nothing changes.",
   // shop-pages
   "msg.status.cancelling": "Cancelling",
+  // prompts/values.ts: the library prompt tool's answers
+  "pattern.prompt.tooLong": "At most {max} characters (this has {count}).",
+  "msg.prompt.number": "Enter a number, such as 300 or 2.5.",
+  "pattern.prompt.choose": "Choose one of: {options}.",
 } as const;

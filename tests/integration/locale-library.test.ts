@@ -60,7 +60,15 @@ async function makeWorld() {
   await prisma.listing.update({ where: { id: listing.id }, data: { currentVersion: 2 } });
   await prisma.entitlement.update({ where: { id: sale.entitlement.id }, data: { seenVersion: 1 } });
   const cookie = await signIn(sale.buyer.id);
-  return { listing, sale, cookie };
+  // A second prompt with a variable of each checked kind, for the answers' error messages.
+  const typed = await createListingForSale({ priceAmount: 900, currency: "EUR" });
+  await prisma.listingContent.update({
+    where: { listingId: typed.listing.id },
+    data: { body: "Write {{count:number}} {{tone:enum(formal,casual)}} lines about {{topic}}." },
+  });
+  const typedSale = await purchase(typed.shop.id, typed.listing);
+  const typedCookie = await signIn(typedSale.buyer.id);
+  return { listing, sale, cookie, typed: { entitlementId: typedSale.entitlement.id, cookie: typedCookie } };
 }
 
 function visibleText(body: string): string {
@@ -127,6 +135,37 @@ describe("the library item and the exports in the page's language", { timeout: 1
     expect(english.status).toBe(200);
     for (const words of ENGLISH) expect(english.text, `missing “${words}”`).toContain(words);
     expect(english.text).not.toContain("Prompt ausfüllen");
+  });
+
+  it("wrong answers in the prompt tool are explained in German on German pages", async () => {
+    const answers = `?v.count=lots&v.tone=loud&v.topic=${"x".repeat(301)}`;
+    const show = (lang: "de" | "en") =>
+      pages
+        .fetch(`/library/${world.typed.entitlementId}${answers}`, `${world.typed.cookie}; lang=${lang}`)
+        .then(async (reply) => ({ status: reply.status, text: visibleText(await reply.text()) }));
+    const german = await show("de");
+    expect(german.status).toBe(200);
+    expect(german.text).toContain("Gib eine Zahl ein, etwa 300 oder 2,5.");
+    expect(german.text).toContain("Wähle eine dieser Möglichkeiten: formal, casual.");
+    expect(german.text).toContain("Höchstens 300 Zeichen (hier sind es 301).");
+    expect(german.text).toContain("Bitte wählen…");
+    for (const english of ["Enter a number", "Choose one of", "At most 300", "Choose…"])
+      expect(german.text, `English leftover “${english}”`).not.toContain(english);
+    const english = await show("en");
+    expect(english.text).toContain("Enter a number, such as 300 or 2.5.");
+    expect(english.text).toContain("Choose one of: formal, casual.");
+    expect(english.text).toContain("At most 300 characters (this has 301).");
+    expect(english.text).not.toContain("Gib eine Zahl ein");
+
+    // The export refuses the same answers with the same words.
+    const exported = await pages.fetch(
+      `/library/${world.typed.entitlementId}/export${answers}&format=md`,
+      `${world.typed.cookie}; lang=de`,
+    );
+    expect(exported.status).toBe(400);
+    expect(await exported.text()).toBe(
+      `Einige Antworten müssen korrigiert werden: count: Gib eine Zahl ein, etwa 300 oder 2,5. tone: Wähle eine dieser Möglichkeiten: formal, casual. topic: Höchstens 300 Zeichen (hier sind es 301).`,
+    );
   });
 
   it("the Markdown export reads German; the JSON keeps its keys", async () => {

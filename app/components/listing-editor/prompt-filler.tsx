@@ -16,6 +16,7 @@ export function VariableInput({
   idPrefix,
   name,
   error,
+  chooseLabel = "Choose…",
 }: {
   variable: PromptVariable;
   value: string;
@@ -23,6 +24,8 @@ export function VariableInput({
   idPrefix: string;
   name?: string;
   error?: string;
+  /** The empty choice of an enum, in the page's language. */
+  chooseLabel?: string;
 }) {
   const id = `${idPrefix}-${variable.name}`;
   const errorId = `${id}-error`;
@@ -50,7 +53,7 @@ export function VariableInput({
       <div className="space-y-1">
         {label}
         <select {...common} onChange={(event) => onChange(event.target.value)}>
-          <option value="">Choose…</option>
+          <option value="">{chooseLabel}</option>
           {type.options.map((option) => (
             <option key={option} value={option}>
               {option}

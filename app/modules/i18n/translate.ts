@@ -126,6 +126,12 @@ const PATTERNS: { pattern: RegExp; key: MessageKey; names: string[] }[] = [
     names: ["email"],
   },
   {
+    pattern: /^At most (\d+) characters \(this has (\d+)\)\.$/,
+    key: "pattern.prompt.tooLong",
+    names: ["max", "count"],
+  },
+  { pattern: /^Choose one of: (.+)\.$/s, key: "pattern.prompt.choose", names: ["options"] },
+  {
     pattern: /^Too many .+\. Try again in (\d+) minutes?\.$/,
     key: "pattern.rateLimited",
     names: ["minutes"],

@@ -4,7 +4,9 @@
  * types, so the browser bundle uses it as is.
  *
  * An empty answer is allowed (the filled prompt keeps `{{name}}` so the buyer sees what is missing);
- * a wrong one is reported next to its field and left out of the filled prompt.
+ * a wrong one is reported next to its field and left out of the filled prompt. The messages are
+ * English; `locales/messages.ts` holds the same sentences (`msg.prompt.*`, `pattern.prompt.*`) so a
+ * German page shows them in German: change a sentence here and there together.
  */
 import type { PromptVariable } from "./variables.ts";
 

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useId, useMemo, useState } from "react";
 import { CopyButton } from "~/components/copy-button.tsx";
-import { useT } from "~/components/i18n.tsx";
+import { useLocalize, useT } from "~/components/i18n.tsx";
 import { VariableInput } from "~/components/listing-editor/prompt-filler.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
 import type { Fingerprint } from "~/modules/prompts/fingerprint.ts";
@@ -37,6 +37,8 @@ export function PromptTool({
   const hasVariables = filled.variables.length > 0;
   const links = openInLinks(filled.text);
   const t = useT();
+  // The checks write English (modules/prompts/values.ts); German pages show their German twins.
+  const localize = useLocalize();
   return (
     <section
       aria-labelledby="fill-heading"
@@ -51,17 +53,21 @@ export function PromptTool({
       {hasVariables && (
         <Form method="get" action={`/library/${entitlementId}`} preventScrollReset className="space-y-3">
           <div className="grid gap-3 sm:grid-cols-2">
-            {filled.variables.map((variable) => (
-              <VariableInput
-                key={variable.name}
-                variable={variable}
-                idPrefix={idPrefix}
-                name={valueParam(variable.name)}
-                value={raw[variable.name] ?? ""}
-                error={filled.errors[variable.name]}
-                onChange={(value) => setRaw((current) => ({ ...current, [variable.name]: value }))}
-              />
-            ))}
+            {filled.variables.map((variable) => {
+              const error = filled.errors[variable.name];
+              return (
+                <VariableInput
+                  key={variable.name}
+                  variable={variable}
+                  idPrefix={idPrefix}
+                  name={valueParam(variable.name)}
+                  value={raw[variable.name] ?? ""}
+                  error={error && localize(error)}
+                  chooseLabel={t("tool.choose")}
+                  onChange={(value) => setRaw((current) => ({ ...current, [variable.name]: value }))}
+                />
+              );
+            })}
           </div>
           <button type="submit" className={buttonClass("secondary")}>
             {t("tool.fill")}

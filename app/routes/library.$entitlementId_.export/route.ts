@@ -6,6 +6,7 @@ import {
   exportFile,
   fillForBuyer,
 } from "~/modules/delivery/library-export.server.ts";
+import { localizeMessage, translator } from "~/modules/i18n/messages.server.ts";
 import { resolveViewer } from "~/modules/i18n/viewer.server.ts";
 import { EXPORT_FORMATS, type ExportFormat, readFromQuery } from "~/modules/prompts/tool.ts";
 import { invariantResponse, privateNoStore } from "~/utils/http.ts";
@@ -36,12 +37,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const fingerprint = await buyerFingerprint(item.id, user.name);
   const filled = fillForBuyer(item.listing.content.body, readFromQuery(query), fingerprint);
   const problems = Object.entries(filled.errors);
+  const language = resolveViewer(request).language;
   invariantResponse(
     problems.length === 0,
-    `Some answers need fixing: ${problems.map(([name, error]) => `${name}: ${error}`).join(" ")}`,
+    translator(language)("tool.exportFix", {
+      problems: problems.map(([name, error]) => `${name}: ${localizeMessage(language, error)}`).join(" "),
+    }),
     { status: 400, headers: privateNoStore },
   );
-  const language = resolveViewer(request).language;
   const file = exportFile(item, filled, fingerprint, format as ExportFormat, new Date(), language);
   return new Response(file.body, {
     headers: {
