@@ -5,7 +5,8 @@ import { prisma, type Tx } from "~/utils/db.server.ts";
  * `User.locale`: the language the person last used (null = English). Emails that no request of
  * theirs causes (refunds, gifts, plan renewals, review replies, listing updates) are written in it.
  * Set when they sign in (the sign-in page's language), pay (the checkout's language), switch
- * language while signed in, or choose "Language for emails" in their account settings.
+ * language while signed in, or choose "Language for emails" in their account settings. An account a
+ * gift creates starts in the giver's language (sellers/gifts.server.ts).
  */
 export function languageOfLocale(locale: string | null | undefined): Language {
   return parseLanguage(locale) ?? "en";

@@ -6,6 +6,7 @@ import { queueEmail } from "~/modules/email/outbox.server.ts";
 import { emailWords } from "~/modules/email/recipient.server.ts";
 import { renderEmail } from "~/modules/email/render.server.ts";
 import { GiftEmail } from "~/modules/email/templates/gift.tsx";
+import type { Language } from "~/modules/i18n/viewer.ts";
 import { prisma } from "~/utils/db.server.ts";
 
 /** Gifts send email to any address the seller types: a shop gives at most this many an hour. */
@@ -24,8 +25,17 @@ export type GiftResult =
  * entitlement is a GIFT grant (licence key included) whose key names the listing and the recipient,
  * and the email carries a sign-in link to the library. Giving the same listing to the same address
  * again changes nothing and sends nothing.
+ *
+ * Nobody has chosen a language for an address with no account, so the account the gift creates
+ * starts in the giver's (`giverLanguage`) and the email is written in it; an existing account keeps
+ * its own (`User.locale`, null = English). Without `giverLanguage` a new account reads English.
  */
-export async function giftListing(shopId: string, listingId: string, email: string): Promise<GiftResult> {
+export async function giftListing(
+  shopId: string,
+  listingId: string,
+  email: string,
+  giverLanguage?: Language,
+): Promise<GiftResult> {
   const listing = await prisma.listing.findFirst({
     where: { id: listingId, shopId },
     select: { id: true, title: true, status: true, shop: { select: { name: true } } },
@@ -67,13 +77,13 @@ export async function giftListing(shopId: string, listingId: string, email: stri
   const recipient = await prisma.user.upsert({
     where: { email },
     update: {},
-    create: { email },
+    create: { email, locale: giverLanguage ?? null },
     select: { id: true, locale: true },
   });
   const grantKey = grantKeys.gift(recipient.id, listing.id);
   // A token row is made before the transaction; if a concurrent gift wins, it simply goes unused.
   const signInUrl = await createSignInLink(email, "/library", GIFT_LINK_DAYS * 24 * 60);
-  // In the recipient's language when their account has one (a new account reads English).
+  // In the recipient's language: their own, or for the account just created the giver's.
   const { t, language } = emailWords(languageOfLocale(recipient.locale));
   const rendered = await renderEmail(
     t("email.gift.subject", { shop: listing.shop.name, title: listing.title }),

@@ -7,6 +7,8 @@ import {
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/ui/notice.tsx";
+import { emailLanguageOf } from "~/modules/accounts/locale.server.ts";
+import { resolveViewer } from "~/modules/i18n/viewer.server.ts";
 import type { RefundRefusal } from "~/modules/refunds/request.server.ts";
 import { refundOrder } from "~/modules/refunds/request.server.ts";
 import { SalesActionSchema, SalesQuerySchema, salesQueryString } from "~/modules/sellers/forms.ts";
@@ -55,7 +57,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalidSubmission(submission);
   const value = submission.value;
   if (value.intent === "gift") {
-    const gift = await giftListing(seller.shop.id, value.listingId, value.email);
+    // A recipient with no account gets the seller's language: the one they chose for their own
+    // emails, else the one they are using now.
+    const giverLanguage = (await emailLanguageOf(seller.id)) ?? resolveViewer(request).language;
+    const gift = await giftListing(seller.shop.id, value.listingId, value.email, giverLanguage);
     if (!gift.ok) {
       if (gift.refusal === "rate-limited")
         return refuseRateLimited(submission, "gifts", gift.retryAfterSeconds);
