@@ -81,6 +81,13 @@ async function main() {
   const { seedDemoShop } = await import("../prisma/seed.ts");
   const { seeded } = await seedDemoShop(prisma, { log });
   if (seeded) log("seeded the demo shop");
+  // Images stored before a variant width existed get that copy from a job (one query decides; the
+  // job's key makes several servers starting together queue it once).
+  const { queueImageBackfillIfNeeded } = await import("../app/modules/media/image-backfill.server.ts");
+  await queueImageBackfillIfNeeded().then(
+    (queued) => queued && log("queued a job to make missing image widths"),
+    (error: unknown) => log(`missing image widths were not checked: ${describeError(error)}`),
+  );
 
   if (env.RUN_JOB_WORKER) {
     // On the embedded database the worker's LISTEN hears nothing itself: new jobs reach it this way.

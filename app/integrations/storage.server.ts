@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, open, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, resolve, sep } from "node:path";
@@ -118,7 +118,8 @@ export function createDiskFileStore(rootDir: string): FileStore {
     async put(key, body) {
       const path = pathFor(key);
       await mkdir(dirname(path), { recursive: true });
-      const temporary = `${path}.${process.pid}.tmp`;
+      // Unique per write: two writes of one key at once (in one process too) each rename their own.
+      const temporary = `${path}.${process.pid}.${randomUUID()}.tmp`;
       await writeFile(temporary, body);
       await rename(temporary, path);
       return { sizeBytes: body.byteLength, sha256: createHash("sha256").update(body).digest("hex") };

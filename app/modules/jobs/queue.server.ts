@@ -7,7 +7,8 @@ import type { Tx } from "~/utils/db.server.ts";
  * Task names: `send-email`; `stripe-event:<event type>` (one task per Stripe event type, see
  * billing/stripe-events.server.ts); `sync-subscription-access` (a past-due subscription's grace
  * period is over); `sync-plan-grants` and `sync-shop-grants` (what a plan covers changed);
- * `stripe-reconcile` (hourly, from the crontab).
+ * `stripe-reconcile` (hourly, from the crontab); `backfill-image-widths` (image copies at a width
+ * added since they were stored, queued at start-up when some are missing).
  */
 export type JobName =
   | "send-email"
@@ -15,7 +16,8 @@ export type JobName =
   | "sync-subscription-access"
   | "sync-plan-grants"
   | "sync-shop-grants"
-  | "stripe-reconcile";
+  | "stripe-reconcile"
+  | "backfill-image-widths";
 
 export type EnqueueOptions = {
   /** One job per key: adding the same key again updates the pending job instead of adding one. */

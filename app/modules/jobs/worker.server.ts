@@ -16,6 +16,7 @@ import {
   syncShopGrantsTask,
 } from "~/modules/billing/subscriptions/plan-grants.server.ts";
 import { deliverEmailJob } from "~/modules/email/outbox.server.ts";
+import { backfillImageWidthsTask } from "~/modules/media/image-backfill.server.ts";
 import type { JobName } from "./queue.server.ts";
 
 const taskList: Record<JobName, TaskList[string]> = {
@@ -24,6 +25,7 @@ const taskList: Record<JobName, TaskList[string]> = {
   "sync-plan-grants": syncPlanGrantsTask,
   "sync-shop-grants": syncShopGrantsTask,
   "stripe-reconcile": stripeReconcileTask,
+  "backfill-image-widths": backfillImageWidthsTask,
   ...stripeEventTasks,
 };
 
