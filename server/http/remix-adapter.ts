@@ -42,7 +42,10 @@ export type ResponseFinishing = {
  * derives everything again on every call of a function build).
  */
 export function remixHandler(
-  options: { build: ServerBuild | (() => Promise<ServerBuild>); mode: string | undefined } & ResponseFinishing,
+  options: {
+    build: ServerBuild | (() => Promise<ServerBuild>);
+    mode: string | undefined;
+  } & ResponseFinishing,
 ) {
   const handle = createRequestHandler(options.build, options.mode);
   return async (req: ExpressRequest, res: ExpressResponse) => {
