@@ -4,6 +4,7 @@ import { eventRequest, type SandboxContext } from "../context.ts";
 import { invalidRequest, resourceMissing } from "../errors.ts";
 import { render, renderList } from "../expand.ts";
 import { paginate } from "../list.ts";
+import { PORTAL_LOCALES } from "../locales.ts";
 import { buildConfiguration, buildPortalSession } from "../objects/portal.ts";
 import { customerIdOf } from "../objects/subscription.ts";
 import {
@@ -87,7 +88,7 @@ const sessionSchema = z.strictObject({
   return_url: url().optional(),
   configuration: str().optional(),
   flow_data: flowDataSchema.optional(),
-  locale: str().optional(),
+  locale: oneOf(PORTAL_LOCALES).optional(),
   on_behalf_of: unsupported(),
   customer_account: unsupported(),
   after_expiration: unsupported(),
@@ -226,7 +227,7 @@ export const billingPortalRoutes: Route[] = [
         customer: customer.id,
         returnUrl: params.return_url ?? configuration.default_return_url,
         flow,
-        locale: (params.locale as Stripe.BillingPortal.Session.Locale | undefined) ?? null,
+        locale: params.locale ?? null,
         urlTemplate: `${ctx.publicBaseUrl()}/p/session/{id}`,
       });
       ctx.store.portalSessions.set(session.id, session);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CHECKOUT_LOCALES } from "../locales.ts";
 import { bool, currency, email, expandParam, int, list, metadata, oneOf, str, url } from "../params.ts";
 
 /** Parameters of `POST /v1/checkout/sessions`, validated as Stripe does. */
@@ -89,7 +90,7 @@ export const createSchema = z.strictObject({
   success_url: url().optional(),
   cancel_url: url().optional(),
   expires_at: int(0).optional(),
-  locale: str().optional(),
+  locale: oneOf(CHECKOUT_LOCALES).optional(),
   submit_type: oneOf(["auto", "book", "donate", "pay", "subscribe"]).optional(),
   allow_promotion_codes: bool().optional(),
   discounts: list(z.strictObject({ coupon: str().optional(), promotion_code: str().optional() })).optional(),

@@ -1,4 +1,4 @@
-import type Stripe from "stripe";
+import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type StripeSandbox, startStripeSandbox } from "../../stripe-sandbox/index.ts";
 import { payCheckout, sandboxClient, submitForm } from "../../stripe-sandbox/testing.ts";
@@ -107,6 +107,19 @@ describe("Stripe sandbox: billing portal", () => {
       .create({ customer: "cus_missing" })
       .catch((e: unknown) => e);
     expect(missing).toMatchObject({ statusCode: 404, code: "resource_missing", param: "customer" });
+
+    // The portal's own list of languages: "en-AU" is one of them (not Checkout's), "xx" is not.
+    const australian = await stripe.billingPortal.sessions.create({ customer, locale: "en-AU" });
+    expect(australian.locale).toBe("en-AU");
+    const refused = await stripe.billingPortal.sessions
+      .create({ customer, locale: "xx" })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(refused).toMatchObject({
+      statusCode: 400,
+      param: "locale",
+      message: expect.stringMatching(/^Invalid locale: must be one of auto, .*en-AU.*zh-TW/),
+    });
   });
 
   it("lists subscriptions, cancels at period end and renews, with the API's events", async () => {

@@ -50,9 +50,15 @@ function sdkFor(sandbox: StripeSandbox, key = sandbox.secretKey): Stripe {
 const SUCCESS_URL = "http://stapel.test/checkout/success?session_id={CHECKOUT_SESSION_ID}";
 const CANCEL_URL = "http://stapel.test/p/prompt-pack?checkout=cancelled";
 
-function createPaymentSession(stripe: Stripe, orderId = "ord_123", options?: Stripe.RequestOptions) {
+function createPaymentSession(
+  stripe: Stripe,
+  orderId = "ord_123",
+  options?: Stripe.RequestOptions,
+  extra: Partial<Stripe.Checkout.SessionCreateParams> = {},
+) {
   return stripe.checkout.sessions.create(
     {
+      ...extra,
       mode: "payment",
       client_reference_id: orderId,
       customer_email: "buyer@example.com",
@@ -357,6 +363,23 @@ describe("Stripe sandbox: checkout, webhooks, refunds", () => {
       })
       .catch((e: unknown) => e);
     expect(badAmount).toMatchObject({ statusCode: 400, param: "line_items[0][price_data][unit_amount]" });
+
+    // Stripe takes only its own page languages: "de" is one, a site's "de-AT" or "xx" is not.
+    const sessionsBefore = (await stripe.checkout.sessions.list({ limit: 100 })).data.length;
+    for (const locale of ["xx", "de-AT", "DE"]) {
+      const refused = await createPaymentSession(stripe, "ord_locale", undefined, { locale }).catch(
+        (e: unknown) => e,
+      );
+      expect(refused, locale).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+      expect(refused, locale).toMatchObject({
+        statusCode: 400,
+        param: "locale",
+        message: expect.stringMatching(/^Invalid locale: must be one of auto, bg, .*\bde\b.*zh-TW/),
+      });
+    }
+    expect((await stripe.checkout.sessions.list({ limit: 100 })).data).toHaveLength(sessionsBefore);
+    const german = await createPaymentSession(stripe, "ord_locale_de", undefined, { locale: "de" });
+    expect(german.locale).toBe("de");
   });
 
   it("reads raw form bodies as curl sends them and refuses what Stripe refuses", async () => {
