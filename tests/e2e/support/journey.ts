@@ -5,6 +5,7 @@
 //   beforeAll(async () => ({ server, page, close } = await startJourney()));
 //   afterAll(() => close?.());
 import type { BrowserContext, Page } from "playwright-core";
+import { inject } from "vitest";
 import { launchBrowser } from "./browser.ts";
 import { type RunningServer, startStapel } from "./server.ts";
 
@@ -28,7 +29,8 @@ export type JourneyOptions = {
 };
 
 export async function startJourney(options: JourneyOptions = {}): Promise<Journey> {
-  const server = await startStapel(options.env);
+  // On a copy of the run's first start (demo-snapshot.ts): the demo as a newcomer first sees it.
+  const server = await startStapel(options.env, { from: inject("demoSnapshot") });
   let browser: BrowserContext | undefined;
   try {
     browser = await launchBrowser();

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -11,7 +11,9 @@ import { freePort } from "../../support/free-port.ts";
  * own (browser files run beside each other, and a file may start more than one server); dropped
  * when the server stops for good.
  */
-async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+async function freshDatabase(
+  template?: string,
+): Promise<{ url: string; name: string; drop(): Promise<void> } | undefined> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) return undefined;
   const name = `stapel_e2e_${process.pid}_${randomBytes(3).toString("hex")}`;
@@ -24,11 +26,18 @@ async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> } |
       await client.end();
     }
   };
-  await admin(`CREATE DATABASE ${name}`);
+  await admin(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return { url: url.toString(), name, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
+
+/**
+ * What a server left after its first start (demo seeded, covers drawn, plans and shops set up at
+ * the Stripe sandbox): its data folder and, on PostgreSQL, its database. A server started `from`
+ * one begins where that first start ended, without repeating it (see demo-snapshot.ts).
+ */
+export type DemoSnapshot = { dataDir: string; database?: string };
 
 export type RunningServer = {
   url: string;
@@ -38,15 +47,24 @@ export type RunningServer = {
   /** Stops the server (SIGTERM, as a process manager would) and starts it again on the same data. */
   restart(): Promise<void>;
   stop(): Promise<void>;
+  /** Stops the server and hands over its data (folder and database) instead of removing them. */
+  stopKeepingData(): Promise<DemoSnapshot>;
 };
 
-/** Starts `server/start.ts` (the code behind `npm start`) on a free port with its own data folder. */
-/** `env` adds or overrides settings of the server process (e.g. TRUST_PROXY for the bench). */
-export async function startStapel(env: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * Starts `server/start.ts` (the code behind `npm start`) on a free port with its own data folder.
+ * `env` adds or overrides settings of the server process (e.g. TRUST_PROXY for the bench); `from`
+ * starts it on a copy of a snapshot's data instead of empty (its first start already done).
+ */
+export async function startStapel(
+  env: Record<string, string> = {},
+  options: { from?: DemoSnapshot } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const database = await freshDatabase();
+  const database = await freshDatabase(options.from?.database);
   const dataDir = mkdtempSync(join(tmpdir(), "stapel-e2e-"));
+  if (options.from) cpSync(options.from.dataDir, dataDir, { recursive: true });
   let output = "";
   let child: ChildProcess;
 
@@ -120,6 +138,11 @@ export async function startStapel(env: Record<string, string> = {}): Promise<Run
     async stop() {
       await stop();
       await database?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    async stopKeepingData() {
+      await stop();
+      return { dataDir, database: database?.name };
     },
   };
 }
