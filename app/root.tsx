@@ -74,6 +74,9 @@ export function Layout({ children }: { children: ReactNode }) {
         </main>
         <footer className="border-t border-gray-200 py-6 text-center text-xs text-gray-600">
           <div className="mx-auto flex max-w-6xl flex-col items-center gap-3 px-4 sm:px-6">
+            <div className="sm:hidden">
+              <ViewerSwitchers place="footer" />
+            </div>
             <p>{t("layout.footer")}</p>
           </div>
         </footer>
@@ -142,8 +145,8 @@ function Header({ user, devOutbox }: { user: HeaderUser; devOutbox: boolean }) {
           </NavLink>
         )}
       </nav>
-      <div className="mx-auto flex max-w-6xl justify-end px-4 pb-2 sm:px-6">
-        <ViewerSwitchers />
+      <div className="mx-auto hidden max-w-6xl justify-end px-4 pb-2 sm:flex sm:px-6">
+        <ViewerSwitchers place="header" />
       </div>
     </header>
   );

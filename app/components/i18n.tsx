@@ -99,7 +99,12 @@ export function useFormat() {
  * page is carried as a hidden field, so a search keeps its words and filters. Works without
  * JavaScript.
  */
-export function ViewerSwitchers() {
+/**
+ * The language and currency switchers: plain GET forms (no JavaScript needed) that keep the page and
+ * its parameters. `place` keeps the ids apart: the header shows them from tablet width up, the
+ * footer on phones, where the header's row of switchers cost a sixth of the first screen.
+ */
+export function ViewerSwitchers({ place }: { place: "header" | "footer" }) {
   const t = useT();
   const viewer = useViewer();
   const location = useLocation();
@@ -114,13 +119,18 @@ export function ViewerSwitchers() {
     "rounded-md border-0 bg-white py-1 pl-2 pr-7 text-sm text-gray-700 ring-1 ring-inset ring-gray-300";
   const buttonClass = "rounded-md px-2 py-1 text-sm font-medium text-gray-700 ring-1 ring-gray-300";
   return (
-    <div className="flex flex-wrap items-center gap-3">
+    <div className="flex flex-wrap items-center justify-center gap-3">
       <Form method="get" action={location.pathname} className="flex items-center gap-1" reloadDocument>
         {keep("lang")}
-        <label htmlFor="viewer-lang" className="sr-only">
+        <label htmlFor={`${place}-viewer-lang`} className="sr-only">
           {t("switcher.language")}
         </label>
-        <select id="viewer-lang" name="lang" defaultValue={viewer.language} className={selectClass}>
+        <select
+          id={`${place}-viewer-lang`}
+          name="lang"
+          defaultValue={viewer.language}
+          className={selectClass}
+        >
           {LANGUAGES.map((language) => (
             <option key={language} value={language} lang={language}>
               {LANGUAGE_NAMES[language]}
@@ -134,10 +144,15 @@ export function ViewerSwitchers() {
       </Form>
       <Form method="get" action={location.pathname} className="flex items-center gap-1" reloadDocument>
         {keep("currency")}
-        <label htmlFor="viewer-currency" className="sr-only">
+        <label htmlFor={`${place}-viewer-currency`} className="sr-only">
           {t("switcher.currency")}
         </label>
-        <select id="viewer-currency" name="currency" defaultValue={viewer.currency} className={selectClass}>
+        <select
+          id={`${place}-viewer-currency`}
+          name="currency"
+          defaultValue={viewer.currency}
+          className={selectClass}
+        >
           {CURRENCIES.map((currency) => (
             <option key={currency} value={currency}>
               {currency === "EUR" ? "€ EUR" : "$ USD"}

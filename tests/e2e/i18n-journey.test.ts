@@ -175,4 +175,22 @@ describe("English and German, euros and dollars, in a real browser", () => {
     expect(await page.locator("main").textContent()).not.toMatch(/accountNav\.|subs\./);
     expect(errors).toEqual([]);
   });
+
+  it("on a phone keeps the switchers out of the header, in the footer, and they still switch", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(`${server.url}/?lang=de`);
+      const language = page.getByRole("combobox", { name: "Sprache" });
+      // Only the footer's pair is shown (the header's is hidden, not just moved out of view).
+      await expect.poll(() => language.count()).toBe(1);
+      await page.getByRole("contentinfo").getByRole("combobox", { name: "Sprache" }).waitFor();
+      expect(await page.getByRole("banner").getByRole("combobox").count()).toBe(0);
+      await language.selectOption({ label: "English" });
+      await page.getByRole("button", { name: "Ändern Sprache" }).click();
+      await page.waitForURL((url) => url.pathname === "/" && url.searchParams.get("lang") === "en");
+      expect(await htmlLang()).toBe("en");
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
 });

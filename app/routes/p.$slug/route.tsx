@@ -164,7 +164,7 @@ export default function ListingPage() {
             <span
               lang={listing.language === "de" ? "de" : "en"}
               data-testid="listing-language"
-              className="ml-1 rounded-full bg-gray-100 px-2 py-0.5 text-xs font-medium text-gray-700"
+              className="ml-1 inline-block whitespace-nowrap rounded-full bg-gray-100 px-2 py-0.5 text-xs font-medium text-gray-700"
             >
               {t(listing.language === "de" ? "listingLanguage.de" : "listingLanguage.en")}
             </span>
