@@ -1,3 +1,4 @@
+import { buffer } from "node:stream/consumers";
 import type { Task } from "graphile-worker";
 import sharp from "sharp";
 import { FileNotFoundError, fileStore } from "~/integrations/storage.server.ts";
@@ -81,7 +82,7 @@ async function makeWidths(
   for (const { width, from } of missing) {
     let source: Buffer;
     try {
-      source = await readAll(store, `${image.storagePrefix}/${from}.webp`);
+      source = await buffer((await store.open(`${image.storagePrefix}/${from}.webp`)).stream);
     } catch (error) {
       if (!(error instanceof FileNotFoundError)) throw error;
       console.warn(`[jobs] image ${image.id}: its ${from} px copy is not in storage, so no ${width} px copy`);
@@ -107,13 +108,6 @@ async function makeWidths(
     return 0;
   }
   return stored.length;
-}
-
-async function readAll(store: ReturnType<typeof fileStore>, key: string): Promise<Buffer> {
-  const { stream } = await store.open(key);
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 export const backfillImageWidthsTask: Task = async () => {

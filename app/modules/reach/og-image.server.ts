@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Readable } from "node:stream";
+import { buffer } from "node:stream/consumers";
 import sharp from "sharp";
 import { FileNotFoundError, fileStore } from "~/integrations/storage.server.ts";
 import { listingTypeLabel } from "~/modules/catalog/search.ts";
@@ -54,7 +54,7 @@ async function coverDataUri(
   if (!width) return null;
   try {
     const opened = await fileStore().open(`${cover.storagePrefix}/${width}.webp`);
-    const webp = await readAll(opened.stream);
+    const webp = await buffer(opened.stream);
     // librsvg reads PNG and JPEG inside an SVG, not WebP: convert the variant first.
     const png = await sharp(webp).resize({ width: 900, withoutEnlargement: true }).png().toBuffer();
     return `data:image/png;base64,${png.toString("base64")}`;
@@ -62,12 +62,6 @@ async function coverDataUri(
     if (error instanceof FileNotFoundError) return null;
     throw error;
   }
-}
-
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  return Buffer.concat(chunks);
 }
 
 function image(etagSource: unknown, drawSvg: () => Promise<string>): OgImage {

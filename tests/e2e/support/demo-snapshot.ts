@@ -6,7 +6,7 @@
 // still gets data of its own, and the first start itself is still what the whole run stands on
 // (if it fails, no file runs). About 5 s of start-up and 6 s of CPU less per file.
 import { rmSync } from "node:fs";
-import pg from "pg";
+import { dropDatabase, withAdmin } from "../../setup/test-database.ts";
 import { type DemoSnapshot, startStapel } from "./server.ts";
 
 declare module "vitest" {
@@ -36,14 +36,8 @@ export async function makeDemoSnapshot(): Promise<{ snapshot: DemoSnapshot; disp
     async dispose() {
       rmSync(snapshot.dataDir, { recursive: true, force: true });
       const serverUrl = process.env.TEST_DATABASE_URL;
-      if (!serverUrl || !snapshot.database) return;
-      const admin = new pg.Client({ connectionString: serverUrl });
-      await admin.connect();
-      try {
-        await admin.query(`DROP DATABASE IF EXISTS ${snapshot.database} WITH (FORCE)`);
-      } finally {
-        await admin.end();
-      }
+      const database = snapshot.database;
+      if (serverUrl && database) await withAdmin(serverUrl, (admin) => dropDatabase(admin, database));
     },
   };
 }

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
+import { databaseUrlFor, dropDatabase, quote, withAdmin } from "../../setup/test-database.ts";
 import { freePort } from "../../support/free-port.ts";
 
 /**
@@ -17,19 +17,14 @@ async function freshDatabase(
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) return undefined;
   const name = `stapel_e2e_${process.pid}_${randomBytes(3).toString("hex")}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
+  await withAdmin(serverUrl, (admin) =>
+    admin.query(`CREATE DATABASE ${quote(name)}${template ? ` TEMPLATE ${quote(template)}` : ""}`),
+  );
+  return {
+    url: databaseUrlFor(serverUrl, name),
+    name,
+    drop: () => withAdmin(serverUrl, (admin) => dropDatabase(admin, name)),
   };
-  await admin(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), name, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 /**
